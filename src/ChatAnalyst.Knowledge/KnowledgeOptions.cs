@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ChatAnalyst.Knowledge;
+
+/// <summary>Where the knowledge base comes from and where its index lives (<c>ChatAnalyst:Knowledge</c>).</summary>
+public sealed class KnowledgeOptions
+{
+    public const string SectionName = "ChatAnalyst:Knowledge";
+
+    /// <summary>Folders of articles to ingest. Relative paths resolve against the content root.</summary>
+    [MinLength(1, ErrorMessage = "ChatAnalyst:Knowledge:Sources needs at least one folder, e.g. [\"knowledge/articles\"].")]
+    public string[] Sources { get; set; } = ["knowledge/articles"];
+
+    /// <summary>Folder of indicator CSV files (series.csv, observations.csv).</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "ChatAnalyst:Knowledge:Indicators must name a folder, e.g. \"knowledge/indicators\".")]
+    public string Indicators { get; set; } = "knowledge/indicators";
+
+    /// <summary>SQLite database file of the embedded index. Created on first run.</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "ChatAnalyst:Knowledge:Database must name a file, e.g. \"data/chatanalyst.db\".")]
+    public string Database { get; set; } = "data/chatanalyst.db";
+
+    /// <summary>Embedding model: <c>MiniLM</c> (offline, default), <c>OpenAI</c> or <c>AzureOpenAI</c>.</summary>
+    public string Embeddings { get; set; } = "MiniLM";
+}

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace ChatAnalyst.Knowledge;
+
+/// <summary>
+/// Resolves the configured knowledge paths. Relative paths are taken against the host's content root
+/// (the folder holding <c>appsettings.json</c>), so the app behaves the same from the repo root or from its build output.
+/// </summary>
+public sealed class KnowledgePaths
+{
+    public KnowledgePaths(IOptions<KnowledgeOptions> options, IHostEnvironment environment)
+        : this(options.Value, environment.ContentRootPath)
+    {
+    }
+
+    public KnowledgePaths(KnowledgeOptions options, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ContentRoot = contentRoot;
+        Sources = options.Sources.Select(Resolve).ToArray();
+        Indicators = Resolve(options.Indicators);
+        Database = Resolve(options.Database);
+    }
+
+    public string ContentRoot { get; }
+
+    /// <summary>Absolute article folders.</summary>
+    public IReadOnlyList<string> Sources { get; }
+
+    /// <summary>Absolute indicator folder.</summary>
+    public string Indicators { get; }
+
+    /// <summary>Absolute SQLite database file.</summary>
+    public string Database { get; }
+
+    public string Resolve(string path) =>
+        Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(ContentRoot, path));
+}

@@ -1,0 +1,45 @@
+using Microsoft.Data.Sqlite;
+
+namespace ChatAnalyst.Knowledge.Storage;
+
+/// <summary>Opens connections to the embedded SQLite index, creating its folder on first use.</summary>
+public sealed class SqliteConnectionFactory
+{
+    private readonly string _connectionString;
+
+    public SqliteConnectionFactory(KnowledgePaths paths)
+        : this(paths?.Database ?? throw new ArgumentNullException(nameof(paths)))
+    {
+    }
+
+    public SqliteConnectionFactory(string databaseFile)
+    {
+        DatabaseFile = databaseFile;
+        var folder = Path.GetDirectoryName(databaseFile);
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = databaseFile,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+        }.ToString();
+    }
+
+    public string DatabaseFile { get; }
+
+    /// <summary>An open connection with WAL journaling and foreign keys on.</summary>
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+}
