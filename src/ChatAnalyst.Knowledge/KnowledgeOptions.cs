@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ChatAnalyst.Knowledge.Search;
 
 namespace ChatAnalyst.Knowledge;
 
@@ -21,4 +22,11 @@ public sealed class KnowledgeOptions
 
     /// <summary>Embedding model: <c>MiniLM</c> (offline, default), <c>OpenAI</c> or <c>AzureOpenAI</c>.</summary>
     public string Embeddings { get; set; } = "MiniLM";
+
+    /// <summary>Bilingual glossary (CSV with columns <c>zh,en</c>) used to expand Chinese queries with English terms.</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "ChatAnalyst:Knowledge:Glossary must name a CSV file, e.g. \"knowledge/glossary.csv\".")]
+    public string Glossary { get; set; } = "knowledge/glossary.csv";
+
+    /// <summary>How keyword and dense rankings are combined: <c>Rrf</c> (reciprocal rank fusion) or <c>Weighted</c>.</summary>
+    public FusionMethod Fusion { get; set; } = FusionMethod.Rrf;
 }

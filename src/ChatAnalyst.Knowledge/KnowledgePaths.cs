@@ -21,6 +21,7 @@ public sealed class KnowledgePaths
         Sources = options.Sources.Select(Resolve).ToArray();
         Indicators = Resolve(options.Indicators);
         Database = Resolve(options.Database);
+        Glossary = Resolve(options.Glossary);
     }
 
     public string ContentRoot { get; }
@@ -33,6 +34,9 @@ public sealed class KnowledgePaths
 
     /// <summary>Absolute SQLite database file.</summary>
     public string Database { get; }
+
+    /// <summary>Absolute path of the bilingual glossary CSV.</summary>
+    public string Glossary { get; }
 
     public string Resolve(string path) =>
         Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(ContentRoot, path));

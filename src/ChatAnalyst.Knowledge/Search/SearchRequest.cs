@@ -11,4 +11,11 @@ public sealed record SearchRequest(
     int Top = 5,
     DateOnly? From = null,
     DateOnly? To = null,
-    IReadOnlyList<string>? Tags = null);
+    IReadOnlyList<string>? Tags = null)
+{
+    /// <summary>Which rankers to use. Hybrid unless an evaluation asks for one ranker alone.</summary>
+    public SearchMode Mode { get; init; } = SearchMode.Hybrid;
+
+    /// <summary>Overrides the configured fusion method for this request (used by the retrieval evaluation).</summary>
+    public FusionMethod? Fusion { get; init; }
+}

@@ -12,6 +12,7 @@ namespace ChatAnalyst.Orchestration.Evidence;
 /// <param name="Measure">yoy_growth, level, share, count, rank or target.</param>
 /// <param name="SupersededBy">When a later release revised this figure: a sentence naming the newer value and date.</param>
 /// <param name="Sentence">The source sentence, for extracted figures.</param>
+/// <param name="IndicatorZh">Chinese name of the series, when known, for answers in Chinese.</param>
 public sealed record FigureFact(
     string IndicatorId,
     string Indicator,
@@ -23,4 +24,5 @@ public sealed record FigureFact(
     string Status,
     string Measure,
     string? SupersededBy = null,
-    string? Sentence = null);
+    string? Sentence = null,
+    string? IndicatorZh = null);

@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ChatAnalyst.Bot;
+
+/// <summary>Behaviour of the Bot Framework edge (<c>ChatAnalyst:Bot</c>).</summary>
+public sealed class BotOptions
+{
+    public const string SectionName = "ChatAnalyst:Bot";
+
+    /// <summary>How many earlier question/answer pairs are kept per conversation for follow-ups.</summary>
+    [Range(0, 50, ErrorMessage = "ChatAnalyst:Bot:HistoryTurns must be between 0 and 50.")]
+    public int HistoryTurns { get; set; } = 6;
+
+    /// <summary>Longest message accepted; longer ones get a clear error instead of an answer.</summary>
+    [Range(50, 20000, ErrorMessage = "ChatAnalyst:Bot:MaxMessageLength must be between 50 and 20000.")]
+    public int MaxMessageLength { get; set; } = 2000;
+
+    /// <summary>
+    /// Allows running without <c>MicrosoftAppId</c> outside Development, i.e. accepting unauthenticated requests.
+    /// Only for a bot behind its own authentication; never on a public address.
+    /// </summary>
+    public bool AllowAnonymous { get; set; }
+}

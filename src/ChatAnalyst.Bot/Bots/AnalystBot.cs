@@ -1,0 +1,134 @@
+using ChatAnalyst.Bot.Rendering;
+using ChatAnalyst.Knowledge;
+using ChatAnalyst.Orchestration.Answers;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Teams;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
+
+namespace ChatAnalyst.Bot.Bots;
+
+/// <summary>
+/// Where a message enters: translates Bot Framework activities into orchestrator calls and renders the answers.
+/// It never searches or composes; that is the orchestrator's job.
+/// </summary>
+public sealed class AnalystBot : TeamsActivityHandler
+{
+    private readonly ConversationState _conversationState;
+    private readonly IStatePropertyAccessor<List<ChatTurn>> _history;
+    private readonly AnswerOrchestrator _orchestrator;
+    private readonly KnowledgeReadiness _readiness;
+    private readonly AnswerRenderer _renderer;
+    private readonly BotOptions _options;
+
+    public AnalystBot(
+        ConversationState conversationState,
+        AnswerOrchestrator orchestrator,
+        KnowledgeReadiness readiness,
+        AnswerRenderer renderer,
+        IOptions<BotOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(conversationState);
+        ArgumentNullException.ThrowIfNull(options);
+        _conversationState = conversationState;
+        _history = conversationState.CreateProperty<List<ChatTurn>>("history");
+        _orchestrator = orchestrator;
+        _readiness = readiness;
+        _renderer = renderer;
+        _options = options.Value;
+    }
+
+    /// <inheritdoc/>
+    public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        await base.OnTurnAsync(turnContext, cancellationToken);
+        await _conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var activity = turnContext.Activity;
+        if (IsGroupConversation(activity) && !MentionsBot(activity))
+        {
+            // In group chats and channels the bot speaks only when spoken to.
+            return;
+        }
+
+        var text = MessageText.Clean(activity);
+        if (text.Length == 0)
+        {
+            await turnContext.SendActivityAsync(_renderer.Help(), cancellationToken);
+            return;
+        }
+
+        switch (MessageText.Command(text))
+        {
+            case BotCommand.Help:
+                await turnContext.SendActivityAsync(_renderer.Help(), cancellationToken);
+                return;
+            case BotCommand.Reset:
+                await _history.DeleteAsync(turnContext, cancellationToken);
+                await turnContext.SendActivityAsync(MessageFactory.Text("Done: I've cleared this conversation's history. Ask me anything new."), cancellationToken);
+                return;
+        }
+
+        if (text.Length > _options.MaxMessageLength)
+        {
+            await turnContext.SendActivityAsync(
+                MessageFactory.Text($"That message is {text.Length:N0} characters long; I can take questions of up to {_options.MaxMessageLength:N0}. Please shorten it and ask again."),
+                cancellationToken);
+            return;
+        }
+
+        if (!_readiness.IsReady)
+        {
+            await turnContext.SendActivityAsync(
+                MessageFactory.Text("I'm still loading the knowledge base. Please ask again in a few seconds."),
+                cancellationToken);
+            return;
+        }
+
+        await turnContext.SendActivityAsync(new Activity { Type = ActivityTypes.Typing }, cancellationToken);
+        var history = await _history.GetAsync(turnContext, () => [], cancellationToken);
+        var answer = await _orchestrator.AnswerAsync(history, text, cancellationToken);
+        await turnContext.SendActivityAsync(_renderer.Render(answer), cancellationToken);
+
+        history.Add(new ChatTurn(ChatTurn.User, text));
+        history.Add(new ChatTurn(ChatTurn.Assistant, answer.Text));
+        var keep = _options.HistoryTurns * 2;
+        if (history.Count > keep)
+        {
+            history.RemoveRange(0, history.Count - keep);
+        }
+
+        await _history.SetAsync(turnContext, history, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(membersAdded);
+        ArgumentNullException.ThrowIfNull(turnContext);
+        // Welcome once, when the bot itself joins (Teams) or when a user opens the chat (Emulator, Playground).
+        var botId = turnContext.Activity.Recipient?.Id;
+        var botJoined = membersAdded.Any(m => m.Id == botId);
+        var userJoined = membersAdded.Any(m => m.Id != botId);
+        if (botJoined && IsGroupConversation(turnContext.Activity) || userJoined && !IsGroupConversation(turnContext.Activity))
+        {
+            await turnContext.SendActivityAsync(_renderer.Welcome(), cancellationToken);
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
+        turnContext.SendActivityAsync(_renderer.Welcome(), cancellationToken);
+
+    private static bool IsGroupConversation(IActivity activity) =>
+        activity.Conversation?.IsGroup == true
+        || activity.Conversation?.ConversationType is "channel" or "groupChat";
+
+    private static bool MentionsBot(IMessageActivity activity) =>
+        activity.GetMentions().Any(m => m.Mentioned?.Id == activity.Recipient?.Id);
+}

@@ -1,0 +1,9 @@
+namespace ChatAnalyst.Bot.Bots;
+
+/// <summary>Commands the bot understands besides questions.</summary>
+public enum BotCommand
+{
+    None,
+    Help,
+    Reset,
+}

@@ -1,0 +1,68 @@
+using ChatAnalyst.Bot.Bots;
+using ChatAnalyst.Bot.Hosting;
+using ChatAnalyst.Bot.Rendering;
+using ChatAnalyst.Knowledge;
+using ChatAnalyst.Orchestration;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+
+namespace ChatAnalyst.Bot;
+
+/// <summary>Registrations and endpoints of the bot host.</summary>
+public static class Extensions
+{
+    /// <summary>Adds the Bot Framework edge, the orchestrator and the knowledge base.</summary>
+    public static WebApplicationBuilder AddChatAnalystBot(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var urls = BotCredentialsGuard.ResolveUrls(builder.Configuration, builder.Environment, out var warning);
+        builder.WebHost.UseUrls(urls);
+        if (warning is not null)
+        {
+            builder.Services.AddHostedService(sp => new StartupWarning(sp.GetRequiredService<ILogger<StartupWarning>>(), warning));
+        }
+
+        builder.Services.AddOptions<BotOptions>()
+            .BindConfiguration(BotOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddChatAnalystOrchestration();
+        builder.Services.AddHostedService<KnowledgeStartupService>();
+
+        builder.Services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        builder.Services.AddSingleton<IStorage, MemoryStorage>();
+        builder.Services.AddSingleton<ConversationState>();
+        builder.Services.AddSingleton<AdapterWithErrorHandler>();
+        builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
+        builder.Services.AddSingleton<AnswerRenderer>();
+        builder.Services.AddTransient<IBot, AnalystBot>();
+        return builder;
+    }
+
+    /// <summary>Maps <c>/api/messages</c>, <c>/healthz</c> and <c>/readyz</c>.</summary>
+    public static WebApplication MapChatAnalystBot(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
+            adapter.ProcessAsync(request, response, bot, cancellationToken));
+        app.MapGet("/healthz", () => Results.Ok(new { status = "alive" }));
+        app.MapGet("/readyz", (KnowledgeReadiness readiness) =>
+        {
+            var body = new { status = readiness.Status, documents = readiness.Documents, chunks = readiness.Chunks, observations = readiness.Observations };
+            return readiness.IsReady ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
+        });
+        return app;
+    }
+
+    private sealed class StartupWarning(ILogger<StartupWarning> logger, string message) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            logger.LogWarning("{Warning}", message);
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

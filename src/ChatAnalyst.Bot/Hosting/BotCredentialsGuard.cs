@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace ChatAnalyst.Bot.Hosting;
+
+/// <summary>
+/// With an empty <c>MicrosoftAppId</c> the Bot Framework SDK accepts unauthenticated requests from any channel.
+/// This guard keeps such a bot on loopback, and refuses to start it in Production unless anonymous mode is explicit.
+/// </summary>
+public static class BotCredentialsGuard
+{
+    public const string DefaultUrl = "http://localhost:3978";
+
+    public static bool IsAnonymous(IConfiguration configuration) =>
+        string.IsNullOrWhiteSpace(configuration?["MicrosoftAppId"]);
+
+    /// <summary>Throws when the host must not start; returns the URLs to listen on.</summary>
+    public static string[] ResolveUrls(IConfiguration configuration, IHostEnvironment environment, out string? warning)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        warning = null;
+        var urls = (configuration["urls"] ?? DefaultUrl)
+            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (!IsAnonymous(configuration))
+        {
+            return urls;
+        }
+
+        var allowAnonymous = configuration.GetValue<bool>($"{BotOptions.SectionName}:{nameof(BotOptions.AllowAnonymous)}");
+        if (environment.IsProduction() && !allowAnonymous)
+        {
+            throw new InvalidOperationException(
+                "MicrosoftAppId is empty, so the bot would accept unauthenticated requests, and the environment is Production. "
+                + "Set MicrosoftAppId, MicrosoftAppPassword (or a managed identity) and MicrosoftAppTenantId through environment variables "
+                + "or user-secrets, or set ChatAnalyst:Bot:AllowAnonymous=true if the bot sits behind its own authentication.");
+        }
+
+        var loopback = urls.Select(ToLoopback).ToArray();
+        warning = "MicrosoftAppId is empty: the bot accepts unauthenticated requests, so it listens on loopback only ("
+            + string.Join(", ", loopback) + "). Set MicrosoftAppId and MicrosoftAppPassword to serve real channels.";
+        return loopback;
+    }
+
+    private static string ToLoopback(string url)
+    {
+        if (!Uri.TryCreate(url.Replace("*", "0.0.0.0", StringComparison.Ordinal).Replace("+", "0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri))
+        {
+            return DefaultUrl;
+        }
+
+        return uri.IsLoopback ? url : new UriBuilder(uri) { Host = "localhost" }.Uri.ToString().TrimEnd('/');
+    }
+}

@@ -1,0 +1,3 @@
+using ChatAnalyst.Bot;
+
+await BotApp.Build(args).RunAsync();

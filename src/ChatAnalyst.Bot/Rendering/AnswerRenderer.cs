@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using ChatAnalyst.Orchestration.Answers;
+using ChatAnalyst.Orchestration.Evidence;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace ChatAnalyst.Bot.Rendering;
+
+/// <summary>Renders answers, help and the welcome as Bot Framework activities (Markdown text, sources, suggested actions, cards).</summary>
+public sealed class AnswerRenderer
+{
+    public const string AdaptiveCardContentType = "application/vnd.microsoft.card.adaptive";
+
+    /// <summary>Example questions shown in the welcome and in help.</summary>
+    public static readonly IReadOnlyList<string> ExampleQuestions =
+    [
+        "How big was China's core AI industry in 2025?",
+        "Which grew faster Jan–Nov 2025, high-tech manufacturing or equipment manufacturing?",
+        "How many 5G base stations did China have by the end of 2024?",
+    ];
+
+    public IMessageActivity Render(AnalystAnswer answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var text = new StringBuilder(answer.Text.Trim());
+        if (answer.Kind == AnswerKind.Fallback)
+        {
+            text.Append("\n\n_Answered by the offline extractive model: the language model was unavailable or its answer could not be verified._");
+        }
+
+        if (answer.Citations.Count > 0)
+        {
+            text.Append("\n\n**Sources**");
+            foreach (var c in answer.Citations)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"\n\n[{c.Number}] [{c.Title}]({c.Url})");
+                var meta = string.Join(", ", new[] { c.Publisher, c.Published?.ToString("d MMM yyyy", CultureInfo.InvariantCulture) }.Where(s => !string.IsNullOrEmpty(s)));
+                if (meta.Length > 0)
+                {
+                    text.Append(" — ").Append(meta);
+                }
+            }
+        }
+
+        var activity = MessageFactory.Text(text.ToString());
+        activity.TextFormat = TextFormatTypes.Markdown;
+        foreach (var chart in answer.Charts)
+        {
+            activity.Attachments.Add(ChartCard(chart));
+        }
+
+        if (answer.FollowUps.Count > 0)
+        {
+            activity.SuggestedActions = Suggestions(answer.FollowUps);
+        }
+
+        return activity;
+    }
+
+    public IMessageActivity Welcome()
+    {
+        var activity = MessageFactory.Text(
+            "Hi, I'm **ChatAnalyst**. I answer questions about China's AI and industrial economy from a curated knowledge base "
+            + "of articles and official figures, with the exact figure, its period and a source you can open. "
+            + "Try one of these, or type `help`.");
+        activity.TextFormat = TextFormatTypes.Markdown;
+        activity.SuggestedActions = Suggestions(ExampleQuestions);
+        return activity;
+    }
+
+    public IMessageActivity Help()
+    {
+        var text = new StringBuilder()
+            .Append("**What I can answer**: figures and facts on China's AI industry, industrial value added, high-tech and equipment manufacturing, ")
+            .Append("5G, computing capacity, renewable energy, shipbuilding, R&D spending, robot density and semiconductor funds — ")
+            .Append("each with its period and a numbered source. If the knowledge base doesn't cover something, I say so instead of guessing.")
+            .Append("\n\n**Try**: ").Append(string.Join(" · ", ExampleQuestions.Select(q => "_" + q + "_")))
+            .Append("\n\n**Commands**: `help` shows this message; `reset` clears this conversation's history.")
+            .Append("\n\nIn group chats and channels, @mention me.");
+        var activity = MessageFactory.Text(text.ToString());
+        activity.TextFormat = TextFormatTypes.Markdown;
+        return activity;
+    }
+
+    private static SuggestedActions Suggestions(IEnumerable<string> questions) => new()
+    {
+        Actions = questions.Select(q => new CardAction(ActionTypes.ImBack, title: q, value: q)).ToList(),
+    };
+
+    /// <summary>An Adaptive Card 1.5 with the chart image and its facts table, sent as plain JSON.</summary>
+    private static Attachment ChartCard(ChartImage chart)
+    {
+        var facts = new JsonArray(chart.Facts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Key, ["value"] = f.Value }).ToArray());
+        var card = new JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+            ["version"] = "1.5",
+            ["body"] = new JsonArray(
+                new JsonObject { ["type"] = "TextBlock", ["text"] = chart.Title, ["weight"] = "Bolder", ["wrap"] = true },
+                new JsonObject
+                {
+                    ["type"] = "Image",
+                    ["url"] = "data:image/png;base64," + Convert.ToBase64String(chart.Png),
+                    ["altText"] = chart.Title,
+                    ["size"] = "Stretch",
+                },
+                new JsonObject { ["type"] = "FactSet", ["facts"] = facts }),
+        };
+        return new Attachment { ContentType = AdaptiveCardContentType, Content = Newtonsoft.Json.Linq.JObject.Parse(card.ToJsonString()) };
+    }
+}

@@ -1,0 +1,37 @@
+using ChatAnalyst.Knowledge;
+using ChatAnalyst.Orchestration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ChatAnalyst.Cli;
+
+/// <summary>Builds the same services the bot uses (configuration, knowledge base, orchestrator) for one CLI command.</summary>
+public static class CliHost
+{
+    public static IHost Build(IReadOnlyList<string> configurationOverrides, bool verbose = false)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationSettings
+        {
+            Args = configurationOverrides.ToArray(),
+            ContentRootPath = ContentRootLocator.Locate(),
+        });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
+        builder.Services.AddChatAnalystOrchestration();
+        return builder.Build();
+    }
+
+    /// <summary>Loads the knowledge base (incremental: fast when nothing changed) and fails with the reason when it cannot.</summary>
+    public static async Task EnsureKnowledgeAsync(IHost host, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        await host.Services.GetRequiredService<KnowledgeLoader>().LoadAsync(cancellationToken);
+        var readiness = host.Services.GetRequiredService<KnowledgeReadiness>();
+        if (!readiness.IsReady)
+        {
+            throw new InvalidOperationException("The knowledge base could not be loaded: " + readiness.Status);
+        }
+    }
+}

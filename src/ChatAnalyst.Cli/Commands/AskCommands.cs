@@ -1,0 +1,67 @@
+using System.CommandLine;
+using ChatAnalyst.Orchestration.Answers;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatAnalyst.Cli.Commands;
+
+/// <summary><c>ask</c> and <c>chat</c>: the same orchestrator the bot uses, no second code path.</summary>
+public static class AskCommands
+{
+    public static Command Ask(GlobalOptions global)
+    {
+        ArgumentNullException.ThrowIfNull(global);
+        var question = new Argument<string>("question") { Description = "The question, in quotes." };
+        var json = new Option<bool>("--json") { Description = "Print the answer as JSON for scripts." };
+        var command = new Command("ask", "Answer one question and print the numbered sources.") { question, json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var host = global.BuildHost(parse);
+            await CliHost.EnsureKnowledgeAsync(host, cancellationToken);
+            var orchestrator = host.Services.GetRequiredService<AnswerOrchestrator>();
+            var answer = await orchestrator.AnswerAsync([], parse.GetValue(question)!, cancellationToken);
+            AnswerPrinter.Print(answer, parse.GetValue(json), Console.Out);
+            return 0;
+        });
+        return command;
+    }
+
+    public static Command Chat(GlobalOptions global)
+    {
+        ArgumentNullException.ThrowIfNull(global);
+        var json = new Option<bool>("--json") { Description = "Print each answer as JSON." };
+        var command = new Command("chat", "Interactive conversation with history; 'reset' clears it, an empty line or 'exit' quits.") { json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var host = global.BuildHost(parse);
+            await CliHost.EnsureKnowledgeAsync(host, cancellationToken);
+            var orchestrator = host.Services.GetRequiredService<AnswerOrchestrator>();
+            var history = new List<ChatTurn>();
+            Console.WriteLine("ChatAnalyst — ask about China's AI and industrial economy. 'reset' clears history; empty line quits.");
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                Console.Write("> ");
+                var line = Console.ReadLine()?.Trim();
+                if (string.IsNullOrEmpty(line) || line is "exit" or "quit")
+                {
+                    break;
+                }
+
+                if (line == "reset")
+                {
+                    history.Clear();
+                    Console.WriteLine("History cleared.");
+                    continue;
+                }
+
+                var answer = await orchestrator.AnswerAsync(history, line, cancellationToken);
+                AnswerPrinter.Print(answer, parse.GetValue(json), Console.Out);
+                Console.WriteLine();
+                history.Add(new ChatTurn(ChatTurn.User, line));
+                history.Add(new ChatTurn(ChatTurn.Assistant, answer.Text));
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}

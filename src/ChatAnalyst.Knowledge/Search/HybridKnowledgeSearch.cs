@@ -1,0 +1,231 @@
+using ChatAnalyst.Knowledge.Embeddings;
+using ChatAnalyst.Knowledge.Storage;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatAnalyst.Knowledge.Search;
+
+/// <summary>
+/// Hybrid retrieval: BM25 over the FTS5 index plus exact cosine over chunk vectors held in memory, fused by reciprocal
+/// rank fusion (default) or a weighted score sum, then diversified so one article cannot fill the whole result.
+/// The in-memory vectors are reloaded whenever the index version changes (after any ingestion, in any process).
+/// </summary>
+public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
+{
+    // RRF's customary constant: damps the head of each list so agreement between rankers beats a single top rank.
+    private const double RrfK = 60;
+
+    // Share of the dense score in weighted fusion.
+    private const double DenseWeight = 0.5;
+
+    // How deep each ranker looks before fusion.
+    private const int CandidateDepth = 50;
+
+    // At most this many chunks per article in the top results, unless too few articles match to fill them.
+    private const int MaxPerDocument = 2;
+
+    private readonly IKnowledgeIndex _index;
+    private readonly IEmbeddingGenerator<string, Embedding<float>> _generator;
+    private readonly QueryAnalyzer _analyzer;
+    private readonly FusionMethod _defaultFusion;
+    private readonly ILogger<HybridKnowledgeSearch> _logger;
+    private readonly string _modelId;
+    private readonly SemaphoreSlim _reloadGate = new(1, 1);
+    private DenseSnapshot? _snapshot;
+
+    public HybridKnowledgeSearch(
+        IKnowledgeIndex index,
+        IEmbeddingGenerator<string, Embedding<float>> generator,
+        ChineseSegmenter segmenter,
+        BilingualGlossary glossary,
+        IOptions<KnowledgeOptions> options,
+        ILogger<HybridKnowledgeSearch> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _index = index;
+        _generator = generator;
+        _analyzer = new QueryAnalyzer(segmenter, glossary);
+        _defaultFusion = options.Value.Fusion;
+        _logger = logger;
+        _modelId = EmbeddingModel.IdOf(generator);
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<Passage>> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (string.IsNullOrWhiteSpace(request.Query) || request.Top <= 0)
+        {
+            return [];
+        }
+
+        var top = Math.Min(request.Top, 50);
+        var snapshot = await GetSnapshotAsync(cancellationToken);
+        var filter = new KnowledgeFilter(request.From, request.To, request.Tags);
+        var analyzed = _analyzer.Analyze(request.Query, snapshot.Vocabulary);
+        if (analyzed.Corrections.Count > 0 || analyzed.Expansions.Count > 0)
+        {
+            _logger.LogDebug(
+                "Query '{Query}': expanded with [{Expansions}], corrected [{Corrections}]",
+                request.Query,
+                string.Join(", ", analyzed.Expansions),
+                string.Join(", ", analyzed.Corrections.Select(c => $"{c.Key}→{c.Value}")));
+        }
+
+        IReadOnlyList<(string ChunkId, double Score)> keyword = [];
+        if (request.Mode != SearchMode.Dense)
+        {
+            var hits = await _index.KeywordSearchAsync(analyzed.KeywordTerms, filter, CandidateDepth, cancellationToken);
+            keyword = hits.Select(h => (h.ChunkId, h.Score)).ToList();
+        }
+
+        IReadOnlyList<(string ChunkId, double Score)> dense = [];
+        if (request.Mode != SearchMode.Keyword && snapshot.EmbeddedCount > 0)
+        {
+            var embeddings = await _generator.GenerateAsync([analyzed.DenseText], cancellationToken: cancellationToken);
+            dense = snapshot.Search(embeddings[0].Vector.Span, filter, CandidateDepth)
+                .Select(d => (d.Chunk.ChunkId, d.Score))
+                .ToList();
+        }
+
+        var fused = request.Mode switch
+        {
+            SearchMode.Keyword => keyword,
+            SearchMode.Dense => dense,
+            _ => (request.Fusion ?? _defaultFusion) == FusionMethod.Weighted ? Weighted(keyword, dense) : Rrf(keyword, dense),
+        };
+
+        return Diversify(fused, snapshot, top)
+            .Select(f => ToPassage(snapshot, f.ChunkId, f.Score))
+            .OfType<Passage>()
+            .ToList();
+    }
+
+    /// <summary>Reloads the in-memory vectors now rather than on the next search.</summary>
+    public async Task RefreshAsync(CancellationToken cancellationToken = default) =>
+        await GetSnapshotAsync(cancellationToken);
+
+    /// <inheritdoc/>
+    public void Dispose() => _reloadGate.Dispose();
+
+    internal static List<(string ChunkId, double Score)> Rrf(
+        IReadOnlyList<(string ChunkId, double Score)> keyword,
+        IReadOnlyList<(string ChunkId, double Score)> dense)
+    {
+        var scores = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var list in new[] { keyword, dense })
+        {
+            for (var rank = 0; rank < list.Count; rank++)
+            {
+                scores[list[rank].ChunkId] = scores.GetValueOrDefault(list[rank].ChunkId) + (1.0 / (RrfK + rank + 1));
+            }
+        }
+
+        return scores.OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).Select(s => (s.Key, s.Value)).ToList();
+    }
+
+    internal static List<(string ChunkId, double Score)> Weighted(
+        IReadOnlyList<(string ChunkId, double Score)> keyword,
+        IReadOnlyList<(string ChunkId, double Score)> dense)
+    {
+        // BM25 has no fixed scale, so it is divided by the best score of this query; cosine is already in [-1, 1].
+        var maxKeyword = keyword.Count == 0 ? 1 : Math.Max(keyword.Max(k => k.Score), 1e-9);
+        var scores = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (chunkId, score) in keyword)
+        {
+            scores[chunkId] = (1 - DenseWeight) * (score / maxKeyword);
+        }
+
+        foreach (var (chunkId, score) in dense)
+        {
+            scores[chunkId] = scores.GetValueOrDefault(chunkId) + (DenseWeight * Math.Max(score, 0));
+        }
+
+        return scores.OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).Select(s => (s.Key, s.Value)).ToList();
+    }
+
+    private static List<(string ChunkId, double Score)> Diversify(IReadOnlyList<(string ChunkId, double Score)> ranked, DenseSnapshot snapshot, int top)
+    {
+        var chosen = new List<(string ChunkId, double Score)>(top);
+        var skipped = new List<(string ChunkId, double Score)>();
+        var perDocument = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var item in ranked)
+        {
+            if (chosen.Count == top)
+            {
+                break;
+            }
+
+            if (!snapshot.ChunkIndex.TryGetValue(item.ChunkId, out var index))
+            {
+                continue;
+            }
+
+            var documentId = snapshot.Chunks[index].DocumentId;
+            var count = perDocument.GetValueOrDefault(documentId);
+            if (count < MaxPerDocument)
+            {
+                chosen.Add(item);
+                perDocument[documentId] = count + 1;
+            }
+            else
+            {
+                skipped.Add(item);
+            }
+        }
+
+        // Too few distinct articles matched: fill the remaining places with their further chunks, best first.
+        chosen.AddRange(skipped.Take(top - chosen.Count));
+        return chosen;
+    }
+
+    private static Passage? ToPassage(DenseSnapshot snapshot, string chunkId, double score)
+    {
+        if (!snapshot.ChunkIndex.TryGetValue(chunkId, out var index))
+        {
+            return null;
+        }
+
+        var chunk = snapshot.Chunks[index];
+        var document = snapshot.Documents[chunk.DocumentId];
+        return new Passage(chunk.ChunkId, document.Id, document.Title, document.Url, document.Publisher, document.Published, chunk.Section, chunk.Text, score);
+    }
+
+    private async Task<DenseSnapshot> GetSnapshotAsync(CancellationToken cancellationToken)
+    {
+        var version = await _index.GetVersionAsync(cancellationToken);
+        var current = _snapshot;
+        if (current is not null && current.Version == version)
+        {
+            return current;
+        }
+
+        await _reloadGate.WaitAsync(cancellationToken);
+        try
+        {
+            current = _snapshot;
+            if (current is not null && current.Version == version)
+            {
+                return current;
+            }
+
+            // Read the version first: a write landing during the load bumps it again, so the next search reloads.
+            var documents = await _index.ListDocumentsAsync(cancellationToken);
+            var chunks = await _index.LoadChunksAsync(_modelId, cancellationToken);
+            current = new DenseSnapshot(version, documents, chunks);
+            _snapshot = current;
+            _logger.LogInformation(
+                "Loaded {Chunks} chunks ({Embedded} with {Model} vectors) from {Documents} documents into the search index",
+                current.Chunks.Count,
+                current.EmbeddedCount,
+                _modelId,
+                documents.Count);
+            return current;
+        }
+        finally
+        {
+            _reloadGate.Release();
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace ChatAnalyst.Knowledge.Storage;
+
+/// <summary>A chunk to store.</summary>
+/// <param name="ChunkId">Stable id: document id + '#' + ordinal.</param>
+/// <param name="Ordinal">Position in the document, from 0.</param>
+/// <param name="Section">Heading the chunk sits under, when any.</param>
+/// <param name="Text">Display text.</param>
+/// <param name="Embedding">Normalised vector of the chunk's index text.</param>
+public sealed record ChunkRecord(string ChunkId, int Ordinal, string? Section, string Text, ReadOnlyMemory<float> Embedding);

@@ -1,0 +1,36 @@
+using System.Text;
+
+namespace ChatAnalyst.Knowledge.Storage;
+
+/// <summary>
+/// Builds FTS5 MATCH expressions from plain terms. Every term becomes a double-quoted string (inner quotes doubled),
+/// so user text can never be read as FTS5 syntax: AND/OR/NOT/NEAR, column filters, '*', '^' and parentheses are all
+/// just characters inside a string, which the tokenizer then reduces to words.
+/// </summary>
+internal static class FtsQuery
+{
+    public static string AnyOf(IEnumerable<string> terms)
+    {
+        var quoted = terms
+            .Where(t => !string.IsNullOrWhiteSpace(t) && t.Any(char.IsLetterOrDigit))
+            .Select(Quote)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return string.Join(" OR ", quoted);
+    }
+
+    public static string Quote(string term)
+    {
+        var builder = new StringBuilder(term.Length + 2).Append('"');
+        foreach (var c in term)
+        {
+            // Control characters have no meaning in a query and some tokenizers choke on NUL.
+            if (!char.IsControl(c))
+            {
+                builder.Append(c == '"' ? "\"\"" : c.ToString());
+            }
+        }
+
+        return builder.Append('"').ToString();
+    }
+}

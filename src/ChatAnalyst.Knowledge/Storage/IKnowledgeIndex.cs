@@ -1,0 +1,46 @@
+namespace ChatAnalyst.Knowledge.Storage;
+
+/// <summary>
+/// Persistent store of documents, chunks, chunk embeddings and the keyword index. One implementation per back-end
+/// (SQLite today; PostgreSQL can follow behind the same contract). Every write bumps <see cref="GetVersionAsync"/>
+/// so in-memory views (the dense vectors) know when to reload.
+/// </summary>
+public interface IKnowledgeIndex
+{
+    /// <summary>Creates the schema when missing. Idempotent; other methods call it on first use.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The document with this id, or null.</summary>
+    Task<StoredDocument?> GetDocumentAsync(string documentId, CancellationToken cancellationToken = default);
+
+    /// <summary>All documents, ordered by id.</summary>
+    Task<IReadOnlyList<StoredDocument>> ListDocumentsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Stores a document and replaces all of its chunks, embeddings and keyword entries atomically.</summary>
+    Task UpsertDocumentAsync(StoredDocument document, IReadOnlyList<ChunkRecord> chunks, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a document with its chunks. Returns false when it was not stored.</summary>
+    Task<bool> RemoveDocumentAsync(string documentId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// BM25 keyword search. <paramref name="terms"/> are plain words or phrases (never query syntax); a chunk matches when
+    /// it holds any of them. Best first.
+    /// </summary>
+    Task<IReadOnlyList<KeywordHit>> KeywordSearchAsync(
+        IReadOnlyList<string> terms,
+        KnowledgeFilter filter,
+        int limit,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>All chunks, with their vector when it was produced by <paramref name="embeddingModel"/> (else null).</summary>
+    Task<IReadOnlyList<EmbeddedChunk>> LoadChunksAsync(string embeddingModel, CancellationToken cancellationToken = default);
+
+    /// <summary>The chunks of one document in order.</summary>
+    Task<IReadOnlyList<EmbeddedChunk>> GetChunksAsync(string documentId, CancellationToken cancellationToken = default);
+
+    /// <summary>How many documents and chunks are stored.</summary>
+    Task<KnowledgeCounts> GetCountsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>A number that changes whenever documents or chunks change.</summary>
+    Task<long> GetVersionAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,435 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using ChatAnalyst.Knowledge.Search;
+using Microsoft.Data.Sqlite;
+
+namespace ChatAnalyst.Knowledge.Storage;
+
+/// <summary>
+/// <see cref="IKnowledgeIndex"/> on the embedded SQLite file: <c>documents</c>, <c>chunks</c>, <c>chunk_embeddings</c>
+/// (float32 BLOBs), an FTS5 table <c>chunks_fts</c> for BM25, and <c>knowledge_meta</c> (schema and content version).
+/// Other components keep their own tables in the same file; this class never touches tables it does not own.
+/// </summary>
+public sealed class SqliteKnowledgeIndex : IKnowledgeIndex, IDisposable
+{
+    private const int SchemaVersion = 1;
+
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS knowledge_meta (
+            key   TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS documents (
+            id               TEXT PRIMARY KEY,
+            path             TEXT NOT NULL,
+            source_folder    TEXT NOT NULL,
+            title            TEXT NOT NULL,
+            url              TEXT NOT NULL,
+            publisher        TEXT,
+            published        TEXT,
+            tags             TEXT NOT NULL DEFAULT '[]',
+            hash             TEXT NOT NULL,
+            embedding_model  TEXT NOT NULL,
+            pipeline_version INTEGER NOT NULL,
+            indexed_at       TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS chunks (
+            seq         INTEGER PRIMARY KEY,
+            id          TEXT NOT NULL UNIQUE,
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            ordinal     INTEGER NOT NULL,
+            section     TEXT,
+            text        TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_chunks_document ON chunks(document_id, ordinal);
+        CREATE TABLE IF NOT EXISTS chunk_embeddings (
+            chunk_seq  INTEGER PRIMARY KEY REFERENCES chunks(seq) ON DELETE CASCADE,
+            model      TEXT NOT NULL,
+            dimensions INTEGER NOT NULL,
+            vector     BLOB NOT NULL
+        );
+        CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
+            title, section, body,
+            tokenize = 'porter unicode61 remove_diacritics 2'
+        );
+        INSERT OR IGNORE INTO knowledge_meta(key, value) VALUES ('schema_version', '1');
+        INSERT OR IGNORE INTO knowledge_meta(key, value) VALUES ('content_version', '0');
+        """;
+
+    // Title matches count double: a query naming an article's subject should find that article first.
+    private const string Bm25 = "bm25(chunks_fts, 2.0, 1.0, 1.0)";
+
+    private readonly SqliteConnectionFactory _connections;
+    private readonly ChineseSegmenter _segmenter;
+    private readonly SemaphoreSlim _initGate = new(1, 1);
+    private volatile bool _initialized;
+
+    public SqliteKnowledgeIndex(SqliteConnectionFactory connections, ChineseSegmenter segmenter)
+    {
+        _connections = connections;
+        _segmenter = segmenter;
+    }
+
+    /// <inheritdoc/>
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        if (_initialized)
+        {
+            return;
+        }
+
+        await _initGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_initialized)
+            {
+                return;
+            }
+
+            await using var connection = await _connections.OpenAsync(cancellationToken);
+            await using (var command = connection.CreateCommand())
+            {
+                command.CommandText = Schema;
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            var stored = await ScalarAsync(connection, null, "SELECT value FROM knowledge_meta WHERE key = 'schema_version'", cancellationToken);
+            if (int.Parse(stored ?? "0", CultureInfo.InvariantCulture) > SchemaVersion)
+            {
+                throw new InvalidOperationException(
+                    $"The knowledge index {_connections.DatabaseFile} has schema version {stored}, newer than this build understands ({SchemaVersion}). " +
+                    "Upgrade the app or point ChatAnalyst:Knowledge:Database at a new file.");
+            }
+
+            _initialized = true;
+        }
+        finally
+        {
+            _initGate.Release();
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<StoredDocument?> GetDocumentAsync(string documentId, CancellationToken cancellationToken = default)
+    {
+        var documents = await QueryDocumentsAsync("WHERE id = $id", documentId, cancellationToken);
+        return documents.Count == 0 ? null : documents[0];
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<StoredDocument>> ListDocumentsAsync(CancellationToken cancellationToken = default) =>
+        QueryDocumentsAsync(string.Empty, null, cancellationToken);
+
+    /// <inheritdoc/>
+    public async Task UpsertDocumentAsync(StoredDocument document, IReadOnlyList<ChunkRecord> chunks, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(chunks);
+        await InitializeAsync(cancellationToken);
+        await using var connection = await _connections.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+
+        await DeleteChunksAsync(connection, transaction, document.Id, cancellationToken);
+
+        // An upsert rather than INSERT OR REPLACE: replacing would delete the row and cascade into tables that reference it.
+        await ExecuteAsync(connection, transaction, """
+            INSERT INTO documents(id, path, source_folder, title, url, publisher, published, tags, hash, embedding_model, pipeline_version, indexed_at)
+            VALUES ($id, $path, $source, $title, $url, $publisher, $published, $tags, $hash, $model, $pipeline, $indexed)
+            ON CONFLICT(id) DO UPDATE SET
+                path = excluded.path, source_folder = excluded.source_folder, title = excluded.title, url = excluded.url,
+                publisher = excluded.publisher, published = excluded.published, tags = excluded.tags, hash = excluded.hash,
+                embedding_model = excluded.embedding_model, pipeline_version = excluded.pipeline_version, indexed_at = excluded.indexed_at
+            """,
+            cancellationToken,
+            ("$id", document.Id),
+            ("$path", document.Path),
+            ("$source", document.SourceFolder),
+            ("$title", document.Title),
+            ("$url", document.Url),
+            ("$publisher", document.Publisher),
+            ("$published", document.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            ("$tags", JsonSerializer.Serialize(document.Tags)),
+            ("$hash", document.Hash),
+            ("$model", document.EmbeddingModel),
+            ("$pipeline", document.PipelineVersion),
+            ("$indexed", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
+
+        await using var insertChunk = connection.CreateCommand();
+        insertChunk.Transaction = transaction;
+        insertChunk.CommandText = """
+            INSERT INTO chunks(id, document_id, ordinal, section, text) VALUES ($id, $document, $ordinal, $section, $text) RETURNING seq
+            """;
+        var chunkId = insertChunk.Parameters.Add("$id", SqliteType.Text);
+        insertChunk.Parameters.AddWithValue("$document", document.Id);
+        var ordinal = insertChunk.Parameters.Add("$ordinal", SqliteType.Integer);
+        var section = insertChunk.Parameters.Add("$section", SqliteType.Text);
+        var text = insertChunk.Parameters.Add("$text", SqliteType.Text);
+
+        await using var insertFts = connection.CreateCommand();
+        insertFts.Transaction = transaction;
+        insertFts.CommandText = "INSERT INTO chunks_fts(rowid, title, section, body) VALUES ($seq, $title, $section, $body)";
+        var ftsSeq = insertFts.Parameters.Add("$seq", SqliteType.Integer);
+        insertFts.Parameters.AddWithValue("$title", _segmenter.SegmentForIndex(document.Title));
+        var ftsSection = insertFts.Parameters.Add("$section", SqliteType.Text);
+        var ftsBody = insertFts.Parameters.Add("$body", SqliteType.Text);
+
+        await using var insertVector = connection.CreateCommand();
+        insertVector.Transaction = transaction;
+        insertVector.CommandText = "INSERT INTO chunk_embeddings(chunk_seq, model, dimensions, vector) VALUES ($seq, $model, $dimensions, $vector)";
+        var vectorSeq = insertVector.Parameters.Add("$seq", SqliteType.Integer);
+        insertVector.Parameters.AddWithValue("$model", document.EmbeddingModel);
+        var dimensions = insertVector.Parameters.Add("$dimensions", SqliteType.Integer);
+        var vector = insertVector.Parameters.Add("$vector", SqliteType.Blob);
+
+        foreach (var chunk in chunks)
+        {
+            chunkId.Value = chunk.ChunkId;
+            ordinal.Value = chunk.Ordinal;
+            section.Value = (object?)chunk.Section ?? DBNull.Value;
+            text.Value = chunk.Text;
+            var seq = (long)(await insertChunk.ExecuteScalarAsync(cancellationToken))!;
+
+            ftsSeq.Value = seq;
+            ftsSection.Value = _segmenter.SegmentForIndex(chunk.Section ?? string.Empty);
+            ftsBody.Value = _segmenter.SegmentForIndex(chunk.Text);
+            await insertFts.ExecuteNonQueryAsync(cancellationToken);
+
+            if (!chunk.Embedding.IsEmpty)
+            {
+                vectorSeq.Value = seq;
+                dimensions.Value = chunk.Embedding.Length;
+                vector.Value = MemoryMarshal.AsBytes(chunk.Embedding.Span).ToArray();
+                await insertVector.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        await BumpVersionAsync(connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async Task<bool> RemoveDocumentAsync(string documentId, CancellationToken cancellationToken = default)
+    {
+        await InitializeAsync(cancellationToken);
+        await using var connection = await _connections.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await DeleteChunksAsync(connection, transaction, documentId, cancellationToken);
+        var removed = await ExecuteAsync(connection, transaction, "DELETE FROM documents WHERE id = $id", cancellationToken, ("$id", documentId));
+        await BumpVersionAsync(connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return removed > 0;
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<KeywordHit>> KeywordSearchAsync(
+        IReadOnlyList<string> terms,
+        KnowledgeFilter filter,
+        int limit,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        ArgumentNullException.ThrowIfNull(filter);
+        var match = FtsQuery.AnyOf(terms);
+        if (match.Length == 0 || limit <= 0)
+        {
+            return [];
+        }
+
+        await InitializeAsync(cancellationToken);
+        await using var connection = await _connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        var sql = new StringBuilder($"""
+            SELECT c.id, c.document_id, {Bm25} AS rank
+            FROM chunks_fts
+            JOIN chunks c ON c.seq = chunks_fts.rowid
+            JOIN documents d ON d.id = c.document_id
+            WHERE chunks_fts MATCH $match
+            """);
+        command.Parameters.AddWithValue("$match", match);
+        if (filter.From is { } from)
+        {
+            sql.Append(" AND d.published >= $from");
+            command.Parameters.AddWithValue("$from", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
+        if (filter.To is { } to)
+        {
+            sql.Append(" AND d.published <= $to");
+            command.Parameters.AddWithValue("$to", to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
+        if (filter.Tags is { Count: > 0 } tags)
+        {
+            var names = tags.Select((_, i) => "$tag" + i.ToString(CultureInfo.InvariantCulture)).ToList();
+            sql.Append(CultureInfo.InvariantCulture, $" AND EXISTS (SELECT 1 FROM json_each(d.tags) t WHERE lower(t.value) IN ({string.Join(", ", names)}))");
+            for (var i = 0; i < tags.Count; i++)
+            {
+                command.Parameters.AddWithValue(names[i], tags[i].ToLowerInvariant());
+            }
+        }
+
+        sql.Append(" ORDER BY rank LIMIT $limit");
+        command.Parameters.AddWithValue("$limit", limit);
+        command.CommandText = sql.ToString();
+
+        var hits = new List<KeywordHit>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            // FTS5's bm25() is negative with lower meaning better; flip it so every score in the app grows with relevance.
+            hits.Add(new KeywordHit(reader.GetString(0), reader.GetString(1), -reader.GetDouble(2)));
+        }
+
+        return hits;
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<EmbeddedChunk>> LoadChunksAsync(string embeddingModel, CancellationToken cancellationToken = default) =>
+        QueryChunksAsync(string.Empty, embeddingModel, null, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<EmbeddedChunk>> GetChunksAsync(string documentId, CancellationToken cancellationToken = default) =>
+        QueryChunksAsync("WHERE c.document_id = $document", string.Empty, documentId, cancellationToken);
+
+    /// <inheritdoc/>
+    public async Task<KnowledgeCounts> GetCountsAsync(CancellationToken cancellationToken = default)
+    {
+        await InitializeAsync(cancellationToken);
+        await using var connection = await _connections.OpenAsync(cancellationToken);
+        var documents = await ScalarAsync(connection, null, "SELECT count(*) FROM documents", cancellationToken);
+        var chunks = await ScalarAsync(connection, null, "SELECT count(*) FROM chunks", cancellationToken);
+        return new KnowledgeCounts(
+            int.Parse(documents ?? "0", CultureInfo.InvariantCulture),
+            int.Parse(chunks ?? "0", CultureInfo.InvariantCulture));
+    }
+
+    /// <inheritdoc/>
+    public async Task<long> GetVersionAsync(CancellationToken cancellationToken = default)
+    {
+        await InitializeAsync(cancellationToken);
+        await using var connection = await _connections.OpenAsync(cancellationToken);
+        var value = await ScalarAsync(connection, null, "SELECT value FROM knowledge_meta WHERE key = 'content_version'", cancellationToken);
+        return long.Parse(value ?? "0", CultureInfo.InvariantCulture);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _initGate.Dispose();
+
+    private async Task<IReadOnlyList<StoredDocument>> QueryDocumentsAsync(string where, string? id, CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken);
+        await using var connection = await _connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT id, path, source_folder, title, url, publisher, published, tags, hash, embedding_model, pipeline_version
+            FROM documents {where} ORDER BY id
+            """;
+        if (id is not null)
+        {
+            command.Parameters.AddWithValue("$id", id);
+        }
+
+        var documents = new List<StoredDocument>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            documents.Add(new StoredDocument(
+                Id: reader.GetString(0),
+                Path: reader.GetString(1),
+                SourceFolder: reader.GetString(2),
+                Title: reader.GetString(3),
+                Url: reader.GetString(4),
+                Publisher: reader.IsDBNull(5) ? null : reader.GetString(5),
+                Published: reader.IsDBNull(6) ? null : DateOnly.ParseExact(reader.GetString(6), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Tags: JsonSerializer.Deserialize<string[]>(reader.GetString(7)) ?? [],
+                Hash: reader.GetString(8),
+                EmbeddingModel: reader.GetString(9),
+                PipelineVersion: reader.GetInt32(10)));
+        }
+
+        return documents;
+    }
+
+    private async Task<IReadOnlyList<EmbeddedChunk>> QueryChunksAsync(string where, string model, string? documentId, CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken);
+        await using var connection = await _connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT c.id, c.document_id, c.ordinal, c.section, c.text, e.vector
+            FROM chunks c LEFT JOIN chunk_embeddings e ON e.chunk_seq = c.seq AND e.model = $model
+            {where}
+            ORDER BY c.document_id, c.ordinal
+            """;
+        command.Parameters.AddWithValue("$model", model);
+        if (documentId is not null)
+        {
+            command.Parameters.AddWithValue("$document", documentId);
+        }
+
+        var chunks = new List<EmbeddedChunk>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            float[]? vector = null;
+            if (!reader.IsDBNull(5))
+            {
+                var bytes = (byte[])reader.GetValue(5);
+                vector = MemoryMarshal.Cast<byte, float>(bytes).ToArray();
+            }
+
+            chunks.Add(new EmbeddedChunk(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.GetInt32(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.GetString(4),
+                vector));
+        }
+
+        return chunks;
+    }
+
+    private static async Task DeleteChunksAsync(SqliteConnection connection, SqliteTransaction transaction, string documentId, CancellationToken cancellationToken)
+    {
+        // FTS rows are keyed by the chunk's seq, so they go first, while the chunks still say which seqs belong to the document.
+        await ExecuteAsync(connection, transaction,
+            "DELETE FROM chunks_fts WHERE rowid IN (SELECT seq FROM chunks WHERE document_id = $id)", cancellationToken, ("$id", documentId));
+        await ExecuteAsync(connection, transaction,
+            "DELETE FROM chunk_embeddings WHERE chunk_seq IN (SELECT seq FROM chunks WHERE document_id = $id)", cancellationToken, ("$id", documentId));
+        await ExecuteAsync(connection, transaction, "DELETE FROM chunks WHERE document_id = $id", cancellationToken, ("$id", documentId));
+    }
+
+    private static Task<int> BumpVersionAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken) =>
+        ExecuteAsync(connection, transaction,
+            "UPDATE knowledge_meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'content_version'", cancellationToken);
+
+    private static async Task<int> ExecuteAsync(
+        SqliteConnection connection,
+        SqliteTransaction? transaction,
+        string sql,
+        CancellationToken cancellationToken,
+        params (string Name, object? Value)[] parameters)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<string?> ScalarAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        var value = await command.ExecuteScalarAsync(cancellationToken);
+        return value is null or DBNull ? null : Convert.ToString(value, CultureInfo.InvariantCulture);
+    }
+}

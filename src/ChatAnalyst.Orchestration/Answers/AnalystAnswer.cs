@@ -1,0 +1,15 @@
+using ChatAnalyst.Orchestration.Evidence;
+
+namespace ChatAnalyst.Orchestration.Answers;
+
+/// <summary>The answer model the bot and the CLI render: text with <c>[n]</c> markers, the numbered sources, follow-ups.</summary>
+public sealed record AnalystAnswer(string Text, IReadOnlyList<Citation> Citations, IReadOnlyList<string> FollowUps)
+{
+    public AnswerKind Kind { get; init; } = AnswerKind.Answer;
+
+    /// <summary>Charts the tools rendered for this answer.</summary>
+    public IReadOnlyList<ChartImage> Charts { get; init; } = [];
+
+    /// <summary>Which model produced the text ("offline", or the provider's model id).</summary>
+    public string Model { get; init; } = "offline";
+}

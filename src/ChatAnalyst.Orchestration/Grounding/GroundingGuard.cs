@@ -1,0 +1,62 @@
+using ChatAnalyst.Orchestration.Answers;
+using ChatAnalyst.Orchestration.Evidence;
+
+namespace ChatAnalyst.Orchestration.Grounding;
+
+/// <summary>
+/// The last check before an answer leaves the orchestrator, in every mode: each <c>[n]</c> must point to a source
+/// the tools returned this turn, and each number in the answer must appear in the evidence of the sources it cites.
+/// </summary>
+public sealed class GroundingGuard
+{
+    /// <summary>Checks <paramref name="answer"/> against the turn's evidence.</summary>
+    public GroundingVerdict Check(string answer, CitationLedger ledger)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        ArgumentNullException.ThrowIfNull(ledger);
+        var problems = new List<string>();
+        var cited = CitationMarkers.Numbers(answer);
+        foreach (var n in cited.Where(n => ledger.Find(n) is null))
+        {
+            problems.Add($"[{n}] does not point to any source returned by the tools.");
+        }
+
+        var supported = new HashSet<decimal>();
+        foreach (var n in cited)
+        {
+            foreach (var item in ledger.ItemsFor(n))
+            {
+                supported.UnionWith(ValuesOf(item));
+            }
+        }
+
+        foreach (var mention in NumberReader.Read(CitationMarkers.Strip(answer)))
+        {
+            if (!mention.Values.Any(supported.Contains))
+            {
+                problems.Add(cited.Count == 0
+                    ? $"The figure '{mention.Text}' has no citation."
+                    : $"The figure '{mention.Text}' does not appear in the cited sources.");
+            }
+        }
+
+        return new GroundingVerdict(problems.Distinct().ToList());
+    }
+
+    private static HashSet<decimal> ValuesOf(EvidenceItem item)
+    {
+        var values = NumberReader.ValuesIn(item.Text);
+        values.UnionWith(NumberReader.ValuesIn(item.Source.Title));
+        if (item.Source.Published is { } published)
+        {
+            values.UnionWith([published.Year, published.Month, published.Day]);
+        }
+
+        if (item.Figure is { } figure)
+        {
+            values.UnionWith(NumberReader.ValuesIn($"{figure.Value} {figure.Unit} {figure.Period.Replace("..", " ", StringComparison.Ordinal).Replace('-', ' ')} {figure.PeriodLabel} {figure.SupersededBy} {figure.Sentence}"));
+        }
+
+        return values;
+    }
+}

@@ -1,0 +1,83 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using ChatAnalyst.Orchestration.Answers;
+using ChatAnalyst.Orchestration.Evidence;
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
+
+namespace ChatAnalyst.Orchestration.Offline;
+
+/// <summary>
+/// The built-in model: a deterministic chat completion service with no network. Like a hosted model it is
+/// called through <see cref="IChatCompletionService"/> with the kernel's tools: on a new question it answers with
+/// tool calls (the plan), and once the tool results are in the history it composes an extractive answer from them.
+/// Because it sits behind the same abstraction, tests exercise the real function-calling path offline.
+/// </summary>
+public sealed class OfflineChatCompletionService : IChatCompletionService
+{
+    public const string ModelId = "chatanalyst-offline";
+
+    private readonly OfflinePlanner _planner = new();
+    private readonly OfflineAnswerComposer _composer = new();
+
+    /// <inheritdoc/>
+    public IReadOnlyDictionary<string, object?> Attributes { get; } = new Dictionary<string, object?> { ["ModelId"] = ModelId };
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<ChatMessageContent>> GetChatMessageContentsAsync(
+        ChatHistory chatHistory,
+        PromptExecutionSettings? executionSettings = null,
+        Kernel? kernel = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(chatHistory);
+        cancellationToken.ThrowIfCancellationRequested();
+        var conversation = OfflineConversation.From(chatHistory);
+        var toolsAllowed = kernel is not null && executionSettings?.FunctionChoiceBehavior is not null
+            and not NoneFunctionChoiceBehavior;
+        var calls = toolsAllowed ? _planner.Plan(conversation, kernel!) : [];
+        var message = calls.Count > 0
+            ? new ChatMessageContent(AuthorRole.Assistant, [.. calls]) { ModelId = ModelId }
+            : new ChatMessageContent(AuthorRole.Assistant, _composer.Compose(conversation)) { ModelId = ModelId };
+        return Task.FromResult<IReadOnlyList<ChatMessageContent>>([message]);
+    }
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<StreamingChatMessageContent> GetStreamingChatMessageContentsAsync(
+        ChatHistory chatHistory,
+        PromptExecutionSettings? executionSettings = null,
+        Kernel? kernel = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var messages = await GetChatMessageContentsAsync(chatHistory, executionSettings, kernel, cancellationToken);
+        foreach (var message in messages)
+        {
+            if (message.Items.OfType<FunctionCallContent>().Any())
+            {
+                var update = new StreamingChatMessageContent(AuthorRole.Assistant, null) { ModelId = ModelId };
+                var index = 0;
+                foreach (var call in message.Items.OfType<FunctionCallContent>())
+                {
+                    update.Items.Add(new StreamingFunctionCallUpdateContent(
+                        call.Id,
+                        $"{call.PluginName}-{call.FunctionName}",
+                        JsonSerializer.Serialize(call.Arguments?.ToDictionary(a => a.Key, a => a.Value)),
+                        index++));
+                }
+
+                yield return update;
+                continue;
+            }
+
+            // Stream sentence by sentence, as a hosted model would stream tokens.
+            foreach (var piece in (message.Content ?? string.Empty).Split(' '))
+            {
+                yield return new StreamingChatMessageContent(AuthorRole.Assistant, piece + " ") { ModelId = ModelId };
+            }
+        }
+    }
+
+    /// <summary>Follow-up questions suggested under an answer, from the cited sources' topics.</summary>
+    public static IReadOnlyList<string> FollowUpsFor(CitationLedger ledger, IReadOnlyList<Citation> citations) =>
+        OfflineAnswerComposer.FollowUps(ledger, citations);
+}

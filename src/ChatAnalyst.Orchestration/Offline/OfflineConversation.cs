@@ -1,0 +1,78 @@
+using System.Text.Json;
+using ChatAnalyst.Orchestration.Evidence;
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
+
+namespace ChatAnalyst.Orchestration.Offline;
+
+/// <summary>What the offline model reads from a chat history: the question, earlier questions, and this turn's tool results.</summary>
+public sealed class OfflineConversation
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private OfflineConversation(string question, IReadOnlyList<string> earlierQuestions, IReadOnlyList<FunctionCallContent> calls, IReadOnlyList<ToolEvidence> results)
+    {
+        Question = question;
+        EarlierQuestions = earlierQuestions;
+        Calls = calls;
+        Results = results;
+    }
+
+    /// <summary>The user's latest message.</summary>
+    public string Question { get; }
+
+    /// <summary>Earlier user messages, oldest first.</summary>
+    public IReadOnlyList<string> EarlierQuestions { get; }
+
+    /// <summary>Tool calls already made this turn.</summary>
+    public IReadOnlyList<FunctionCallContent> Calls { get; }
+
+    /// <summary>Tool results of this turn, in call order.</summary>
+    public IReadOnlyList<ToolEvidence> Results { get; }
+
+    public static OfflineConversation From(ChatHistory history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        var lastUser = -1;
+        for (var i = history.Count - 1; i >= 0; i--)
+        {
+            if (history[i].Role == AuthorRole.User)
+            {
+                lastUser = i;
+                break;
+            }
+        }
+
+        var question = lastUser >= 0 ? history[lastUser].Content ?? string.Empty : string.Empty;
+        var earlier = history.Take(Math.Max(lastUser, 0))
+            .Where(m => m.Role == AuthorRole.User && !string.IsNullOrWhiteSpace(m.Content))
+            .Select(m => m.Content!)
+            .ToList();
+        var turn = history.Skip(lastUser + 1).ToList();
+        var calls = turn.SelectMany(m => m.Items.OfType<FunctionCallContent>()).ToList();
+        var results = turn.SelectMany(m => m.Items.OfType<FunctionResultContent>())
+            .Select(r => AsEvidence(r.Result))
+            .OfType<ToolEvidence>()
+            .ToList();
+        return new OfflineConversation(question, earlier, calls, results);
+    }
+
+    private static ToolEvidence? AsEvidence(object? result) => result switch
+    {
+        ToolEvidence evidence => evidence,
+        string json when json.TrimStart().StartsWith('{') => TryDeserialize(json),
+        _ => null,
+    };
+
+    private static ToolEvidence? TryDeserialize(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<ToolEvidence>(json, Json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+
+namespace ChatAnalyst.Orchestration.Offline;
+
+/// <summary>Light-weight term handling for the offline model: tokens, stop words, crude stemming, CJK detection.</summary>
+public static partial class TextTerms
+{
+    private static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "an", "the", "of", "in", "on", "for", "to", "and", "or", "by", "with", "from", "at", "as", "is", "are", "was",
+        "were", "be", "been", "did", "do", "does", "what", "which", "who", "whom", "how", "much", "many", "big", "large",
+        "it", "its", "this", "that", "these", "those", "there", "their", "they", "about", "tell", "me", "us", "please",
+        "can", "could", "would", "should", "you", "your", "i", "my", "we", "our", "give", "show", "say", "said", "know",
+        "than", "vs", "versus", "compared", "compare", "between", "any", "some", "get", "got", "has", "have", "had",
+        "latest", "recent", "figure", "figures", "number", "numbers", "data", "stat", "stats", "value", "level",
+        "china", "china's", "chinese", "s", "also", "then", "so", "just", "like", "kind", "sort", "exactly", "approximately",
+        "year", "years", "period", "when", "where", "why", "whats", "what's", "hows", "up", "out", "over", "into",
+    };
+
+    /// <summary>True when the text contains Chinese characters.</summary>
+    public static bool IsChinese(string text) => Cjk().IsMatch(text);
+
+    /// <summary>Lower-case content terms (stop words removed, plural/verb endings trimmed), in order.</summary>
+    public static IReadOnlyList<string> ContentTerms(string text) =>
+        Word().Matches(text.ToLowerInvariant())
+            .Select(m => m.Value.Trim('\'', '-'))
+            .Where(w => w.Length > 1 && !StopWords.Contains(w))
+            .Select(Stem)
+            .Distinct()
+            .ToList();
+
+    /// <summary>Trims common English endings so "grew"/"growth"/"growing" and "stations"/"station" meet.</summary>
+    public static string Stem(string word)
+    {
+        if (word.Length > 5 && word.EndsWith("ing", StringComparison.Ordinal))
+        {
+            return word[..^3];
+        }
+
+        if (word.Length > 4 && word.EndsWith("ies", StringComparison.Ordinal))
+        {
+            return word[..^3] + "y";
+        }
+
+        if (word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal))
+        {
+            return word[..^1];
+        }
+
+        if (word.Length > 4 && word.EndsWith("ed", StringComparison.Ordinal))
+        {
+            return word[..^2];
+        }
+
+        return word;
+    }
+
+    /// <summary>Four-digit years (1990–2099) mentioned in the text.</summary>
+    public static IReadOnlyList<int> Years(string text) =>
+        Year().Matches(text).Select(m => int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
+
+    [GeneratedRegex(@"[\p{IsCJKUnifiedIdeographs}]")]
+    private static partial Regex Cjk();
+
+    [GeneratedRegex(@"[a-z0-9][a-z0-9'\-\.]*[a-z0-9]|[a-z0-9]")]
+    private static partial Regex Word();
+
+    [GeneratedRegex(@"(?<!\d)(?:19[9]\d|20\d\d)(?!\d)")]
+    private static partial Regex Year();
+}

@@ -1,0 +1,101 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using ChatAnalyst.Bot;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatAnalyst.Tests.Bot;
+
+/// <summary>Runs the real bot host on a loopback port (Kestrel) with its own database, once for all host tests.</summary>
+public sealed class BotHostFixture : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "chatanalyst-bot-" + Guid.NewGuid().ToString("N"));
+    private WebApplication? _app;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        _app = BotApp.Build(
+        [
+            "--environment=Development",
+            "--urls=http://127.0.0.1:0",
+            "--ChatAnalyst:Knowledge:Database=" + Path.Combine(_folder, "bot.db"),
+            "--Logging:LogLevel:Default=Warning",
+        ]);
+        await _app.StartAsync();
+        var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        Client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(60) };
+
+        // Ingestion runs in the background at start; wait for /readyz like a load balancer would.
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (DateTime.UtcNow < deadline)
+        {
+            using var ready = await Client.GetAsync(new Uri("/readyz", UriKind.Relative));
+            if (ready.IsSuccessStatusCode)
+            {
+                return;
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException("The bot host did not become ready within 3 minutes.");
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+
+    /// <summary>Posts an activity with deliveryMode expectReplies and returns the status and the bot's replies.</summary>
+    public async Task<(int Status, IReadOnlyList<JsonObject> Replies)> SendAsync(JsonObject activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        activity["deliveryMode"] = "expectReplies";
+        using var content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json");
+        using var response = await Client.PostAsync(new Uri("/api/messages", UriKind.Relative), content);
+        var body = await response.Content.ReadAsStringAsync();
+        var replies = body.Length == 0
+            ? []
+            : (JsonNode.Parse(body)?["activities"]?.AsArray().Select(a => a!.AsObject()).ToList() ?? []);
+        return ((int)response.StatusCode, replies);
+    }
+
+    public static JsonObject Message(string text, string conversationId, string conversationType = "personal") => new()
+    {
+        ["type"] = "message",
+        ["id"] = Guid.NewGuid().ToString("N"),
+        ["channelId"] = "msteams",
+        ["serviceUrl"] = "http://127.0.0.1:9/",
+        ["from"] = new JsonObject { ["id"] = "user-1", ["name"] = "Analyst" },
+        ["recipient"] = new JsonObject { ["id"] = "bot-1", ["name"] = "ChatAnalyst" },
+        ["conversation"] = new JsonObject
+        {
+            ["id"] = conversationId,
+            ["conversationType"] = conversationType,
+            ["isGroup"] = conversationType != "personal",
+        },
+        ["text"] = text,
+        ["locale"] = "en-US",
+    };
+}

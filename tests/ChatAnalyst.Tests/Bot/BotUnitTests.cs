@@ -1,0 +1,80 @@
+using ChatAnalyst.Bot.Bots;
+using ChatAnalyst.Bot.Hosting;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+
+namespace ChatAnalyst.Tests.Bot;
+
+public sealed class BotUnitTests
+{
+    [Theory]
+    [InlineData("help", BotCommand.Help)]
+    [InlineData(" /HELP ", BotCommand.Help)]
+    [InlineData("reset", BotCommand.Reset)]
+    [InlineData("重置", BotCommand.Reset)]
+    [InlineData("help me find robot density", BotCommand.None)]
+    public void Commands_are_recognised_only_as_whole_messages(string text, BotCommand expected) =>
+        Assert.Equal(expected, MessageText.Command(text));
+
+    [Fact]
+    public void Mention_of_the_bot_and_markup_are_removed_from_the_question()
+    {
+        var activity = new Activity
+        {
+            Type = ActivityTypes.Message,
+            Text = "<at>ChatAnalyst</at>  How big   was the <b>AI</b> industry?",
+            Recipient = new ChannelAccount("bot-1", "ChatAnalyst"),
+            Entities = [new Mention(new ChannelAccount("bot-1", "ChatAnalyst"), "<at>ChatAnalyst</at>")],
+        };
+
+        Assert.Equal("How big was the AI industry?", MessageText.Clean(activity));
+    }
+
+    [Fact]
+    public void Without_an_app_id_a_public_url_is_rewritten_to_loopback_with_a_warning()
+    {
+        var configuration = Configuration(("urls", "http://0.0.0.0:3978"));
+
+        var urls = BotCredentialsGuard.ResolveUrls(configuration, new FakeEnvironment("Development"), out var warning);
+
+        Assert.Equal(["http://localhost:3978"], urls);
+        Assert.Contains("loopback", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_an_app_id_the_configured_urls_are_kept()
+    {
+        var configuration = Configuration(("urls", "http://0.0.0.0:3978"), ("MicrosoftAppId", "00000000-0000-0000-0000-000000000001"));
+
+        var urls = BotCredentialsGuard.ResolveUrls(configuration, new FakeEnvironment("Production"), out var warning);
+
+        Assert.Equal(["http://0.0.0.0:3978"], urls);
+        Assert.Null(warning);
+    }
+
+    [Fact]
+    public void Production_allows_anonymous_mode_only_when_the_setting_says_so()
+    {
+        var configuration = Configuration(("ChatAnalyst:Bot:AllowAnonymous", "true"));
+
+        var urls = BotCredentialsGuard.ResolveUrls(configuration, new FakeEnvironment("Production"), out _);
+
+        Assert.Equal([BotCredentialsGuard.DefaultUrl], urls);
+    }
+
+    private static IConfiguration Configuration(params (string Key, string Value)[] values) =>
+        new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build();
+
+    private sealed class FakeEnvironment(string name) : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = name;
+
+        public string ApplicationName { get; set; } = "tests";
+
+        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+    }
+}

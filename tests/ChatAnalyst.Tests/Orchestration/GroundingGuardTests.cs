@@ -1,0 +1,73 @@
+using ChatAnalyst.Orchestration.Evidence;
+using ChatAnalyst.Orchestration.Grounding;
+
+namespace ChatAnalyst.Tests.Orchestration;
+
+public sealed class GroundingGuardTests
+{
+    private static readonly SourceInfo Note = new("00-note.md", "China's core AI industry", "https://example.org/a", "MIIT", new DateOnly(2025, 12, 29));
+
+    private static CitationLedger Ledger(params string[] texts)
+    {
+        var ledger = new CitationLedger();
+        ledger.Register(new ToolEvidence("search_articles", texts.Select(t => new EvidenceItem(EvidenceKind.Passage, Note, t)).ToList()));
+        return ledger;
+    }
+
+    [Theory]
+    [InlineData("High-tech manufacturing grew 9.2% [1].")]
+    [InlineData("High-tech manufacturing grew 9.2 percent [1].")]
+    [InlineData("High-tech manufacturing grew 9.2 per cent [1].")]
+    [InlineData("高技术制造业增加值增长9.2% [1]。")]
+    public void Percent_spellings_are_one_number(string answer)
+    {
+        var verdict = new GroundingGuard().Check(answer, Ledger("High-tech manufacturing value added rose 9.2% year on year in January to November 2025."));
+
+        Assert.True(verdict.IsGrounded, string.Join("; ", verdict.Problems));
+    }
+
+    [Theory]
+    [InlineData("The core AI industry passed one trillion yuan [1].")]
+    [InlineData("The core AI industry passed 1,000 billion yuan [1].")]
+    [InlineData("人工智能核心产业规模超过1万亿元 [1]。")]
+    [InlineData("人工智能核心产业规模超过一万亿元 [1]。")]
+    public void Scale_words_and_chinese_units_normalise(string answer)
+    {
+        var verdict = new GroundingGuard().Check(answer, Ledger("The core AI industry exceeded 1 trillion yuan in 2025."));
+
+        Assert.True(verdict.IsGrounded, string.Join("; ", verdict.Problems));
+    }
+
+    [Fact]
+    public void An_invented_figure_is_rejected_with_the_figure_named()
+    {
+        var verdict = new GroundingGuard().Check("High-tech manufacturing grew 9.5% [1].", Ledger("High-tech manufacturing rose 9.2% in 2025."));
+
+        Assert.False(verdict.IsGrounded);
+        Assert.Contains(verdict.Problems, p => p.Contains("9.5%", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_citation_to_a_source_that_was_never_shown_is_rejected()
+    {
+        var verdict = new GroundingGuard().Check("It rose 9.2% [3].", Ledger("It rose 9.2% in 2025."));
+
+        Assert.Contains(verdict.Problems, p => p.Contains("[3]", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_figure_without_any_citation_is_rejected()
+    {
+        var verdict = new GroundingGuard().Check("It rose 9.2%.", Ledger("It rose 9.2% in 2025."));
+
+        Assert.False(verdict.IsGrounded);
+    }
+
+    [Fact]
+    public void Month_names_in_the_source_support_month_numbers_in_a_chinese_period()
+    {
+        var verdict = new GroundingGuard().Check("2025年1—11月增长9.2% [1]。", Ledger("It rose 9.2% from January to November 2025."));
+
+        Assert.True(verdict.IsGrounded, string.Join("; ", verdict.Problems));
+    }
+}
