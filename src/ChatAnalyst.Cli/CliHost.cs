@@ -11,14 +11,15 @@ public static class CliHost
 {
     public static IHost Build(IReadOnlyList<string> configurationOverrides, bool verbose = false)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationSettings
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = configurationOverrides.ToArray(),
             ContentRootPath = ContentRootLocator.Locate(),
         });
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        builder.Logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
+        // A provider-specific rule outranks appsettings' Logging:LogLevel:Default, so the CLI stays quiet unless asked.
+        builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(null, verbose ? LogLevel.Information : LogLevel.Warning);
         builder.Services.AddChatAnalystOrchestration();
         return builder.Build();
     }

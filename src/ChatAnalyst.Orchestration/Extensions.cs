@@ -13,6 +13,7 @@ using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Connectors.AzureOpenAI;
 using Microsoft.SemanticKernel.Connectors.OpenAI;
+using Polly;
 
 namespace ChatAnalyst.Orchestration;
 
@@ -55,7 +56,7 @@ public static class Extensions
                 pipeline.AddRetry(new HttpRetryStrategyOptions
                 {
                     MaxRetryAttempts = Math.Max(ai.MaxRetries, 1),
-                    BackoffType = Polly.DelayBackoffType.Exponential,
+                    BackoffType = DelayBackoffType.Exponential,
                     UseJitter = true,
                     Delay = TimeSpan.FromMilliseconds(500),
                     MaxDelay = TimeSpan.FromSeconds(Math.Max(2, ai.TimeoutSeconds / 2)),

@@ -48,7 +48,7 @@ public static partial class PeriodPhraseParser
 
                 if (build(m) is { } period)
                 {
-                    found.Add(new PeriodMention(period, m.Index, m.Length));
+                    found.Add(new PeriodMention(period, m.Index, m.Length, IsComparisonBase(text[..m.Index], period)));
                 }
             }
         }
@@ -56,8 +56,9 @@ public static partial class PeriodPhraseParser
         return found.OrderBy(f => f.Index).ToList();
     }
 
-    /// <summary>The first period the text names, or null.</summary>
-    public static Period? FindFirst(string? text) => string.IsNullOrEmpty(text) ? null : FindAll(text).FirstOrDefault()?.Period;
+    /// <summary>The first period the text names as the period covered (not a comparison base or release date), or null.</summary>
+    public static Period? FindFirst(string? text) =>
+        string.IsNullOrEmpty(text) ? null : FindAll(text).FirstOrDefault(m => !m.IsComparisonBase)?.Period;
 
     /// <summary>
     /// Reads a period given either in machine form (<c>2025-01..11</c>) or as a phrase that names exactly one
@@ -102,6 +103,11 @@ public static partial class PeriodPhraseParser
         (PlainYear(), m => Year(m.Groups["y"].Value)),
     ];
 
+    // "from January to October 2025" is the period itself; "from 2023" (to a later year) is a base.
+    private static bool IsComparisonBase(string before, Period period) =>
+        ComparisonBase().Match(before) is { Success: true } m
+        && !(period.Kind == PeriodKind.YearToDate && m.Value.TrimStart().StartsWith("from", StringComparison.OrdinalIgnoreCase));
+
     private static int MonthNumber(string name)
     {
         var key = name.ToLowerInvariant()[..3];
@@ -122,6 +128,10 @@ public static partial class PeriodPhraseParser
         int.TryParse(through, NumberStyles.None, CultureInfo.InvariantCulture, out var m) && m is >= 1 and <= 12
             ? m == 12 ? Year(y) : Period.TryParse(string.Create(CultureInfo.InvariantCulture, $"{y}-01..{m:D2}"), out var p) ? p : null
             : null;
+
+    // Words that make the following period a comparison base or a release date rather than the period a figure covers.
+    [GeneratedRegex(@"\b(?:over|than|from|on|against|versus|vs\.?|compared\s+(?:with|to)|published|released|announced|issued|reported)\s+(?:(?:in|on|at|the\s+same\s+period\s+(?:of|in))\s+)?(?:the\s+end\s+of\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex ComparisonBase();
 
     [GeneratedRegex(@"(?<y>(?:19|20)\d{2})\s*年\s*(?:1|一)\s*[-—–~至到]\s*(?<m>1[0-2]|[1-9])\s*月")]
     private static partial Regex ChineseYearToDate();

@@ -11,7 +11,7 @@ namespace ChatAnalyst.Knowledge.Search;
 /// </summary>
 public sealed class BilingualGlossary
 {
-    private readonly IReadOnlyList<KeyValuePair<string, string>> _entries;
+    private readonly List<KeyValuePair<string, string>> _entries;
 
     public BilingualGlossary(KnowledgePaths paths, ILogger<BilingualGlossary> logger)
         : this(Load(paths?.Glossary ?? throw new ArgumentNullException(nameof(paths)), logger))

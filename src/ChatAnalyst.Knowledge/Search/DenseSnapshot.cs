@@ -19,11 +19,13 @@ internal sealed class DenseSnapshot
         Version = version;
         Documents = documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
         Chunks = chunks.Where(c => Documents.ContainsKey(c.DocumentId)).ToList();
-        ChunkIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var chunkIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < Chunks.Count; i++)
         {
-            ChunkIndex[Chunks[i].ChunkId] = i;
+            chunkIndex[Chunks[i].ChunkId] = i;
         }
+
+        ChunkIndex = chunkIndex;
 
         var embedded = Enumerable.Range(0, Chunks.Count).Where(i => Chunks[i].Vector is { Length: > 0 }).ToList();
         _dimensions = embedded.Count == 0 ? 0 : Chunks[embedded[0]].Vector!.Length;

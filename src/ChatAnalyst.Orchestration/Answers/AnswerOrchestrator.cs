@@ -83,7 +83,7 @@ public sealed class AnswerOrchestrator
 
     private async Task<AnalystAnswer> AnswerWithModelAsync(ChatHistory chat, CitationLedger ledger, CancellationToken cancellationToken)
     {
-        var model = _chat.GetModelId() ?? _options.Model ?? _options.Provider.ToString();
+        var model = (_chat.Attributes.TryGetValue("ModelId", out var id) ? id as string : null) ?? _options.Model ?? _options.Provider.ToString();
         try
         {
             var text = await RunAsync(_chat, chat, ledger, cancellationToken);

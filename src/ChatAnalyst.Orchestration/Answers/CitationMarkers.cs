@@ -46,7 +46,8 @@ public static partial class CitationMarkers
 
             var number = citations.Count + 1;
             map[old] = number;
-            var passage = ledger.ItemsFor(old).Select(i => i.Text).FirstOrDefault() ?? string.Empty;
+            // Everything shown under this source, so a reader (and the evaluator) can check every figure against it.
+            var passage = string.Join("\n", ledger.ItemsFor(old).Select(i => i.Text).Distinct(StringComparer.Ordinal));
             citations.Add(new Citation(number, source.DocumentId, source.Title, source.Url, source.Publisher, source.Published, passage));
         }
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using ChatAnalyst.Bot;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;

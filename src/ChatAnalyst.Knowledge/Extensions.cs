@@ -1,0 +1,82 @@
+using ChatAnalyst.Knowledge.Embeddings;
+using ChatAnalyst.Knowledge.Indicators;
+using ChatAnalyst.Knowledge.Ingestion;
+using ChatAnalyst.Knowledge.Ingestion.Decoders;
+using ChatAnalyst.Knowledge.Search;
+using ChatAnalyst.Knowledge.Storage;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatAnalyst.Knowledge;
+
+/// <summary>Service registrations of the knowledge project: options, index, embeddings, ingestion, search, indicators.</summary>
+public static class Extensions
+{
+    private static readonly string[] KnownEmbeddingModels = ["MiniLM", "OpenAI", "AzureOpenAI"];
+
+    /// <summary>
+    /// Registers everything the knowledge base needs. An <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> registered
+    /// before this call is kept (that is the seam for hosted embedding models); otherwise the configured
+    /// <see cref="KnowledgeOptions.Embeddings"/> decides.
+    /// </summary>
+    public static IServiceCollection AddChatAnalystKnowledge(this IServiceCollection services)
+    {
+        services.AddOptions<KnowledgeOptions>()
+            .BindConfiguration(KnowledgeOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(
+                o => KnownEmbeddingModels.Contains(o.Embeddings, StringComparer.OrdinalIgnoreCase),
+                $"ChatAnalyst:Knowledge:Embeddings must be one of {string.Join(", ", KnownEmbeddingModels)} (MiniLM runs offline).")
+            .ValidateOnStart();
+
+        services.TryAddSingleton<KnowledgePaths>();
+        services.TryAddSingleton<KnowledgeReadiness>();
+        services.TryAddSingleton(sp => new SqliteConnectionFactory(sp.GetRequiredService<KnowledgePaths>()));
+        services.AddSqliteKnowledgeIndex();
+
+        services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(CreateEmbeddingGenerator);
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDocumentDecoder, MarkdownDecoder>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDocumentDecoder, PlainTextDecoder>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDocumentDecoder, HtmlDecoder>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDocumentDecoder, PdfDecoder>());
+        services.TryAddSingleton<TextChunker>();
+        services.TryAddSingleton<IIngestionService, IngestionService>();
+
+        services.TryAddSingleton<ChineseSegmenter>();
+        services.TryAddSingleton(sp => new BilingualGlossary(
+            sp.GetRequiredService<KnowledgePaths>(),
+            sp.GetRequiredService<ILogger<BilingualGlossary>>()));
+        services.TryAddSingleton<HybridKnowledgeSearch>();
+        services.TryAddSingleton<IKnowledgeSearch>(sp => sp.GetRequiredService<HybridKnowledgeSearch>());
+        services.TryAddSingleton<RetrievalEvaluator>();
+
+        services.TryAddSingleton<KnowledgeLoader>();
+        services.AddIndicators();
+        return services;
+    }
+
+    /// <summary>Stores the knowledge index in the SQLite file named by <see cref="KnowledgeOptions.Database"/>.</summary>
+    public static IServiceCollection AddSqliteKnowledgeIndex(this IServiceCollection services)
+    {
+        services.TryAddSingleton<SqliteKnowledgeIndex>();
+        services.TryAddSingleton<IKnowledgeIndex>(sp => sp.GetRequiredService<SqliteKnowledgeIndex>());
+        return services;
+    }
+
+    private static IEmbeddingGenerator<string, Embedding<float>> CreateEmbeddingGenerator(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
+        if (string.Equals(options.Embeddings, "MiniLM", StringComparison.OrdinalIgnoreCase))
+        {
+            return new MiniLmEmbeddingGenerator();
+        }
+
+        throw new InvalidOperationException(
+            $"ChatAnalyst:Knowledge:Embeddings is '{options.Embeddings}', but no embedding generator for it is registered. " +
+            "Register an IEmbeddingGenerator<string, Embedding<float>> before AddChatAnalystKnowledge, or set Embeddings to \"MiniLM\".");
+    }
+}

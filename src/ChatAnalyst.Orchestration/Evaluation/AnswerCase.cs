@@ -1,0 +1,29 @@
+using System.Text.Json.Serialization;
+
+namespace ChatAnalyst.Orchestration.Evaluation;
+
+/// <summary>One line of an answers evaluation file (<c>tests/eval/answers.jsonl</c>).</summary>
+public sealed record AnswerCase
+{
+    public required string Id { get; init; }
+
+    /// <summary>Earlier user questions of the same conversation, oldest first.</summary>
+    public IReadOnlyList<string> History { get; init; } = [];
+
+    public required string Question { get; init; }
+
+    public string Type { get; init; } = "figure";
+
+    /// <summary>Accepted answer forms: the answer is right when all strings of any one form appear in it.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Accept { get; init; } = [];
+
+    /// <summary>Documents the answer must cite.</summary>
+    [JsonPropertyName("must_cite")]
+    public IReadOnlyList<string> MustCite { get; init; } = [];
+
+    /// <summary>"decline" for questions the knowledge base does not support.</summary>
+    public string? Expect { get; init; }
+
+    [JsonIgnore]
+    public bool ExpectsDecline => string.Equals(Expect, "decline", StringComparison.OrdinalIgnoreCase) || Type == "out_of_scope";
+}

@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Text.Json;
+using ChatAnalyst.Orchestration.Answers;
+using ChatAnalyst.Orchestration.Grounding;
+
+namespace ChatAnalyst.Orchestration.Evaluation;
+
+/// <summary>
+/// Runs an answers evaluation file through the orchestrator, conversation by conversation (earlier questions are
+/// really asked first, so follow-ups resolve as they would in chat), and scores accuracy, citations, refusals,
+/// unsupported numbers (checked independently of the guard, against the cited passages) and latency.
+/// </summary>
+public sealed class AnswerEvaluator(AnswerOrchestrator orchestrator)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static IReadOnlyList<AnswerCase> Load(string path) =>
+        File.ReadLines(path)
+            .Where(l => !string.IsNullOrWhiteSpace(l))
+            .Select((l, i) => JsonSerializer.Deserialize<AnswerCase>(l, Json) ?? throw new InvalidDataException($"{path}:{i + 1}: empty case"))
+            .ToList();
+
+    public async Task<AnswerReport> EvaluateAsync(IReadOnlyList<AnswerCase> cases, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(cases);
+        int correct = 0, citedRight = 0, citeCases = 0, declinesRight = 0, declineCases = 0, falseRefusals = 0, unsupported = 0;
+        var latencies = new List<double>();
+        var failures = new List<AnswerFailure>();
+        foreach (var @case in cases)
+        {
+            var history = new List<ChatTurn>();
+            foreach (var earlier in @case.History)
+            {
+                var previous = await orchestrator.AnswerAsync(history, earlier, cancellationToken);
+                history.Add(new ChatTurn(ChatTurn.User, earlier));
+                history.Add(new ChatTurn(ChatTurn.Assistant, previous.Text));
+            }
+
+            var started = Stopwatch.GetTimestamp();
+            var answer = await orchestrator.AnswerAsync(history, @case.Question, cancellationToken);
+            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+
+            var unsupportedHere = UnsupportedNumbers(answer);
+            unsupported += unsupportedHere.Count;
+            if (@case.ExpectsDecline)
+            {
+                declineCases++;
+                if (answer.Kind == AnswerKind.Decline)
+                {
+                    declinesRight++;
+                    correct++;
+                }
+                else
+                {
+                    failures.Add(new AnswerFailure(@case.Id, @case.Question, "answered an out-of-scope question", answer.Text));
+                }
+
+                continue;
+            }
+
+            if (answer.Kind == AnswerKind.Decline)
+            {
+                falseRefusals++;
+            }
+
+            var accepted = @case.Accept.Count == 0 || @case.Accept.Any(form => form.All(s => answer.Text.Contains(s, StringComparison.OrdinalIgnoreCase)));
+            if (accepted && answer.Kind != AnswerKind.Decline)
+            {
+                correct++;
+            }
+            else
+            {
+                failures.Add(new AnswerFailure(@case.Id, @case.Question, answer.Kind == AnswerKind.Decline ? "declined" : "no accepted form", answer.Text));
+            }
+
+            if (@case.MustCite.Count > 0)
+            {
+                citeCases++;
+                var cited = answer.Citations.Select(c => c.DocumentId).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                if (@case.MustCite.All(cited.Contains))
+                {
+                    citedRight++;
+                }
+                else if (accepted)
+                {
+                    failures.Add(new AnswerFailure(@case.Id, @case.Question, "cited " + string.Join(", ", cited) + " instead of " + string.Join(", ", @case.MustCite), answer.Text));
+                }
+            }
+
+            if (unsupportedHere.Count > 0)
+            {
+                failures.Add(new AnswerFailure(@case.Id, @case.Question, "unsupported numbers: " + string.Join(", ", unsupportedHere), answer.Text));
+            }
+        }
+
+        latencies.Sort();
+        return new AnswerReport(
+            cases.Count,
+            Ratio(correct, cases.Count),
+            Ratio(citedRight, citeCases),
+            Ratio(declinesRight, declineCases),
+            falseRefusals,
+            unsupported,
+            Percentile(latencies, 0.50),
+            Percentile(latencies, 0.95),
+            failures);
+    }
+
+    /// <summary>Numbers in the answer that none of its cited passages contain.</summary>
+    public static IReadOnlyList<string> UnsupportedNumbers(AnalystAnswer answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var supported = new HashSet<decimal>();
+        foreach (var citation in answer.Citations)
+        {
+            supported.UnionWith(NumberReader.ValuesIn(citation.Passage));
+            supported.UnionWith(NumberReader.ValuesIn(citation.Title));
+        }
+
+        return NumberReader.Read(CitationMarkers.Strip(answer.Text))
+            .Where(m => !m.Values.Any(supported.Contains))
+            .Select(m => m.Text)
+            .ToList();
+    }
+
+    private static double Ratio(int part, int whole) => whole == 0 ? 1 : (double)part / whole;
+
+    private static double Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+}

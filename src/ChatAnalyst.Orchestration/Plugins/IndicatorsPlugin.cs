@@ -1,0 +1,463 @@
+using System.ComponentModel;
+using ChatAnalyst.Knowledge.Indicators;
+using ChatAnalyst.Orchestration.Evidence;
+using Microsoft.SemanticKernel;
+
+namespace ChatAnalyst.Orchestration.Plugins;
+
+/// <summary>
+/// Curated indicator figures for the model: find series, read a figure for a period, compare, list a series,
+/// search figures extracted from articles, and chart. Every function returns <see cref="ToolEvidence"/> whose
+/// items state each figure exactly (value, unit, period, status); expected failures are a sentence, not an exception.
+/// </summary>
+public sealed class IndicatorsPlugin
+{
+    public const string PluginName = "Indicators";
+
+    private const string PeriodHelp = "Use a year (2024), quarter (2024Q4), month (2024-12) or January-to-month total (2025-01..11).";
+
+    private readonly IIndicatorStore _store;
+    private readonly IndicatorChartRenderer _renderer;
+
+    public IndicatorsPlugin(IIndicatorStore store, IndicatorChartRenderer renderer)
+    {
+        _store = store;
+        _renderer = renderer;
+    }
+
+    [KernelFunction("find_indicators")]
+    [Description("Finds curated indicator series (Chinese economy and technology: AI, digital, industry, energy, shipbuilding, semiconductors, robotics, policy) by name in English or Chinese, each with its latest figure. Use the returned ids with get_indicator, compare_indicators, indicator_series and chart_indicators.")]
+    public async Task<ToolEvidence> FindIndicatorsAsync(
+        [Description("What the user asks about, e.g. \"software revenue\", \"5G base stations\" or \"软件业务收入\".")] string query,
+        CancellationToken cancellationToken = default)
+    {
+        const string fn = "find_indicators";
+        var matches = await _store.FindSeriesAsync(query ?? string.Empty, 5, cancellationToken);
+        if (matches.Count == 0)
+        {
+            return ToolEvidence.Empty(fn, $"No curated indicator matches \"{query}\". Try find_figures to search figures quoted in articles.");
+        }
+
+        var items = new List<EvidenceItem>();
+        foreach (var match in matches)
+        {
+            if (await _store.GetLatestAsync(match.Series.Id, cancellationToken) is { } latest)
+            {
+                items.Add(Item(match.Series, latest.Current));
+            }
+        }
+
+        var list = string.Join("; ", matches.Select(m => $"{m.Series.Id} ({m.Series.Name}, {m.Series.Unit})"));
+        return new ToolEvidence(fn, items, $"Matching series, best first: {list}. Each item is the series' latest figure.");
+    }
+
+    [KernelFunction("get_indicator")]
+    [Description("Gets the figure of one indicator series for a period, or its latest figure when no period is given. The answer always states the period and whether the figure is actual, preliminary, forecast or target.")]
+    public async Task<ToolEvidence> GetIndicatorAsync(
+        [Description("Series id from find_indicators, e.g. \"software-revenue\".")] string id,
+        [Description("Optional period: 2024, 2024Q4, 2024-12, 2025-01..11, or words like \"January to November 2025\". Omit for the latest figure.")] string? period = null,
+        CancellationToken cancellationToken = default)
+    {
+        const string fn = "get_indicator";
+        var series = await _store.GetSeriesAsync(id ?? string.Empty, cancellationToken);
+        if (series is null)
+        {
+            return ToolEvidence.Empty(fn, UnknownId(id));
+        }
+
+        if (string.IsNullOrWhiteSpace(period))
+        {
+            var latest = await _store.GetLatestAsync(series.Id, cancellationToken);
+            if (latest is null)
+            {
+                return ToolEvidence.Empty(fn, $"{series.Name} ({series.Id}) has no figures loaded.");
+            }
+
+            var later = (await _store.GetObservationsAsync(series.Id, cancellationToken))
+                .Where(r => r.Current.Period > latest.Current.Period && r.Current.Status != latest.Current.Status)
+                .Select(r => $"{r.Current.Status} for {r.Current.Period.Label}")
+                .ToList();
+            var message = $"Latest figure for {series.Name} is for {latest.Current.Period.Label} ({latest.Current.Status}).";
+            if (later.Count > 0)
+            {
+                message += $" Also available, not actual figures: {string.Join(", ", later)}.";
+            }
+
+            return new ToolEvidence(fn, Items(series, latest).ToList(), message);
+        }
+
+        if (!PeriodPhraseParser.TryParse(period, out var p))
+        {
+            return ToolEvidence.Empty(fn, $"\"{period}\" is not a period I can read. {PeriodHelp}");
+        }
+
+        var found = await _store.GetObservationsAsync(series.Id, p, cancellationToken);
+        if (found.Count == 0)
+        {
+            var available = (await _store.GetObservationsAsync(series.Id, cancellationToken)).Select(r => r.Current.Period.Label).Distinct().ToList();
+            return ToolEvidence.Empty(
+                fn,
+                $"{series.Name} has no figure for {p.Label}." + (available.Count > 0 ? $" Available periods: {string.Join(", ", available)}." : string.Empty));
+        }
+
+        return new ToolEvidence(
+            fn,
+            found.SelectMany(r => Items(series, r)).ToList(),
+            $"{series.Name} for {p.Label}: {string.Join(", ", found.Select(r => r.Current.Status))}.");
+    }
+
+    [KernelFunction("compare_indicators")]
+    [Description("Compares two or more indicator series for the same period, side by side, and says which is larger when they are comparable (same unit, period and status).")]
+    public async Task<ToolEvidence> CompareIndicatorsAsync(
+        [Description("Comma-separated series ids, e.g. \"solar-capacity,wind-capacity\".")] string ids,
+        [Description("Optional period such as 2024 or 2025-01..11. Omit to use the latest period all series share.")] string? period = null,
+        CancellationToken cancellationToken = default)
+    {
+        const string fn = "compare_indicators";
+        var (series, error) = await ResolveIdsAsync(ids, cancellationToken);
+        if (error is not null)
+        {
+            return ToolEvidence.Empty(fn, error);
+        }
+
+        if (series.Count < 2)
+        {
+            return ToolEvidence.Empty(fn, "Give at least two series ids separated by commas to compare.");
+        }
+
+        var outcomes = new Dictionary<string, IReadOnlyList<ResolvedObservation>>(StringComparer.Ordinal);
+        foreach (var s in series)
+        {
+            outcomes[s.Id] = (await _store.GetObservationsAsync(s.Id, cancellationToken)).ToList();
+        }
+
+        Period target;
+        if (!string.IsNullOrWhiteSpace(period))
+        {
+            if (!PeriodPhraseParser.TryParse(period, out target))
+            {
+                return ToolEvidence.Empty(fn, $"\"{period}\" is not a period I can read. {PeriodHelp}");
+            }
+        }
+        else
+        {
+            var shared = series
+                .Select(s => outcomes[s.Id].Where(r => IsOutcome(r.Current)).Select(r => r.Current.Period).ToHashSet())
+                .Aggregate((a, b) => { a.IntersectWith(b); return a; });
+            if (shared.Count == 0)
+            {
+                var latest = series
+                    .Select(s => (Series: s, Latest: outcomes[s.Id].LastOrDefault(r => IsOutcome(r.Current)) ?? (outcomes[s.Id].Count > 0 ? outcomes[s.Id][0] : null)))
+                    .Where(x => x.Latest is not null)
+                    .ToList();
+                return new ToolEvidence(
+                    fn,
+                    latest.Select(x => Item(x.Series, x.Latest!.Current)).ToList(),
+                    "These series have no period in common, so the figures below (each series' latest) are for different periods and are not directly comparable.");
+            }
+
+            target = shared.Max();
+        }
+
+        var rows = new List<(IndicatorSeries Series, Observation Observation)>();
+        var missing = new List<string>();
+        foreach (var s in series)
+        {
+            var atPeriod = outcomes[s.Id].Where(r => r.Current.Period == target).OrderBy(r => ObservationResolver.ClassOrder(r.Current.Status)).FirstOrDefault();
+            if (atPeriod is null)
+            {
+                missing.Add(s.Name);
+            }
+            else
+            {
+                rows.Add((s, atPeriod.Current));
+            }
+        }
+
+        if (rows.Count == 0)
+        {
+            return ToolEvidence.Empty(fn, $"None of these series has a figure for {target.Label}.");
+        }
+
+        var message = CompareMessage(rows, target);
+        if (missing.Count > 0)
+        {
+            message += $" No figure for {target.Label}: {string.Join(", ", missing)}.";
+        }
+
+        return new ToolEvidence(fn, rows.Select(r => Item(r.Series, r.Observation)).ToList(), message);
+    }
+
+    [KernelFunction("indicator_series")]
+    [Description("Lists every figure of one indicator series in period order, including forecasts and targets (each labelled) and earlier releases that were later revised.")]
+    public async Task<ToolEvidence> IndicatorSeriesAsync(
+        [Description("Series id from find_indicators.")] string id,
+        CancellationToken cancellationToken = default)
+    {
+        const string fn = "indicator_series";
+        var series = await _store.GetSeriesAsync(id ?? string.Empty, cancellationToken);
+        if (series is null)
+        {
+            return ToolEvidence.Empty(fn, UnknownId(id));
+        }
+
+        var all = await _store.GetObservationsAsync(series.Id, cancellationToken);
+        if (all.Count == 0)
+        {
+            return ToolEvidence.Empty(fn, $"{series.Name} ({series.Id}) has no figures loaded.");
+        }
+
+        return new ToolEvidence(
+            fn,
+            all.SelectMany(r => Items(series, r)).ToList(),
+            $"{series.Name}: {all.Count} figure(s) from {all[0].Current.Period.Label} to {all[^1].Current.Period.Label}, in {series.Unit}.");
+    }
+
+    [KernelFunction("find_figures")]
+    [Description("Searches figures quoted in the ingested articles (numbers with units found in their sentences). Use it when find_indicators has no curated series for the question.")]
+    public async Task<ToolEvidence> FindFiguresAsync(
+        [Description("What the figure is about, e.g. \"cloud computing revenue\" or \"software exports\".")] string query,
+        CancellationToken cancellationToken = default)
+    {
+        const string fn = "find_figures";
+        var figures = await _store.FindExtractedFiguresAsync(query ?? string.Empty, 10, cancellationToken);
+        if (figures.Count == 0)
+        {
+            return ToolEvidence.Empty(fn, $"No figure in the articles matches \"{query}\".");
+        }
+
+        var items = figures.Select(f => new EvidenceItem(
+            EvidenceKind.Figure,
+            Source(f.Source, null),
+            IndicatorText.Extracted(f.Figure),
+            new FigureFact(
+                string.Empty,
+                f.Figure.Subject,
+                f.Figure.Value,
+                f.Figure.Unit,
+                f.Figure.Qualifier,
+                f.Figure.Period?.ToString() ?? string.Empty,
+                f.Figure.Period?.Label ?? "period not stated",
+                f.Figure.Status,
+                f.Figure.Measure,
+                Sentence: f.Figure.Sentence))).ToList();
+        return new ToolEvidence(fn, items, "Figures as quoted in article sentences; check each sentence for what the number describes.");
+    }
+
+    [KernelFunction("chart_indicators")]
+    [Description("Draws a chart (PNG) of one or more indicator series in the same unit: a bar chart when they share a single period, a line chart over time otherwise. Only actual and preliminary figures are drawn.")]
+    public async Task<ToolEvidence> ChartIndicatorsAsync(
+        [Description("Comma-separated series ids, all in the same unit.")] string ids,
+        [Description("Optional first period to include, e.g. 2020.")] string? from = null,
+        [Description("Optional last period to include, e.g. 2025-01..11.")] string? to = null,
+        CancellationToken cancellationToken = default)
+    {
+        const string fn = "chart_indicators";
+        var (series, error) = await ResolveIdsAsync(ids, cancellationToken);
+        if (error is not null)
+        {
+            return ToolEvidence.Empty(fn, error);
+        }
+
+        Period? first = null, last = null;
+        if (!string.IsNullOrWhiteSpace(from))
+        {
+            if (!PeriodPhraseParser.TryParse(from, out var f))
+            {
+                return ToolEvidence.Empty(fn, $"\"{from}\" is not a period I can read. {PeriodHelp}");
+            }
+
+            first = f;
+        }
+
+        if (!string.IsNullOrWhiteSpace(to))
+        {
+            if (!PeriodPhraseParser.TryParse(to, out var t))
+            {
+                return ToolEvidence.Empty(fn, $"\"{to}\" is not a period I can read. {PeriodHelp}");
+            }
+
+            last = t;
+        }
+
+        var units = series.Select(s => s.Unit).Distinct(StringComparer.Ordinal).ToList();
+        if (units.Count > 1)
+        {
+            return ToolEvidence.Empty(fn, $"These series are in different units ({string.Join(", ", units)}), so they cannot share one chart. Chart them separately.");
+        }
+
+        var rows = new List<(IndicatorSeries Series, Observation Observation)>();
+        var leftOut = 0;
+        foreach (var s in series)
+        {
+            foreach (var r in await _store.GetObservationsAsync(s.Id, cancellationToken))
+            {
+                if ((first is { } a && r.Current.Period < a) || (last is { } b && r.Current.Period > b))
+                {
+                    continue;
+                }
+
+                if (IsOutcome(r.Current))
+                {
+                    rows.Add((s, r.Current));
+                }
+                else
+                {
+                    leftOut++;
+                }
+            }
+        }
+
+        if (rows.Count == 0)
+        {
+            return ToolEvidence.Empty(fn, "No actual figures to chart for these series in that range.");
+        }
+
+        var periods = rows.Select(r => r.Observation.Period).Distinct().Order().ToList();
+        var chartSeries = series
+            .Select(s => new ChartSeries(
+                s.Name,
+                periods.Select(p => rows.FirstOrDefault(r => r.Series.Id == s.Id && r.Observation.Period == p).Observation is { } o ? (double?)(double)o.Value : null).ToList()))
+            .Where(cs => cs.Values.Any(v => v is not null))
+            .ToList();
+        var title = chartSeries.Count == 1
+            ? $"{chartSeries[0].Name}, {Span(periods)}"
+            : $"{string.Join(" vs ", chartSeries.Select(c => c.Name))}, {Span(periods)}";
+        var publishers = rows.Select(r => r.Observation.Source.Publisher ?? r.Observation.Source.Title).Distinct(StringComparer.Ordinal).ToList();
+        var sourceLine = "Source: " + string.Join("; ", publishers);
+        if (sourceLine.Length > 160)
+        {
+            sourceLine = sourceLine[..157] + "...";
+        }
+
+        var rendered = _renderer.Render(new ChartRequest(title, AxisLabel(series[0]), periods.Select(p => p.Label).ToList(), chartSeries, sourceLine));
+        var facts = rows
+            .Select(r => new KeyValuePair<string, string>(
+                $"{r.Series.Name}, {r.Observation.Period.Label}",
+                $"{IndicatorText.Amount(r.Observation.ValueText, r.Series.Unit, r.Observation.Qualifier)} ({r.Observation.Status})"))
+            .ToList();
+        var message = $"Chart of {string.Join(", ", chartSeries.Select(c => c.Name))} ({rendered.Kind} chart, {periods.Count} period(s)).";
+        if (leftOut > 0)
+        {
+            message += $" {leftOut} forecast or target figure(s) were left out of the chart because they are not actual figures.";
+        }
+
+        return new ToolEvidence(
+            fn,
+            rows.Select(r => Item(r.Series, r.Observation)).ToList(),
+            message,
+            new ChartImage(title, rendered.Png, rendered.Width, rendered.Height, facts));
+    }
+
+    private async Task<(IReadOnlyList<IndicatorSeries> Series, string? Error)> ResolveIdsAsync(string? ids, CancellationToken cancellationToken)
+    {
+        var parts = (ids ?? string.Empty).Split([',', ';', '，'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        if (parts.Count == 0)
+        {
+            return ([], "Give one or more series ids separated by commas (find them with find_indicators).");
+        }
+
+        var series = new List<IndicatorSeries>();
+        var unknown = new List<string>();
+        foreach (var part in parts)
+        {
+            if (await _store.GetSeriesAsync(part, cancellationToken) is { } s)
+            {
+                series.Add(s);
+            }
+            else
+            {
+                unknown.Add(part);
+            }
+        }
+
+        return unknown.Count > 0
+            ? ([], $"Unknown indicator id(s): {string.Join(", ", unknown)}. Use find_indicators to look up ids.")
+            : (series, null);
+    }
+
+    private static string CompareMessage(List<(IndicatorSeries Series, Observation Observation)> rows, Period period)
+    {
+        if (rows.Count < 2)
+        {
+            return $"Only {rows[0].Series.Name} has a figure for {period.Label}; nothing to compare it with.";
+        }
+
+        var units = rows.Select(r => r.Series.Unit).Distinct(StringComparer.Ordinal).ToList();
+        if (units.Count > 1)
+        {
+            return $"Figures for {period.Label} are in different units ({string.Join(", ", units)}), so they are not directly comparable.";
+        }
+
+        var classes = rows.Select(r => IndicatorVocabulary.StatusClass(r.Observation.Status)).Distinct(StringComparer.Ordinal).ToList();
+        if (classes.Count > 1)
+        {
+            return $"Figures for {period.Label} mix actual figures with forecasts or targets ({string.Join(", ", rows.Select(r => $"{r.Series.Name}: {r.Observation.Status}"))}), so they are not directly comparable.";
+        }
+
+        string Describe((IndicatorSeries Series, Observation Observation) r) =>
+            $"{r.Series.Name} ({IndicatorText.Amount(r.Observation.ValueText, r.Series.Unit, r.Observation.Qualifier)})";
+
+        var ordered = rows.OrderByDescending(r => r.Observation.Value).ToList();
+        var hedge = rows.Any(r => r.Observation.Qualifier is not null) ? " (some figures are approximate or bounds)" : string.Empty;
+        var isRank = rows[0].Series.Unit == "rank";
+        if (ordered[0].Observation.Value == ordered[^1].Observation.Value)
+        {
+            return $"For {period.Label}, {string.Join(" and ", rows.Select(Describe))} are equal{hedge}.";
+        }
+
+        if (isRank)
+        {
+            return $"For {period.Label}, {Describe(ordered[^1])} has the better (lower) rank and {Describe(ordered[0])} the lowest{hedge}.";
+        }
+
+        return rows.Count == 2
+            ? $"For {period.Label}, {Describe(ordered[0])} is larger than {Describe(ordered[1])}{hedge}."
+            : $"For {period.Label}, {Describe(ordered[0])} is the largest and {Describe(ordered[^1])} the smallest{hedge}.";
+    }
+
+    private static IEnumerable<EvidenceItem> Items(IndicatorSeries series, ResolvedObservation resolved)
+    {
+        yield return Item(series, resolved.Current);
+        foreach (var older in resolved.Superseded)
+        {
+            yield return Item(series, older, resolved.Current);
+        }
+    }
+
+    private static EvidenceItem Item(IndicatorSeries series, Observation observation, Observation? supersededBy = null)
+    {
+        var fact = new FigureFact(
+            series.Id,
+            series.Name,
+            observation.ValueText,
+            series.Unit,
+            observation.Qualifier,
+            observation.Period.ToString(),
+            observation.Period.Label,
+            observation.Status,
+            series.Measure,
+            supersededBy is null ? null : IndicatorText.SupersededBy(series, supersededBy));
+        var text = supersededBy is null ? IndicatorText.Figure(series, observation) : IndicatorText.Superseded(series, observation, supersededBy);
+        return new EvidenceItem(EvidenceKind.Figure, Source(observation.Source, observation.Published), text, fact);
+    }
+
+    private static SourceInfo Source(IndicatorSource source, DateOnly? released) =>
+        new(source.DocumentId, source.Title, source.Url, source.Publisher, source.Published ?? released);
+
+    private static bool IsOutcome(Observation observation) => ObservationResolver.ClassOrder(observation.Status) == 0;
+
+    private static string UnknownId(string? id) => $"No indicator series has the id \"{id}\". Use find_indicators to look up ids.";
+
+    private static string Span(List<Period> periods) =>
+        periods.Count == 1 ? periods[0].Label : $"{periods[0].Label} to {periods[^1].Label}";
+
+    private static string AxisLabel(IndicatorSeries series) => series.Measure switch
+    {
+        "yoy_growth" => series.Unit + " (year-on-year growth)",
+        "share" => series.Unit + " (share)",
+        _ => series.Unit,
+    };
+}

@@ -1,0 +1,106 @@
+using System.ComponentModel;
+using System.Globalization;
+using ChatAnalyst.Knowledge.Search;
+using ChatAnalyst.Orchestration.Evidence;
+using Microsoft.SemanticKernel;
+
+namespace ChatAnalyst.Orchestration.Plugins;
+
+/// <summary>
+/// Article search for the model: hybrid (keyword + semantic) retrieval over the ingested articles, in English or
+/// Chinese, optionally limited to a publication date range. Returns passages with their source for citation;
+/// a bad date or an empty result is a sentence for the model, never an exception.
+/// </summary>
+public sealed class KnowledgeBasePlugin
+{
+    public const string PluginName = "KnowledgeBase";
+
+    private const string Function = "search_articles";
+    private const int MaxTop = 10;
+
+    private readonly IKnowledgeSearch _search;
+
+    public KnowledgeBasePlugin(IKnowledgeSearch search)
+    {
+        _search = search;
+    }
+
+    [KernelFunction(Function)]
+    [Description("Searches the knowledge base of articles on China's economy and technology (AI, digital infrastructure, software, computing power, renewable energy, shipbuilding, R&D, robotics, semiconductors, industrial output) and returns the most relevant passages with title, URL, publisher and publication date. Accepts English or Chinese. Quote figures only as the passages state them.")]
+    public async Task<ToolEvidence> SearchArticlesAsync(
+        [Description("What to look for, in the user's words or rewritten as a short search phrase, e.g. \"5G base stations end of 2024\" or \"高技术制造业增加值\".")] string query,
+        [Description("How many passages to return (1-10). Default 5.")] int top = 5,
+        [Description("Only articles published on or after this date, yyyy-MM-dd (a year yyyy or month yyyy-MM also works). Omit unless the user limits publication dates; undated articles are excluded when set.")] string? from = null,
+        [Description("Only articles published on or before this date, yyyy-MM-dd (a year yyyy or month yyyy-MM also works). Omit unless the user limits publication dates.")] string? to = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            return ToolEvidence.Empty(Function, "The search query was empty. Pass the user's question or a short search phrase as \"query\".");
+        }
+
+        if (!TryParseDate(from, start: true, out var fromDate))
+        {
+            return ToolEvidence.Empty(Function, $"\"{from}\" is not a date. Give \"from\" as yyyy-MM-dd (for example 2024-01-01), or omit it.");
+        }
+
+        if (!TryParseDate(to, start: false, out var toDate))
+        {
+            return ToolEvidence.Empty(Function, $"\"{to}\" is not a date. Give \"to\" as yyyy-MM-dd (for example 2024-12-31), or omit it.");
+        }
+
+        if (fromDate > toDate)
+        {
+            return ToolEvidence.Empty(Function, $"The date range is empty: \"from\" ({from}) is after \"to\" ({to}).");
+        }
+
+        var request = new SearchRequest(query, Math.Clamp(top, 1, MaxTop), fromDate, toDate);
+        var passages = await _search.SearchAsync(request, cancellationToken);
+        if (passages.Count == 0)
+        {
+            var range = fromDate is null && toDate is null
+                ? string.Empty
+                : $" published {(fromDate is null ? string.Empty : $"from {fromDate:yyyy-MM-dd} ")}{(toDate is null ? string.Empty : $"until {toDate:yyyy-MM-dd}")}".TrimEnd();
+            return ToolEvidence.Empty(Function, $"No article passages{range} match \"{query}\". Try other words, or drop the date range.");
+        }
+
+        var items = passages
+            .Select(p => new EvidenceItem(
+                EvidenceKind.Passage,
+                new SourceInfo(p.DocumentId, p.Title, p.Url, p.Publisher, p.Published),
+                p.Text))
+            .ToList();
+        return new ToolEvidence(Function, items);
+    }
+
+    /// <summary>Parses yyyy-MM-dd, or a bare year or month taken as its first (<paramref name="start"/>) or last day.</summary>
+    private static bool TryParseDate(string? text, bool start, out DateOnly? date)
+    {
+        date = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        var value = text.Trim();
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            date = day;
+            return true;
+        }
+
+        if (DateOnly.TryParseExact(value, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+        {
+            date = start ? month : month.AddMonths(1).AddDays(-1);
+            return true;
+        }
+
+        if (value.Length == 4 && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1900 and <= 2100)
+        {
+            date = start ? new DateOnly(year, 1, 1) : new DateOnly(year, 12, 31);
+            return true;
+        }
+
+        return false;
+    }
+}
