@@ -24,6 +24,7 @@ public sealed class IndicatorChartRenderer
         var plot = new Plot();
         try
         {
+            plot.Font.Set(Fonts.Sans);
             var kind = request.PeriodLabels.Count == 1 ? "bar" : "line";
             if (kind == "bar")
             {
@@ -34,7 +35,8 @@ public sealed class IndicatorChartRenderer
                 DrawLines(plot, request);
             }
 
-            plot.Title(request.Title, 16);
+            // About 9 px per character at 16 pt; a title wider than the image would be clipped at both ends.
+            plot.Title(Wrap(request.Title, Math.Max(30, request.Width / 10)), 16);
             plot.YLabel(request.Unit, 13);
             plot.XLabel(request.SourceLine, 11);
             using var image = plot.GetImage(request.Width, request.Height);
@@ -62,7 +64,7 @@ public sealed class IndicatorChartRenderer
         plottable.ValueLabelStyle.FontSize = 12;
         plot.Axes.Bottom.SetTicks(
             Enumerable.Range(0, request.Series.Count).Select(i => (double)i).ToArray(),
-            request.Series.Select(s => Wrap(s.Name)).ToArray());
+            request.Series.Select(s => Wrap(s.Name, 22)).ToArray());
         plot.Axes.Margins(bottom: 0);
         plot.Axes.Bottom.Label.Text = request.PeriodLabels[0];
     }
@@ -73,31 +75,65 @@ public sealed class IndicatorChartRenderer
         for (var i = 0; i < request.Series.Count; i++)
         {
             var series = request.Series[i];
-            var points = series.Values.Select((v, x) => (X: (double)x, V: v)).Where(p => p.V is not null).ToArray();
-            var scatter = plot.Add.Scatter(points.Select(p => p.X).ToArray(), points.Select(p => p.V!.Value).ToArray(), palette.GetColor(i));
-            scatter.LegendText = series.Name;
-            scatter.MarkerSize = 7;
-            scatter.LineWidth = 2;
+
+            // One scatter per run of consecutive values, so a missing period shows as a gap rather than an invented line.
+            var first = true;
+            foreach (var run in Runs(series.Values))
+            {
+                var scatter = plot.Add.Scatter(run.Select(p => (double)p.X).ToArray(), run.Select(p => p.Value).ToArray(), palette.GetColor(i));
+                scatter.MarkerSize = 7;
+                scatter.LineWidth = 2;
+                if (first)
+                {
+                    scatter.LegendText = series.Name;
+                    first = false;
+                }
+            }
         }
 
+        var many = request.PeriodLabels.Count > 6;
         plot.Axes.Bottom.SetTicks(
             Enumerable.Range(0, request.PeriodLabels.Count).Select(i => (double)i).ToArray(),
-            request.PeriodLabels.ToArray());
-        if (request.PeriodLabels.Count > 4)
+            request.PeriodLabels.Select(l => many ? l : Wrap(l, 12)).ToArray());
+        if (many)
         {
-            plot.Axes.Bottom.TickLabelStyle.Rotation = 30;
+            plot.Axes.Bottom.TickLabelStyle.Rotation = 45;
             plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+            plot.Axes.Bottom.MinimumSize = 110;
         }
 
-        plot.ShowLegend(Edge.Bottom);
+        plot.Axes.Margins(horizontal: 0.08);
+        plot.ShowLegend(Edge.Top);
+    }
+
+    private static IEnumerable<List<(int X, double Value)>> Runs(IReadOnlyList<double?> values)
+    {
+        var run = new List<(int X, double Value)>();
+        for (var x = 0; x < values.Count; x++)
+        {
+            if (values[x] is { } v)
+            {
+                run.Add((x, v));
+            }
+            else if (run.Count > 0)
+            {
+                yield return run;
+                run = [];
+            }
+        }
+
+        if (run.Count > 0)
+        {
+            yield return run;
+        }
     }
 
     private static string Format(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 
-    // Long series names would overlap under neighbouring bars.
-    private static string Wrap(string name)
+    // Long names and period labels would overlap their neighbours on the axis.
+    private static string Wrap(string name, int width)
     {
-        if (name.Length <= 22)
+        if (name.Length <= width)
         {
             return name;
         }
@@ -106,7 +142,7 @@ public sealed class IndicatorChartRenderer
         var lines = new List<string> { string.Empty };
         foreach (var word in words)
         {
-            if (lines[^1].Length > 0 && lines[^1].Length + word.Length + 1 > 22)
+            if (lines[^1].Length > 0 && lines[^1].Length + word.Length + 1 > width)
             {
                 lines.Add(string.Empty);
             }

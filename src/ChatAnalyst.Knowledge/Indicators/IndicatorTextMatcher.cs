@@ -14,18 +14,33 @@ internal sealed class IndicatorTextMatcher
     {
         "a", "an", "the", "of", "in", "on", "for", "and", "or", "to", "by", "at", "with", "from", "as", "is", "was", "are",
         "were", "what", "how", "much", "many", "did", "does", "do", "china", "chinese", "china's", "s", "its", "it", "show",
-        "me", "give", "tell", "about", "value", "figure", "figures", "data", "latest", "number", "中国", "我国", "全国",
+        "me", "give", "tell", "about", "value", "figure", "figures", "data", "latest", "number", "how", "fast", "large", "much",
+        "many", "has", "have", "had", "compare", "compared", "comparison", "versus", "vs", "between", "than", "which", "who", "when",
+        "where", "why", "chart", "plot", "draw", "trend", "over", "time", "year", "years", "annual", "annually", "last", "this", "that",
+        "there", "be", "been", "being", "will", "would", "can", "could", "should", "please", "per", "cent", "percent", "does", "did",
+        "中国", "我国", "全国", "多少", "是", "的", "了", "吗", "什么", "怎么", "如何",
+    };
+
+    // Everyday words for what series names say formally; applied to both sides so either spelling matches.
+    private static readonly Dictionary<string, string> Synonyms = new(StringComparer.Ordinal)
+    {
+        ["grow"] = "growth", ["grew"] = "growth", ["grown"] = "growth", ["growing"] = "growth", ["increase"] = "growth",
+        ["rise"] = "growth", ["rose"] = "growth", ["spend"] = "expenditure", ["spending"] = "expenditure", ["spent"] = "expenditure",
+        ["big"] = "size", ["scale"] = "size", ["ranking"] = "rank", ["ranked"] = "rank", ["proportion"] = "share",
+        ["percentage"] = "share", ["robot"] = "robot", ["photovoltaic"] = "solar", ["pv"] = "solar",
     };
 
     private readonly List<HashSet<string>> _documents;
     private readonly Dictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
     private readonly List<string> _normalisedNames;
+    private readonly List<HashSet<string>> _names;
 
     /// <param name="documents">For each candidate, the texts that name it; the first texts are its names (whole-name bonus).</param>
     public IndicatorTextMatcher(IReadOnlyList<(IReadOnlyList<string> Names, IReadOnlyList<string> Texts)> documents)
     {
         _documents = documents.Select(d => d.Names.Concat(d.Texts).SelectMany(Tokenize).ToHashSet(StringComparer.Ordinal)).ToList();
         _normalisedNames = documents.Select(d => "|" + string.Join('|', d.Names.Select(Normalise)) + "|").ToList();
+        _names = documents.Select(d => (d.Names.Count > 0 ? Tokenize(d.Names[0]) : []).ToHashSet(StringComparer.Ordinal)).ToList();
         foreach (var token in _documents.SelectMany(d => d))
         {
             _documentFrequency[token] = _documentFrequency.GetValueOrDefault(token) + 1;
@@ -35,6 +50,8 @@ internal sealed class IndicatorTextMatcher
     /// <summary>Score of each candidate for the query, in candidate order (0 = no match).</summary>
     public IReadOnlyList<double> Score(string query)
     {
+        // "software revenue Jan-Nov 2024": the period picks the observation, not the series, so it must not dilute the match.
+        query = WithoutPeriods(query);
         var tokens = Tokenize(query).Distinct(StringComparer.Ordinal).ToArray();
         var whole = Normalise(query);
         var n = Math.Max(1, _documents.Count);
@@ -55,10 +72,26 @@ internal sealed class IndicatorTextMatcher
                 score += 1;
             }
 
-            scores[i] = score;
+            // Among equally good matches prefer the series the query names most completely
+            // ("R&D expenditure" → rd-expenditure rather than rd-expenditure-growth).
+            scores[i] = score + (0.1 * NameCoverage(tokens, _names[i]));
         }
 
         return scores;
+    }
+
+    private static double NameCoverage(string[] tokens, HashSet<string> name) =>
+        name.Count == 0 ? 0 : (double)name.Count(n => tokens.Any(t => t == n || Similar(t, n))) / name.Count;
+
+    private static string WithoutPeriods(string query)
+    {
+        var mentions = PeriodPhraseParser.FindAll(query);
+        for (var i = mentions.Count - 1; i >= 0; i--)
+        {
+            query = query.Remove(mentions[i].Index, mentions[i].Length).Insert(mentions[i].Index, " ");
+        }
+
+        return query;
     }
 
     public static IEnumerable<string> Tokenize(string text)
@@ -104,7 +137,10 @@ internal sealed class IndicatorTextMatcher
 
         var token = Stem(latin.ToString());
         latin.Clear();
-        if (!StopWords.Contains(token))
+        token = Synonyms.GetValueOrDefault(token, token);
+
+        // Years and other bare numbers name periods, not series ("5g" survives: it has a letter).
+        if (!StopWords.Contains(token) && !token.All(char.IsAsciiDigit))
         {
             yield return token;
         }

@@ -130,7 +130,7 @@ public static partial class PeriodPhraseParser
             : null;
 
     // Words that make the following period a comparison base or a release date rather than the period a figure covers.
-    [GeneratedRegex(@"\b(?:over|than|from|on|against|versus|vs\.?|compared\s+(?:with|to)|published|released|announced|issued|reported)\s+(?:(?:in|on|at|the\s+same\s+period\s+(?:of|in))\s+)?(?:the\s+end\s+of\s+)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:over|than|from|on|against|versus|vs\.?|compared\s+(?:with|to)|published|released|announced|issued|reported)\s+(?:(?:in|on|at|during)\s+)?(?:the\s+same\s+(?:period|month|quarter|time)\s+(?:of|in|last)\s+)?(?:the\s+end\s+of\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex ComparisonBase();
 
     [GeneratedRegex(@"(?<y>(?:19|20)\d{2})\s*年\s*(?:1|一)\s*[-—–~至到]\s*(?<m>1[0-2]|[1-9])\s*月")]

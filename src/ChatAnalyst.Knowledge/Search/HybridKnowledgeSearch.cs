@@ -7,16 +7,30 @@ using Microsoft.Extensions.Options;
 namespace ChatAnalyst.Knowledge.Search;
 
 /// <summary>
-/// Hybrid retrieval: BM25 over the FTS5 index plus exact cosine over chunk vectors held in memory, fused by reciprocal
-/// rank fusion (default) or a weighted score sum, then diversified so one article cannot fill the whole result.
+/// Hybrid retrieval: BM25 over the FTS5 index plus exact cosine over chunk vectors held in memory, fused by a weighted
+/// score sum (default) or reciprocal rank fusion, then diversified so one article cannot fill the whole result.
 /// The in-memory vectors are reloaded whenever the index version changes (after any ingestion, in any process).
 /// </summary>
+/// <remarks>
+/// Measured on the sample knowledge base (11 articles, 38 chunks, MiniLM, glossary on), document-level, top 10:
+/// <code>
+///                     tests/eval/retrieval.jsonl (56 q)    own queries (34 q) 
+///                     R@1    R@5    MRR                   R@1    R@5    MRR
+///   keyword           0.946  1.000  0.973                 1.000  1.000  1.000
+///   dense             0.946  1.000  0.964                 0.971  1.000  0.978
+///   hybrid RRF k=60   0.946  1.000  0.973                 0.971  1.000  0.980
+///   hybrid weighted   0.982  1.000  0.991                 1.000  1.000  1.000   (dense weight 0.5)
+/// </code>
+/// RRF was insensitive to k (10, 30, 60 gave the same numbers); weighted fusion was best for dense weights 0.5–0.6 and
+/// dropped at 0.4 and 0.7. Weighted wins because a strong keyword match (a name, a figure) keeps its margin, whereas
+/// RRF reduces it to a rank. Re-measure with <see cref="RetrievalEvaluator"/> when the knowledge base grows.
+/// </remarks>
 public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
 {
     // RRF's customary constant: damps the head of each list so agreement between rankers beats a single top rank.
     private const double RrfK = 60;
 
-    // Share of the dense score in weighted fusion.
+    // Share of the dense score in weighted fusion (see the measurements above).
     private const double DenseWeight = 0.5;
 
     // How deep each ranker looks before fusion.

@@ -25,6 +25,16 @@ internal sealed partial class QueryAnalyzer
         "是否", "有", "有没有", "情况", "请问", "一下", "告诉", "我", "你", "们", "这", "那", "个", "年", "月", "日",
     };
 
+    // Abbreviations people type but articles spell out; the full form is added next to the abbreviation.
+    private static readonly Dictionary<string, string> Abbreviations = new(StringComparer.Ordinal)
+    {
+        ["jan"] = "january", ["feb"] = "february", ["mar"] = "march", ["apr"] = "april", ["jun"] = "june", ["jul"] = "july",
+        ["aug"] = "august", ["sep"] = "september", ["sept"] = "september", ["oct"] = "october", ["nov"] = "november",
+        ["dec"] = "december", ["yoy"] = "year", ["pct"] = "percent", ["bn"] = "billion", ["mn"] = "million", ["tn"] = "trillion",
+        ["govt"] = "government", ["intl"] = "international", ["mfg"] = "manufacturing", ["q1"] = "first quarter",
+        ["q2"] = "second quarter", ["q3"] = "third quarter", ["q4"] = "fourth quarter",
+    };
+
     private readonly ChineseSegmenter _segmenter;
     private readonly BilingualGlossary _glossary;
 
@@ -53,6 +63,12 @@ internal sealed partial class QueryAnalyzer
             }
 
             terms.Add(word);
+            if (Abbreviations.TryGetValue(word, out var expanded))
+            {
+                terms.AddRange(expanded.Split(' '));
+                continue;
+            }
+
             if (vocabulary.Count > 0 && !vocabulary.ContainsKey(word) && Correct(word, vocabulary) is { } corrected)
             {
                 terms.Add(corrected);

@@ -49,6 +49,9 @@ public sealed class AnswerOrchestrator
         _logger = logger;
     }
 
+    /// <summary>The offline model runs in-process, so it may take a second tool round (a period lookup) at no cost.</summary>
+    private const int OfflineRoundTrips = 3;
+
     /// <summary>True when the configured model is the offline one (no fallback needed).</summary>
     private bool IsOffline => ReferenceEquals(_chat, _offline);
 
@@ -64,7 +67,15 @@ public sealed class AnswerOrchestrator
         AnalystAnswer answer;
         if (IsOffline)
         {
-            var text = await RunAsync(_offline, chat, ledger, cancellationToken);
+            var text = await RunAsync(_offline, chat, ledger, OfflineRoundTrips, cancellationToken);
+            var verdict = _guard.Check(text, ledger);
+            if (!verdict.IsGrounded)
+            {
+                // The offline model only copies evidence, so this is a bug; never let an unsupported figure out.
+                _logger.LogError("Grounding guard rejected the offline answer: {Problems}", string.Join("; ", verdict.Problems));
+                text = "I could not verify an answer against the knowledge base, so I will not guess.";
+            }
+
             answer = Finish(text, ledger, AnswerKind.Answer, "offline");
         }
         else
@@ -86,7 +97,7 @@ public sealed class AnswerOrchestrator
         var model = (_chat.Attributes.TryGetValue("ModelId", out var id) ? id as string : null) ?? _options.Model ?? _options.Provider.ToString();
         try
         {
-            var text = await RunAsync(_chat, chat, ledger, cancellationToken);
+            var text = await RunAsync(_chat, chat, ledger, _options.MaxRoundTrips, cancellationToken);
             var verdict = _guard.Check(text, ledger);
             if (verdict.IsGrounded)
             {
@@ -123,16 +134,16 @@ public sealed class AnswerOrchestrator
         var offlineChat = new ChatHistory(chat.Where(m => m.Role != AuthorRole.Assistant || m.Items.OfType<FunctionCallContent>().Any()));
         var text = ledger.Items.Count > 0
             ? await CompleteAsync(_offline, offlineChat, allowTools: false, cancellationToken)
-            : await RunAsync(_offline, offlineChat, ledger, cancellationToken);
+            : await RunAsync(_offline, offlineChat, ledger, OfflineRoundTrips, cancellationToken);
         return Finish(text, ledger, AnswerKind.Fallback, "offline");
     }
 
     /// <summary>The function-calling loop: model → tool calls → kernel → model, at most MaxRoundTrips model calls.</summary>
-    private async Task<string> RunAsync(IChatCompletionService chat, ChatHistory history, CitationLedger ledger, CancellationToken cancellationToken)
+    private async Task<string> RunAsync(IChatCompletionService chat, ChatHistory history, CitationLedger ledger, int maxRoundTrips, CancellationToken cancellationToken)
     {
         for (var round = 1; ; round++)
         {
-            var allowTools = round < _options.MaxRoundTrips;
+            var allowTools = round < maxRoundTrips;
             var reply = await chat.GetChatMessageContentAsync(history, Settings(allowTools), _kernel, cancellationToken);
             LogUsage(reply, round);
             var calls = FunctionCallContent.GetFunctionCalls(reply).ToList();

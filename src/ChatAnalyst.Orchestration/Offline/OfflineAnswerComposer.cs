@@ -1,52 +1,93 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using ChatAnalyst.Knowledge.Search;
 using ChatAnalyst.Orchestration.Answers;
 using ChatAnalyst.Orchestration.Evidence;
 
 namespace ChatAnalyst.Orchestration.Offline;
 
 /// <summary>
-/// Composes the offline model's answer from this turn's tool results: picks the evidence that fits the question type,
-/// states figures exactly as the source gives them with their <c>[n]</c>, and declines when the evidence does not
-/// cover what was asked. It never writes a number that is not in the evidence.
+/// Composes the offline model's answer from this turn's tool results. It scores every evidence sentence and figure
+/// against the question's subject, entities and period, picks what fits the question type (a figure, a list, a
+/// comparison, a period), states figures exactly as the source gives them with their <c>[n]</c>, and declines when
+/// the evidence does not cover what was asked. It never writes a number that is not in the evidence.
 /// </summary>
-public sealed partial class OfflineAnswerComposer
+public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
 {
-    /// <summary>Share of the question's content terms the chosen evidence must contain to count as an answer.</summary>
-    private const double MinimumCoverage = 0.5;
+    /// <summary>Weighted share of the question's subject the lead evidence must cover to count as an answer.</summary>
+    private const double MinimumCoverage = 0.7;
+
+    /// <summary>Weighted share of the question's terms that must appear somewhere in the evidence at all.</summary>
+    private const double MinimumEvidenceOverlap = 0.5;
 
     public string Compose(OfflineConversation conversation)
     {
         ArgumentNullException.ThrowIfNull(conversation);
-        var question = OfflineQuestion.Analyze(conversation.Question, conversation.EarlierQuestions);
-        if (question.IsRefusal)
-        {
-            return Decline(question);
-        }
-
+        var question = OfflineQuestion.Analyze(conversation.Question, conversation.EarlierQuestions, glossary);
         var items = conversation.Results.SelectMany(r => r.Items).Where(i => i.Ref > 0).ToList();
-        var candidates = Candidates(items).Select(c => c with { Score = Score(question, c) }).Where(c => c.Score > 0).ToList();
-        if (candidates.Count == 0)
+        if (question.IsRefusal || items.Count == 0)
         {
-            return Decline(question);
+            return Decline(question, items);
         }
 
-        var best = candidates.OrderByDescending(c => c.Score).ThenBy(c => c.Item.Kind == EvidenceKind.Figure ? 0 : 1).ToList();
-        if (question.Intent == QuestionIntent.Comparison && Compare(question, best) is { } comparison)
+        var candidates = Candidates(items).ToList();
+        var everything = string.Join('\n', candidates.Select(c => c.Context));
+        var everythingTerms = TextTerms.ContentTerms(everything).ToHashSet(StringComparer.Ordinal);
+
+        // A named entity or a year that no evidence mentions means the knowledge base is about something else.
+        if (question.Entities.Any(e => !Mentions(everything, everythingTerms, e))
+            || (question.Years.Count > 0 && !question.Years.Any(y => everything.Contains(Year(y), StringComparison.Ordinal))))
+        {
+            return Decline(question, items);
+        }
+
+        // Typos are read as the nearest word the evidence uses; question words that appear nowhere in the evidence
+        // ("breakdown", "stack up") say how to answer, not what about — unless they are most of the question.
+        var corrected = Correct(question.Terms, everything, everythingTerms);
+        var present = corrected.Where(t => Mentions(everything, everythingTerms, t.Key)).ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
+        var totalWeight = corrected.Values.Sum();
+        if (present.Count == 0 || present.Values.Sum() < totalWeight * MinimumEvidenceOverlap)
+        {
+            return Decline(question, items);
+        }
+
+        // Rare terms say more about what is asked than words every piece of evidence shares.
+        var terms = present.ToDictionary(
+            t => t.Key,
+            t => t.Value * Math.Log(1 + ((double)candidates.Count / (1 + candidates.Count(c => Mentions(c.Context, null, t.Key))))),
+            StringComparer.Ordinal);
+        if (Environment.GetEnvironmentVariable("CA_DEBUG") == "1")
+        {
+            Console.Error.WriteLine($"DEBUG terms={string.Join(",", question.Terms.Select(t => t.Key + ":" + t.Value))} corrected={string.Join(",", corrected.Keys)} present={string.Join(",", present.Keys)} entities={string.Join(",", question.Entities)} years={string.Join(",", question.Years)} period={question.Period} intent={question.Intent} followup={question.IsFollowUp}");
+        }
+        var scored = candidates
+            .Select(c => Score(question, terms, c))
+            .Where(c => c.Score > 0)
+            .OrderByDescending(c => c.Score)
+            .ThenBy(c => c.Item.Kind == EvidenceKind.Figure ? 0 : 1)
+            .ToList();
+        if (Environment.GetEnvironmentVariable("CA_DEBUG") == "1")
+        {
+            foreach (var c in candidates.Select(c => Score(question, terms, c)).OrderByDescending(c => c.Score).Take(6))
+            {
+                Console.Error.WriteLine($"DEBUG {c.Score:F2} cov={c.Coverage:F2} {c.Text}");
+            }
+        }
+
+        if (question.Intent == QuestionIntent.Comparison && Compare(question, scored, terms) is { } comparison)
         {
             return comparison;
         }
 
-        var lead = best[0];
-        var answer = new StringBuilder();
-        answer.Append(Cite(lead));
-        foreach (var extra in best.Skip(1).Where(c => c.Text != lead.Text && c.Score >= lead.Score * 0.8).Take(question.Intent == QuestionIntent.List ? 3 : 1))
+        // Only evidence that covers the question can lead; bonuses rank within that, they never make up for a missing subject.
+        scored = scored.Where(c => c.Coverage >= MinimumCoverage).ToList();
+        if (scored.Count == 0)
         {
-            answer.Append(' ').Append(Cite(extra));
+            return Decline(question, items);
         }
 
-        return answer.ToString();
+        return Explain(question, scored);
     }
 
     /// <summary>Follow-up suggestions: other figures from the sources the answer cited.</summary>
@@ -54,135 +95,356 @@ public sealed partial class OfflineAnswerComposer
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(citations);
+        if (citations.Count == 0)
+        {
+            return [];
+        }
+
         var cited = citations.Select(c => c.DocumentId).ToHashSet(StringComparer.Ordinal);
-        return ledger.Items
-            .Where(i => i.Figure is not null && !cited.Contains(i.Source.DocumentId))
-            .Select(i => $"What was {i.Figure!.Indicator} in {i.Figure.PeriodLabel}?")
-            .Concat(ledger.Items.Where(i => i.Figure is not null && cited.Contains(i.Source.DocumentId))
-                .Select(i => $"Chart {i.Figure!.Indicator}"))
+        var figures = ledger.Items.Where(i => i.Figure is { IndicatorId.Length: > 0 }).Select(i => i.Figure!).ToList();
+        return figures.Where(f => ledger.Items.Any(i => i.Figure == f && cited.Contains(i.Source.DocumentId)))
+            .Select(f => $"Show all figures for {f.Indicator}")
+            .Concat(figures.Select(f => $"What was {f.Indicator} in {f.PeriodLabel}?"))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Take(3)
             .ToList();
     }
 
-    private static string Decline(OfflineQuestion question) => question.IsChinese
-        ? "知识库中没有能回答这个问题的资料，我不会猜测数字。我可以回答中国人工智能产业、工业增加值、高技术制造业、5G、算力、可再生能源、造船、研发投入、机器人密度和半导体基金等方面的问题。"
-        : "The knowledge base doesn't cover that, and I won't guess a figure. I can answer questions about China's AI industry, "
-          + "industrial output and high-tech manufacturing, 5G, computing capacity, renewable energy, shipbuilding, R&D spending, "
-          + "robot density and semiconductor funds — for example \"How big was China's core AI industry in 2025?\"";
-
-    private string? Compare(OfflineQuestion question, List<Candidate> best)
+    private string Explain(OfflineQuestion question, List<Candidate> scored)
     {
-        var figures = best.Where(c => c.Item.Figure is not null)
-            .GroupBy(c => c.Item.Figure!.IndicatorId)
-            .Select(g => g.First())
-            .Take(4)
-            .ToList();
-        foreach (var first in figures)
+        var lead = scored[0];
+        var answer = new StringBuilder(Write(question, lead));
+        var used = new HashSet<string>(StringComparer.Ordinal) { lead.Text };
+        var numbers = new HashSet<string>(Numbers(lead.Text), StringComparer.Ordinal);
+
+        // Say which is which when the evidence holds other readings of the same figure (revised, forecast, other period).
+        if (lead.Item.Figure is { } figure)
         {
-            var second = figures.FirstOrDefault(f => f.Item.Figure!.IndicatorId != first.Item.Figure!.IndicatorId
-                && f.Item.Figure.Period == first.Item.Figure.Period
-                && f.Item.Figure.Unit == first.Item.Figure.Unit);
-            if (second is null)
+            foreach (var other in scored.Where(c => c.Item.Figure is { } f && f.IndicatorId == figure.IndicatorId && f.IndicatorId.Length > 0
+                         && (f.Status != figure.Status || f.SupersededBy is not null) && f.Period == figure.Period && !used.Contains(c.Text)).Take(1))
             {
-                continue;
+                answer.Append(' ').Append(Write(question, other));
+                used.Add(other.Text);
             }
-
-            var a = first.Item.Figure!;
-            var b = second.Item.Figure!;
-            if (!decimal.TryParse(a.Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var va)
-                || !decimal.TryParse(b.Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var vb))
-            {
-                continue;
-            }
-
-            var (winner, loser) = va >= vb ? (first, second) : (second, first);
-            var verb = a.Measure == "yoy_growth" ? "grew faster" : "was larger";
-            if (va == vb)
-            {
-                return $"Both were the same: {Cite(first)} {Cite(second)}";
-            }
-
-            return question.IsChinese
-                ? $"{Name(winner, true)}更高。{Cite(winner)} {Cite(loser)}"
-                : $"{Capitalize(winner.Item.Figure!.Indicator)} {verb}. {Cite(winner)} {Cite(loser)}";
         }
 
-        return null;
+        var extras = question.Intent == QuestionIntent.List ? 4 : 1;
+        var threshold = question.Intent == QuestionIntent.List ? 0.6 : 0.85;
+        foreach (var extra in scored.Skip(1))
+        {
+            if (extras == 0)
+            {
+                break;
+            }
+
+            var newNumbers = Numbers(extra.Text).Where(n => !numbers.Contains(n)).ToList();
+            if (used.Contains(extra.Text) || extra.Score < lead.Score * threshold || extra.Coverage < MinimumCoverage
+                || (Numbers(extra.Text).Count > 0 && newNumbers.Count == 0) || Overlaps(used, extra.Text))
+            {
+                continue;
+            }
+
+            answer.Append(' ').Append(Write(question, extra));
+            used.Add(extra.Text);
+            numbers.UnionWith(newNumbers);
+            extras--;
+        }
+
+        return answer.ToString();
     }
 
-    private static string Name(Candidate c, bool chinese) =>
-        chinese && !string.IsNullOrEmpty(c.Item.Figure?.IndicatorZh) ? c.Item.Figure!.IndicatorZh! : c.Item.Figure?.Indicator ?? c.Item.Source.Title;
+    private static string? Compare(OfflineQuestion question, List<Candidate> scored, Dictionary<string, double> terms)
+    {
+        // Two figures of the same kind (same measure, unit, period) that between them cover the question's subject.
+        var figures = scored.Where(c => c.Item.Figure is { IndicatorId.Length: > 0 } && c.Coverage >= 0.3).ToList();
+        var best = figures
+            .SelectMany(a => figures.Where(b => b.Item.Figure!.IndicatorId != a.Item.Figure!.IndicatorId
+                    && b.Item.Figure.Period == a.Item.Figure.Period
+                    && b.Item.Figure.Unit == a.Item.Figure.Unit
+                    && b.Item.Figure.Measure == a.Item.Figure.Measure
+                    && JointCoverage(terms, a, b) >= MinimumCoverage)
+                .Select(b => (A: a, B: b, Score: a.Score + b.Score + (question.Period?.ToString() == a.Item.Figure!.Period ? 1 : 0))))
+            .OrderByDescending(p => p.Score)
+            .FirstOrDefault();
+        if (best.A is null
+            || !decimal.TryParse(best.A.Item.Figure!.Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var va)
+            || !decimal.TryParse(best.B.Item.Figure!.Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var vb))
+        {
+            return null;
+        }
+
+        var (winner, loser) = va >= vb ? (best.A, best.B) : (best.B, best.A);
+        var growth = winner.Item.Figure!.Measure == "yoy_growth";
+        if (question.IsChinese)
+        {
+            var lead = va == vb ? "两者相同。" : $"{ChineseName(winner)}{(growth ? "增长更快" : "更高")}。";
+            return $"{lead}{Write(question, winner)}{Write(question, loser)}";
+        }
+
+        var verdict = va == vb
+            ? "Both were the same."
+            : $"{Capitalize(winner.Item.Figure.Indicator)} {(growth ? "grew faster" : "was higher")}.";
+        return $"{verdict} {Write(question, winner)} {Write(question, loser)}";
+    }
+
+    private static double JointCoverage(Dictionary<string, double> terms, Candidate a, Candidate b)
+    {
+        var context = a.Context + " " + b.Context;
+        var contextTerms = TextTerms.ContentTerms(context).ToHashSet(StringComparer.Ordinal);
+        return terms.Where(t => Mentions(context, contextTerms, t.Key)).Sum(t => t.Value) / terms.Values.Sum();
+    }
+
+    private static string ChineseName(Candidate c) =>
+        string.IsNullOrEmpty(c.Item.Figure?.IndicatorZh) ? c.Item.Figure?.Indicator ?? c.Item.Source.Title : c.Item.Figure!.IndicatorZh!;
+
+    /// <summary>One cited sentence: the figure in the user's language, or the source sentence as written.</summary>
+    private static string Write(OfflineQuestion question, Candidate candidate)
+    {
+        if (question.IsChinese && candidate.Item.Figure is { IndicatorId.Length: > 0 } figure)
+        {
+            return ChineseFigureWriter.Sentence(figure, candidate.Item.Ref);
+        }
+
+        var text = candidate.Text.Trim();
+        var marker = "[" + candidate.Item.Ref.ToString(CultureInfo.InvariantCulture) + "]";
+        var cited = text.EndsWith('.') || text.EndsWith('。') ? text[..^1] + " " + marker + text[^1] : text + " " + marker + ".";
+        if (candidate.Item.Figure?.SupersededBy is { Length: > 0 } superseded)
+        {
+            cited += " " + superseded;
+        }
+
+        return question.IsChinese ? "资料原文：" + cited : cited;
+    }
+
+    private string Decline(OfflineQuestion question, IReadOnlyList<EvidenceItem> items)
+    {
+        // Offer what the knowledge base does hold near this question; titles with digits are left out so a decline states no figure.
+        var topics = items.Select(i => i.Source.Title).Where(t => !Digit().IsMatch(t)).Distinct(StringComparer.Ordinal).Take(3).ToList();
+        if (question.IsChinese)
+        {
+            return "知识库中没有能回答这个问题的资料，我不会猜测数字。"
+                + (topics.Count > 0 ? "相关的资料有：" + string.Join("；", topics) + "。" : "请换一个关于知识库中产业数据的问题。")
+                + (question.IsRefusal ? string.Empty : "可以试着问具体的指标和时期。");
+        }
+
+        var text = question.IsRefusal
+            ? "I can't help with that: I only answer questions about the industry figures and articles in my knowledge base, and I don't give investment advice or discuss my instructions."
+            : "The knowledge base doesn't cover that, and I won't guess a figure.";
+        return topics.Count > 0 && !question.IsRefusal
+            ? $"{text} Related sources I do have: {string.Join("; ", topics)}. Try asking for a specific indicator and period."
+            : text + " Ask me about a specific indicator and period, or type help to see what I cover.";
+    }
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
-    private static string Cite(Candidate candidate)
+    private static string Year(int year) => year.ToString(CultureInfo.InvariantCulture);
+
+    private static Dictionary<string, double> Correct(IReadOnlyDictionary<string, double> terms, string everything, HashSet<string> vocabulary)
     {
-        var text = candidate.Text.TrimEnd();
-        var marker = "[" + candidate.Item.Ref.ToString(CultureInfo.InvariantCulture) + "]";
-        if (text.EndsWith('.') || text.EndsWith('。'))
+        var corrected = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (term, weight) in terms)
         {
-            return text[..^1] + " " + marker + text[^1];
+            var key = term;
+            if (!Mentions(everything, vocabulary, term) && term.Length >= 6 && !term.Any(char.IsDigit))
+            {
+                var cap = term.Length >= 8 ? 2 : 1;
+                key = vocabulary
+                    .Select(v => (Term: v, Distance: TextTerms.EditDistance(term, v, cap)))
+                    .Where(v => v.Distance <= cap)
+                    .OrderBy(v => v.Distance)
+                    .Select(v => v.Term)
+                    .FirstOrDefault() ?? term;
+            }
+
+            corrected[key] = Math.Max(corrected.GetValueOrDefault(key), weight);
         }
 
-        return text + " " + marker + ".";
+        return corrected;
     }
+
+    /// <summary>
+    /// Whether the text mentions a term: as a word, as a prefix of a longer word ("generat" in "generation"), or for a
+    /// hyphenated term, with all of its parts ("value-add" in "value added").
+    /// </summary>
+    private static bool Mentions(string text, HashSet<string>? terms, string term) =>
+        (terms?.Contains(term) ?? false)
+        || text.Contains(term, StringComparison.OrdinalIgnoreCase)
+        || (term.Contains('-', StringComparison.Ordinal)
+            && term.Split('-', StringSplitOptions.RemoveEmptyEntries).All(part => text.Contains(part, StringComparison.OrdinalIgnoreCase)));
+
+    private static List<string> Numbers(string text) => NumberPattern().Matches(text).Select(m => m.Value).ToList();
+
+    private static bool Overlaps(HashSet<string> used, string text) =>
+        used.Any(u => u.Contains(text, StringComparison.Ordinal) || text.Contains(u, StringComparison.Ordinal));
 
     private static IEnumerable<Candidate> Candidates(IEnumerable<EvidenceItem> items)
     {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in items)
         {
-            if (item.Kind == EvidenceKind.Figure)
+            if (item.Figure is { IndicatorId.Length: > 0 } figure)
             {
-                yield return new Candidate(item, item.Text, 0);
+                // A figure's subject is its indicator, not the article it came from.
+                var context = $"{item.Text} {figure.Indicator} {figure.IndicatorZh} {figure.PeriodLabel} {figure.Period}";
+                if (seen.Add(item.Text))
+                {
+                    yield return new Candidate(item, item.Text, TextTerms.Fold(context));
+                }
+
                 continue;
             }
 
-            foreach (var sentence in Sentences(item.Text))
+            // Passages and figures quoted from articles are answered with the source sentence itself.
+            // The previous sentence is context too: "The fund was registered on 24 May" is about the Big Fund III named before it.
+            var sentences = item.Figure?.Sentence is { Length: > 0 } quoted ? [quoted] : Sentences(item.Text).ToList();
+            var previous = string.Empty;
+            foreach (var sentence in sentences)
             {
-                yield return new Candidate(item, sentence, 0);
+                if (seen.Add(sentence))
+                {
+                    yield return new Candidate(item, sentence, TextTerms.Fold(previous + " " + sentence + " " + item.Source.Title));
+                }
+
+                previous = sentence;
             }
         }
     }
 
-    private static double Score(OfflineQuestion question, Candidate candidate)
+    private static Candidate Score(OfflineQuestion question, Dictionary<string, double> terms, Candidate candidate)
     {
-        var haystack = (candidate.Text + " " + candidate.Item.Figure?.Indicator + " " + candidate.Item.Figure?.PeriodLabel + " " + candidate.Item.Source.Title).ToLowerInvariant();
-        var terms = TextTerms.ContentTerms(haystack).ToHashSet(StringComparer.Ordinal);
-        if (question.Terms.Count == 0)
+        var context = candidate.Context;
+        var contextTerms = TextTerms.ContentTerms(context).ToHashSet(StringComparer.Ordinal);
+        var sentenceTerms = TextTerms.ContentTerms(candidate.Text).ToHashSet(StringComparer.Ordinal);
+        double total = 0, covered = 0, inSentence = 0;
+        foreach (var (term, weight) in terms)
         {
-            return question.IsChinese ? 0.5 : 0;
+            total += weight;
+            if (Mentions(context, contextTerms, term))
+            {
+                covered += weight;
+            }
+
+            if (Mentions(candidate.Text, sentenceTerms, term))
+            {
+                inSentence += weight;
+            }
         }
 
-        var covered = question.Terms.Count(t => terms.Contains(t) || haystack.Contains(t, StringComparison.Ordinal));
-        var coverage = (double)covered / question.Terms.Count;
-        if (coverage < MinimumCoverage)
+        var coverage = covered / total;
+        if (question.Entities.Any(e => !Mentions(context, contextTerms, e))
+            || (question.Years.Count > 0 && !question.Years.Any(y => context.Contains(Year(y), StringComparison.Ordinal))))
+        {
+            return candidate with { Score = 0, Coverage = coverage };
+        }
+
+        // The sentence itself should carry the subject, not only the article title.
+        var score = coverage + (0.3 * inSentence / total);
+        var figure = candidate.Item.Figure;
+        var hasNumber = figure is not null || Digit().IsMatch(candidate.Text);
+        switch (question.Intent)
+        {
+            case QuestionIntent.Figure or QuestionIntent.Comparison:
+                if (!hasNumber)
+                {
+                    // A figure question is not answered by a sentence without a figure ("X's figure is not given").
+                    return candidate with { Score = 0, Coverage = coverage };
+                }
+
+                var fit = MeasureFit(question.Text, figure?.Measure);
+                if (fit < 0 && figure is { IndicatorId.Length: > 0 })
+                {
+                    // A share is not a growth rate and a level is not a rank: the wrong measure is not an answer.
+                    return candidate with { Score = 0, Coverage = coverage };
+                }
+
+                score += (figure is { IndicatorId.Length: > 0 } ? 0.3 : 0.15) + fit;
+                break;
+            case QuestionIntent.When:
+                score += DatePhrase().IsMatch(candidate.Text) ? 0.3 : Digit().IsMatch(candidate.Text) ? 0.1 : 0;
+                break;
+            case QuestionIntent.List:
+                score += figure is null ? 0.1 : 0;
+                break;
+        }
+
+        if (question.Period is { } period && figure is { IndicatorId.Length: > 0 })
+        {
+            if (figure.Period == period.ToString())
+            {
+                score += 0.3;
+            }
+            else if (figure.Period.Contains("..", StringComparison.Ordinal) != (period.Kind == Knowledge.Indicators.PeriodKind.YearToDate))
+            {
+                // January–November is not the full year, and the full year is not January–November.
+                score *= 0.5;
+            }
+        }
+        else if (question.Period is { Kind: Knowledge.Indicators.PeriodKind.YearToDate } && MonthRange().IsMatch(context))
+        {
+            score += 0.15;
+        }
+
+        // Figures quoted from articles rank just below curated ones and the sentences they came from.
+        var final = score <= 0 ? 0 : score * (figure is { IndicatorId.Length: 0 } ? 0.9 : 1);
+        return candidate with { Score = final, Coverage = coverage };
+    }
+
+    /// <summary>Prefers figures whose measure is what the question asks for: a level, a growth rate, a share or a rank.</summary>
+    private static double MeasureFit(string question, string? measure)
+    {
+        if (measure is null)
         {
             return 0;
         }
 
-        if (question.Years.Count > 0 && !question.Years.Any(y => haystack.Contains(y.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)))
+        var lower = question.ToLowerInvariant();
+        var wanted = ShareCue().IsMatch(lower) ? "share"
+            : GrowthCue().IsMatch(lower) ? "yoy_growth"
+            : RankCue().IsMatch(lower) ? "rank"
+            : LevelCue().IsMatch(lower) ? "level"
+            : null;
+        if (wanted is null)
         {
             return 0;
         }
 
-        var score = coverage;
-        if (question.Intent is QuestionIntent.Figure or QuestionIntent.Comparison)
-        {
-            score += candidate.Item.Kind == EvidenceKind.Figure ? 0.3 : HasNumber().IsMatch(candidate.Text) ? 0.15 : 0;
-        }
-
-        return score;
+        return measure == wanted || (wanted == "level" && measure is "count" or "target") ? 0.2 : -0.2;
     }
 
     private static IEnumerable<string> Sentences(string text) =>
-        SentenceBreak().Split(text).Select(s => s.Trim()).Where(s => s.Length > 20);
+        SentenceBreak().Split(text).Select(s => s.Trim().TrimStart('-', '*', ' ')).Where(s => s.Length > 25 && !s.StartsWith('#'));
 
-    [GeneratedRegex(@"(?<=[.!?。！？])\s+|\n+")]
+    [GeneratedRegex(@"(?<=[.!?。！？])\s+(?=[A-Z0-9""“(])|\n+")]
     private static partial Regex SentenceBreak();
 
     [GeneratedRegex(@"\d")]
-    private static partial Regex HasNumber();
+    private static partial Regex Digit();
 
-    private sealed record Candidate(EvidenceItem Item, string Text, double Score);
+    [GeneratedRegex(@"\d+(?:[.,]\d+)*")]
+    private static partial Regex NumberPattern();
+
+    [GeneratedRegex(@"january\s*(?:to|-|–|—|through)\s*\w+|jan(?:uary)?[-–—]\w+|first \w+ months", RegexOptions.IgnoreCase)]
+    private static partial Regex MonthRange();
+
+    [GeneratedRegex(@"\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}", RegexOptions.IgnoreCase)]
+    private static partial Regex DatePhrase();
+
+    [GeneratedRegex(@"\bshare\b|proportion|percent of|% of|portion|比重|占比|份额")]
+    private static partial Regex ShareCue();
+
+    [GeneratedRegex(@"\bgr[eo]w|growth|increase|rise|rose|faster|slower|year on year|y/y|yoy|增长|增速")]
+    private static partial Regex GrowthCue();
+
+    [GeneratedRegex(@"\brank|ranked|place|position|number one|排名|第几")]
+    private static partial Regex RankCue();
+
+    [GeneratedRegex(@"how (much|many|big|large)|\bsize\b|\btotal\b|\bvalue of\b|多少|规模|总量")]
+    private static partial Regex LevelCue();
+
+    private sealed record Candidate(EvidenceItem Item, string Text, string Context)
+    {
+        public double Score { get; init; }
+
+        public double Coverage { get; init; }
+    }
 }

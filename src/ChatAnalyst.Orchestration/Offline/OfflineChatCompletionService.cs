@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using ChatAnalyst.Knowledge.Search;
 using ChatAnalyst.Orchestration.Answers;
 using ChatAnalyst.Orchestration.Evidence;
 using Microsoft.SemanticKernel;
@@ -17,8 +18,14 @@ public sealed class OfflineChatCompletionService : IChatCompletionService
 {
     public const string ModelId = "chatanalyst-offline";
 
-    private readonly OfflinePlanner _planner = new();
-    private readonly OfflineAnswerComposer _composer = new();
+    private readonly OfflinePlanner _planner;
+    private readonly OfflineAnswerComposer _composer;
+
+    public OfflineChatCompletionService(BilingualGlossary glossary)
+    {
+        _planner = new OfflinePlanner(glossary);
+        _composer = new OfflineAnswerComposer(glossary);
+    }
 
     /// <inheritdoc/>
     public IReadOnlyDictionary<string, object?> Attributes { get; } = new Dictionary<string, object?> { ["ModelId"] = ModelId };

@@ -1,36 +1,68 @@
+using ChatAnalyst.Knowledge.Search;
+using ChatAnalyst.Orchestration.Evidence;
 using Microsoft.SemanticKernel;
 
 namespace ChatAnalyst.Orchestration.Offline;
 
 /// <summary>
-/// The offline model's planning step: which tools to call for a question. It only plans calls to functions the
-/// kernel actually has, and plans once per turn (after the results are in, the composer takes over).
+/// The offline model's planning step: which tools to call. Round one searches the articles and the indicator
+/// catalogue; round two, when the question names a period the catalogue's latest figures do not cover, reads the
+/// matching series for that period. It only plans calls to functions the kernel actually has.
 /// </summary>
-public sealed class OfflinePlanner
+public sealed class OfflinePlanner(BilingualGlossary glossary)
 {
     public const string KnowledgePlugin = "KnowledgeBase";
     public const string IndicatorsPlugin = "Indicators";
+
+    /// <summary>How many matched series are re-read for the asked period.</summary>
+    private const int SeriesPerPeriodLookup = 3;
 
     /// <summary>The tool calls for the conversation's current state; empty when it is time to answer.</summary>
     public IReadOnlyList<FunctionCallContent> Plan(OfflineConversation conversation, Kernel kernel)
     {
         ArgumentNullException.ThrowIfNull(conversation);
         ArgumentNullException.ThrowIfNull(kernel);
-        if (conversation.Calls.Count > 0 || string.IsNullOrWhiteSpace(conversation.Question))
+        if (string.IsNullOrWhiteSpace(conversation.Question))
         {
             return [];
         }
 
-        var question = OfflineQuestion.Analyze(conversation.Question, conversation.EarlierQuestions);
+        var question = OfflineQuestion.Analyze(conversation.Question, conversation.EarlierQuestions, glossary);
         if (question.IsRefusal)
         {
             return [];
         }
 
         var calls = new List<FunctionCallContent>();
-        Add(calls, kernel, KnowledgePlugin, "search_articles", new KernelArguments { ["query"] = question.SearchText, ["top"] = 6 });
-        Add(calls, kernel, IndicatorsPlugin, "find_indicators", new KernelArguments { ["query"] = question.SearchText });
-        Add(calls, kernel, IndicatorsPlugin, "find_figures", new KernelArguments { ["query"] = question.SearchText });
+        if (conversation.Calls.Count == 0)
+        {
+            Add(calls, kernel, KnowledgePlugin, "search_articles", new KernelArguments { ["query"] = question.SearchText, ["top"] = 6 });
+            Add(calls, kernel, IndicatorsPlugin, "find_indicators", new KernelArguments { ["query"] = question.SearchText });
+            Add(calls, kernel, IndicatorsPlugin, "find_figures", new KernelArguments { ["query"] = question.SearchText });
+            return calls;
+        }
+
+        if (question.Period is not { } period || conversation.Calls.Any(c => c.FunctionName == "get_indicator"))
+        {
+            return [];
+        }
+
+        var machinePeriod = period.ToString();
+        var series = conversation.Results
+            .Where(r => r.Function == "find_indicators")
+            .SelectMany(r => r.Items)
+            .Select(i => i.Figure)
+            .OfType<FigureFact>()
+            .Where(f => f.IndicatorId.Length > 0)
+            .Take(SeriesPerPeriodLookup)
+            .Where(f => f.Period != machinePeriod)
+            .Select(f => f.IndicatorId)
+            .Distinct();
+        foreach (var id in series)
+        {
+            Add(calls, kernel, IndicatorsPlugin, "get_indicator", new KernelArguments { ["id"] = id, ["period"] = machinePeriod });
+        }
+
         return calls;
     }
 
@@ -38,7 +70,7 @@ public sealed class OfflinePlanner
     {
         if (kernel.Plugins.TryGetFunction(plugin, function, out _))
         {
-            calls.Add(new FunctionCallContent(function, plugin, $"call_{calls.Count + 1}", arguments));
+            calls.Add(new FunctionCallContent(function, plugin, $"call_{function}_{calls.Count + 1}", arguments));
         }
     }
 }

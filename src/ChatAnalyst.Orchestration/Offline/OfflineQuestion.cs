@@ -1,21 +1,45 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
+using ChatAnalyst.Knowledge.Indicators;
+using ChatAnalyst.Knowledge.Search;
 
 namespace ChatAnalyst.Orchestration.Offline;
 
-/// <summary>A question as the offline model understands it, with follow-ups resolved against the previous question.</summary>
+/// <summary>
+/// A question as the offline model understands it: intent, language, the subject terms (weighted, with named
+/// entities marked), the period asked for, and — for follow-ups — what it inherits from the previous question.
+/// </summary>
 public sealed partial record OfflineQuestion
 {
     private static readonly string[] RefusalPatterns =
     [
-        "system prompt", "your instructions", "your prompt", "ignore previous", "ignore all", "ignore your",
-        "reveal your", "developer mode", "jailbreak", "提示词", "系统提示", "忽略之前", "忽略以上",
+        "system prompt", "your instructions", "your prompt", "ignore previous", "ignore all", "ignore your", "disregard",
+        "reveal your", "developer mode", "jailbreak", "提示词", "系统提示", "忽略之前", "忽略以上", "忽略你",
     ];
 
     private static readonly string[] AdvicePatterns =
     [
-        "should i buy", "should i sell", "should i invest", "stock tip", "stock pick", "which stock", "buy shares",
-        "investment advice", "price target", "买哪只", "投资建议", "该买", "股票推荐",
+        "should i buy", "should i sell", "should i invest", "stock tip", "stock pick", "which stock", "which stocks",
+        "buy shares", "investment advice", "price target", "worth investing", "买哪只", "投资建议", "该买", "股票推荐", "买入",
     ];
+
+    /// <summary>Words that only say which period or that the question continues; they are not the subject.</summary>
+    private static readonly HashSet<string> PeriodWords = new(StringComparer.Ordinal)
+    {
+        "full", "whole", "entire", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december", "quarter", "q1", "q2", "q3", "q4", "month", "first", "half", "end", "start", "annual", "yearly",
+        "jan-nov", "previou", "prior", "last", "same", "what", "about", "and", "too",
+    };
+
+    /// <summary>Words that say which measure is wanted (growth, a comparison, "right now"); the measure is matched separately.</summary>
+    private static readonly HashSet<string> MeasureWords = new(StringComparer.Ordinal)
+    {
+        "grew", "grow", "growth", "faster", "slower", "fast", "slow", "higher", "lower", "larger", "bigger", "smaller", "rise",
+        "rose", "risen", "increase", "increas", "decrease", "fell", "fall", "spend", "spent", "right", "now", "currently",
+        "today", "current", "stand", "stood", "amount", "reach", "reached", "much", "more", "less", "fewer", "compare",
+        "compar", "versu", "vs", "stack", "rank", "ranked", "place", "position",
+    };
 
     public required string Text { get; init; }
 
@@ -29,51 +53,174 @@ public sealed partial record OfflineQuestion
     /// <summary>The question asks the bot to reveal its instructions or for investment advice: always declined.</summary>
     public required bool IsRefusal { get; init; }
 
-    /// <summary>Content terms of the question (and of the previous question for follow-ups).</summary>
-    public required IReadOnlyList<string> Terms { get; init; }
+    /// <summary>Subject terms with weights (named entities weigh more; terms inherited by a follow-up weigh less).</summary>
+    public required IReadOnlyDictionary<string, double> Terms { get; init; }
 
-    /// <summary>Content terms the user typed in this message.</summary>
-    public required IReadOnlyList<string> OwnTerms { get; init; }
+    /// <summary>Named entities (countries, companies, acronyms like 6G): an answer must mention every one of them.</summary>
+    public required IReadOnlyList<string> Entities { get; init; }
 
-    /// <summary>Years the question names (or inherits from the previous question).</summary>
+    /// <summary>The period asked for, when the question (or, for a follow-up, the previous question) names one.</summary>
+    public Period? Period { get; init; }
+
+    /// <summary>Years the question names (or inherits).</summary>
     public required IReadOnlyList<int> Years { get; init; }
 
     /// <summary>The question continues the previous one ("What about ...?", "And for the full year?").</summary>
     public required bool IsFollowUp { get; init; }
 
-    public static OfflineQuestion Analyze(string text, IReadOnlyList<string> earlierQuestions)
+    public static OfflineQuestion Analyze(string text, IReadOnlyList<string> earlierQuestions, BilingualGlossary glossary)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(earlierQuestions);
-        var lower = text.ToLowerInvariant();
+        ArgumentNullException.ThrowIfNull(glossary);
+        var isChinese = TextTerms.IsChinese(text);
+        var english = isChinese ? text + " " + string.Join(' ', glossary.EnglishTermsIn(text)) : text;
+        var lower = english.ToLowerInvariant();
         var previous = earlierQuestions.Count > 0 ? earlierQuestions[^1] : null;
-        var ownTerms = TextTerms.ContentTerms(text);
-        var isFollowUp = previous is not null && (FollowUpStart().IsMatch(lower) || ownTerms.Count <= 2);
+        var previousEnglish = previous is not null && TextTerms.IsChinese(previous)
+            ? previous + " " + string.Join(' ', glossary.EnglishTermsIn(previous))
+            : previous;
+
+        var ownSubject = SubjectTerms(english);
+        var isFollowUp = previous is not null && (FollowUpStart().IsMatch(lower) || ownSubject.Count <= 1 || Pronoun().IsMatch(lower));
+        var period = PeriodPhraseParser.FindFirst(english) ?? ChinesePeriod(text);
+        var years = YearsOf(english, period);
         var intent = IntentOf(lower);
-        if (isFollowUp && intent == QuestionIntent.General)
+        var terms = ownSubject.ToDictionary(t => t, _ => 1.0, StringComparer.Ordinal);
+        var entities = EntitiesIn(english);
+        if (isFollowUp)
         {
-            intent = IntentOf(previous!.ToLowerInvariant());
+            if (intent == QuestionIntent.General)
+            {
+                intent = IntentOf(previousEnglish!.ToLowerInvariant());
+            }
+
+            // The new message names what changes (a subject or a period); the rest carries over from the previous question.
+            var inherited = SubjectTerms(previousEnglish!);
+            var weight = ownSubject.Count > 0 ? 0.35 : 1.0;
+            foreach (var term in inherited.Where(t => !terms.ContainsKey(t)))
+            {
+                terms[term] = weight;
+            }
+
+            if (period is null)
+            {
+                var inheritedPeriod = PeriodPhraseParser.FindFirst(previousEnglish!) ?? ChinesePeriod(previous!);
+                period = inheritedPeriod is { } p ? YearlessPeriod(lower, p.Year) ?? p : null;
+                years = YearsOf(previousEnglish!, period);
+            }
+
+            if (entities.Count == 0)
+            {
+                entities = EntitiesIn(previousEnglish!);
+            }
         }
 
-        var years = TextTerms.Years(text);
-        if (isFollowUp && years.Count == 0)
+        foreach (var entity in entities)
         {
-            years = TextTerms.Years(previous!);
+            terms[entity] = Math.Max(terms.GetValueOrDefault(entity), 2.0);
         }
 
-        var searchText = isFollowUp ? $"{text} {previous}" : text;
+        // A year the user names is part of what they ask about ("What about 2035?").
+        foreach (var year in TextTerms.Years(english))
+        {
+            terms[year.ToString(CultureInfo.InvariantCulture)] = 1.5;
+        }
+
         return new OfflineQuestion
         {
             Text = text,
-            SearchText = searchText,
+            SearchText = isFollowUp ? $"{english} {previousEnglish}" : english,
             Intent = intent,
-            IsChinese = TextTerms.IsChinese(text),
+            IsChinese = isChinese,
             IsRefusal = RefusalPatterns.Concat(AdvicePatterns).Any(p => lower.Contains(p, StringComparison.Ordinal)),
-            Terms = isFollowUp ? ownTerms.Concat(TextTerms.ContentTerms(previous!)).Distinct().ToList() : ownTerms,
-            OwnTerms = ownTerms,
+            Terms = terms,
+            Entities = entities,
+            Period = period,
             Years = years,
             IsFollowUp = isFollowUp,
         };
+    }
+
+    private static List<string> SubjectTerms(string text) =>
+        TextTerms.ContentTerms(text)
+            .Where(t => !PeriodWords.Contains(t) && !MeasureWords.Contains(t) && !IsYear(t))
+            .ToList();
+
+    private static bool IsYear(string term) => term.Length == 4 && int.TryParse(term, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is > 1990 and < 2100;
+
+    private static List<int> YearsOf(string text, Period? period)
+    {
+        var years = TextTerms.Years(text).ToList();
+        if (period is { } p && !years.Contains(p.Year))
+        {
+            years.Add(p.Year);
+        }
+
+        return years;
+    }
+
+    /// <summary>
+    /// Named entities in the question: capitalised words that are not sentence starters, acronyms and
+    /// letter-digit tokens such as 5G. These are what an answer cannot do without: "Japan's robot density" is not
+    /// answered by China's.
+    /// </summary>
+    private static List<string> EntitiesIn(string text)
+    {
+        var entities = new List<string>();
+        foreach (Match m in EntityToken().Matches(text))
+        {
+            var word = m.Value.Trim('\'').ToLowerInvariant();
+            if (word.EndsWith("'s", StringComparison.Ordinal))
+            {
+                word = word[..^2];
+            }
+
+            var atStart = m.Index == 0 || text[..m.Index].TrimEnd().EndsWith('?') || text[..m.Index].TrimEnd().EndsWith('.');
+            var isAcronymOrCode = m.Value.Any(char.IsDigit) || m.Value.Count(char.IsUpper) > 1;
+            if ((!atStart || isAcronymOrCode) && !IsYear(word) && TextTerms.ContentTerms(word).Count > 0 && !NotEntities.Contains(word))
+            {
+                entities.Add(TextTerms.Stem(word));
+            }
+        }
+
+        return entities.Distinct().ToList();
+    }
+
+    private static readonly HashSet<string> NotEntities = new(StringComparer.Ordinal)
+    {
+        "ai", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february",
+        "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "q1", "q2", "q3",
+        "q4", "yoy", "y/y", "r&d", "rd", "i", "ii", "iii", "iv", "v", "phase",
+    };
+
+    /// <summary>"the fourth quarter" or "December" with no year, read in the year the conversation is about.</summary>
+    private static Period? YearlessPeriod(string lower, int year)
+    {
+        var quarter = QuarterWord().Match(lower);
+        if (quarter.Success)
+        {
+            var n = quarter.Groups["q"].Success
+                ? int.Parse(quarter.Groups["q"].Value, CultureInfo.InvariantCulture)
+                : Array.IndexOf(["first", "second", "third", "fourth"], quarter.Groups["ord"].Value) + 1;
+            return Knowledge.Indicators.Period.ForQuarter(year, n);
+        }
+
+        return FullYear().IsMatch(lower) ? Knowledge.Indicators.Period.ForYear(year) : null;
+    }
+
+    private static Period? ChinesePeriod(string text)
+    {
+        var m = ChineseMonths().Match(text);
+        if (m.Success)
+        {
+            var year = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
+            var end = int.Parse(m.Groups["end"].Value, CultureInfo.InvariantCulture);
+            return Knowledge.Indicators.Period.ForYearToDate(year, end);
+        }
+
+        var y = ChineseYear().Match(text);
+        return y.Success ? Knowledge.Indicators.Period.ForYear(int.Parse(y.Groups["year"].Value, CultureInfo.InvariantCulture)) : null;
     }
 
     private static QuestionIntent IntentOf(string lower)
@@ -81,11 +228,6 @@ public sealed partial record OfflineQuestion
         if (ComparisonCue().IsMatch(lower))
         {
             return QuestionIntent.Comparison;
-        }
-
-        if (FigureCue().IsMatch(lower))
-        {
-            return QuestionIntent.Figure;
         }
 
         if (ListCue().IsMatch(lower))
@@ -98,21 +240,39 @@ public sealed partial record OfflineQuestion
             return QuestionIntent.When;
         }
 
-        return QuestionIntent.General;
+        return FigureCue().IsMatch(lower) ? QuestionIntent.Figure : QuestionIntent.General;
     }
 
-    [GeneratedRegex(@"^\s*(what about|how about|and\b|and what|same for|what of|那么|那|还有|以及)")]
+    [GeneratedRegex(@"^\s*(what about|how about|and\b|what of|same for|now\b|那么|那|还有|以及|再看)")]
     private static partial Regex FollowUpStart();
 
-    [GeneratedRegex(@"\b(faster|slower|higher|lower|bigger|larger|smaller|more than|less than|versus|vs\.?|compare|compared|which (grew|rose|was|is|had|added)|or)\b.*\b(or|than|vs\.?|versus|and)\b|哪个|更快|更高|相比|比较")]
+    [GeneratedRegex(@"\b(that|those|it|its|them|this)\b|它|其中|这")]
+    private static partial Regex Pronoun();
+
+    [GeneratedRegex(@"\b(faster|slower|higher|lower|bigger|larger|smaller|more|less|fewer|versus|vs\.?|compare[sd]?|comparison|stack up|outpace[sd]?|ahead of|behind)\b|哪个|更快|更高|更大|相比|比较|对比")]
     private static partial Regex ComparisonCue();
 
-    [GeneratedRegex(@"\b(how (much|many|big|large|fast)|what (was|is|were) the (size|growth|value|number|share|rate|density|capacity)|growth|grew|size|revenue|share|rate|percent|%|density|capacity|number of|count)\b|多少|规模|增长|增速|占比|比重")]
+    [GeneratedRegex(@"\b(how (much|many|big|large|fast)|size|revenue|share|rate|percent|density|capacity|number of|count|total|grew|growth|rise|rose|value added|output|spending|intensity)\b|%|多少|规模|增长|增速|占比|比重|密度|收入")]
     private static partial Regex FigureCue();
 
-    [GeneratedRegex(@"\b(which|what) (areas|fields|sectors|areas|domains|targets|goals|priorities)\b|\blist\b|\bname the\b|哪些|领域")]
+    [GeneratedRegex(@"\b(which|what) (areas|fields|sectors|domains|targets|goals|priorities|sources|technologies|steps|measures|shareholders|investors|backers|components)\b|\b(list|name the|break ?down|breakdown|by source|by energy source|who (are|were)|main (shareholders|areas|targets))\b|哪些|领域|分别")]
     private static partial Regex ListCue();
 
-    [GeneratedRegex(@"\b(when|what (date|period|year|month)|which (period|year|month))\b|什么时候|何时")]
+    [GeneratedRegex(@"\b(when|what (date|day|period|year|month)|which (period|year|month)|on what date|since when)\b|什么时候|何时|哪一年|哪天")]
     private static partial Regex WhenCue();
+
+    [GeneratedRegex(@"(?<![\w])(?:[A-Z][A-Za-z&]*(?:'s)?|[A-Za-z]*\d+[A-Za-z]+|[A-Z]{2,})(?![\w])")]
+    private static partial Regex EntityToken();
+
+    [GeneratedRegex(@"(?<year>20\d\d)\s*年\s*(?:1|一)\s*[-—–至到~]\s*(?<end>\d{1,2})\s*月")]
+    private static partial Regex ChineseMonths();
+
+    [GeneratedRegex(@"\b(?:(?<ord>first|second|third|fourth) quarter|q(?<q>[1-4]))\b")]
+    private static partial Regex QuarterWord();
+
+    [GeneratedRegex(@"\b(full|whole|entire) year\b|全年")]
+    private static partial Regex FullYear();
+
+    [GeneratedRegex(@"(?<year>20\d\d)\s*年")]
+    private static partial Regex ChineseYear();
 }

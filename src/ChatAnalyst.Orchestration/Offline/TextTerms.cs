@@ -15,15 +15,45 @@ public static partial class TextTerms
         "latest", "recent", "figure", "figures", "number", "numbers", "data", "stat", "stats", "value", "level",
         "china", "china's", "chinese", "s", "also", "then", "so", "just", "like", "kind", "sort", "exactly", "approximately",
         "year", "years", "period", "when", "where", "why", "whats", "what's", "hows", "up", "out", "over", "into",
+        "date", "day", "time", "month", "months", "give", "tell", "according", "did", "does", "doe", "wa", "ha",
     };
 
     /// <summary>True when the text contains Chinese characters.</summary>
     public static bool IsChinese(string text) => Cjk().IsMatch(text);
 
+    /// <summary>Spellings that mean the same subject, folded to one before matching.</summary>
+    private static readonly (string From, string To)[] Synonyms =
+    [
+        ("artificial intelligence", "ai"),
+        ("hi-tech", "high-tech"),
+        ("high technology", "high-tech"),
+        ("hightech", "high-tech"),
+        ("per cent", "percent"),
+        ("research and development", "r&d"),
+        ("year-on-year", "yoy"),
+        ("year on year", "yoy"),
+        ("semiconductors", "semiconductor"),
+        ("chips", "chip"),
+        ("integrated circuit", "chip"),
+    ];
+
+    /// <summary>Lower-case text with synonyms folded (see <see cref="Synonyms"/>).</summary>
+    public static string Fold(string text)
+    {
+        var lower = text.ToLowerInvariant();
+        foreach (var (from, to) in Synonyms)
+        {
+            lower = lower.Replace(from, to, StringComparison.Ordinal);
+        }
+
+        return lower;
+    }
+
     /// <summary>Lower-case content terms (stop words removed, plural/verb endings trimmed), in order.</summary>
     public static IReadOnlyList<string> ContentTerms(string text) =>
-        Word().Matches(text.ToLowerInvariant())
-            .Select(m => m.Value.Trim('\'', '-'))
+        Word().Matches(Fold(text))
+            .Select(m => m.Value.Trim('\'', '-', '.'))
+            .Select(w => w.EndsWith("'s", StringComparison.Ordinal) ? w[..^2] : w)
             .Where(w => w.Length > 1 && !StopWords.Contains(w))
             .Select(Stem)
             .Distinct()
@@ -55,6 +85,45 @@ public static partial class TextTerms
         return word;
     }
 
+    /// <summary>
+    /// Damerau–Levenshtein distance, capped: used to read "manufactring" as "manufacturing" and "sofware" as "software".
+    /// </summary>
+    public static int EditDistance(string a, string b, int cap)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (Math.Abs(a.Length - b.Length) > cap)
+        {
+            return cap + 1;
+        }
+
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+
     /// <summary>Four-digit years (1990–2099) mentioned in the text.</summary>
     public static IReadOnlyList<int> Years(string text) =>
         Year().Matches(text).Select(m => int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
@@ -62,7 +131,7 @@ public static partial class TextTerms
     [GeneratedRegex(@"[\p{IsCJKUnifiedIdeographs}]")]
     private static partial Regex Cjk();
 
-    [GeneratedRegex(@"[a-z0-9][a-z0-9'\-\.]*[a-z0-9]|[a-z0-9]")]
+    [GeneratedRegex(@"[a-z0-9][a-z0-9'&\-\.]*[a-z0-9]|[a-z0-9]")]
     private static partial Regex Word();
 
     [GeneratedRegex(@"(?<!\d)(?:19[9]\d|20\d\d)(?!\d)")]

@@ -320,9 +320,8 @@ public sealed class IndicatorsPlugin
                 periods.Select(p => rows.FirstOrDefault(r => r.Series.Id == s.Id && r.Observation.Period == p).Observation is { } o ? (double?)(double)o.Value : null).ToList()))
             .Where(cs => cs.Values.Any(v => v is not null))
             .ToList();
-        var title = chartSeries.Count == 1
-            ? $"{chartSeries[0].Name}, {Span(periods)}"
-            : $"{string.Join(" vs ", chartSeries.Select(c => c.Name))}, {Span(periods)}";
+        var names = string.Join(" vs ", chartSeries.Select(c => c.Name));
+        var title = names.Length <= 90 ? $"{names}, {Span(periods)}" : $"{chartSeries.Count} indicators in {series[0].Unit}, {Span(periods)}";
         var publishers = rows.Select(r => r.Observation.Source.Publisher ?? r.Observation.Source.Title).Distinct(StringComparer.Ordinal).ToList();
         var sourceLine = "Source: " + string.Join("; ", publishers);
         if (sourceLine.Length > 160)
@@ -439,7 +438,8 @@ public sealed class IndicatorsPlugin
             observation.Period.Label,
             observation.Status,
             series.Measure,
-            supersededBy is null ? null : IndicatorText.SupersededBy(series, supersededBy));
+            supersededBy is null ? null : IndicatorText.SupersededBy(series, supersededBy),
+            IndicatorZh: series.NameZh);
         var text = supersededBy is null ? IndicatorText.Figure(series, observation) : IndicatorText.Superseded(series, observation, supersededBy);
         return new EvidenceItem(EvidenceKind.Figure, Source(observation.Source, observation.Published), text, fact);
     }
