@@ -16,6 +16,7 @@ public sealed class AnalystBot : TeamsActivityHandler
 {
     private readonly ConversationState _conversationState;
     private readonly IStatePropertyAccessor<List<ChatTurn>> _history;
+    private readonly IStatePropertyAccessor<bool> _welcomed;
     private readonly AnswerOrchestrator _orchestrator;
     private readonly KnowledgeReadiness _readiness;
     private readonly AnswerRenderer _renderer;
@@ -32,6 +33,7 @@ public sealed class AnalystBot : TeamsActivityHandler
         ArgumentNullException.ThrowIfNull(options);
         _conversationState = conversationState;
         _history = conversationState.CreateProperty<List<ChatTurn>>("history");
+        _welcomed = conversationState.CreateProperty<bool>("welcomed");
         _orchestrator = orchestrator;
         _readiness = readiness;
         _renderer = renderer;
@@ -93,7 +95,7 @@ public sealed class AnalystBot : TeamsActivityHandler
         await turnContext.SendActivityAsync(new Activity { Type = ActivityTypes.Typing }, cancellationToken);
         var history = await _history.GetAsync(turnContext, () => [], cancellationToken);
         var answer = await _orchestrator.AnswerAsync(history, text, cancellationToken);
-        await turnContext.SendActivityAsync(_renderer.Render(answer), cancellationToken);
+        await turnContext.SendActivitiesAsync([.. _renderer.Render(answer)], cancellationToken);
 
         history.Add(new ChatTurn(ChatTurn.User, text));
         history.Add(new ChatTurn(ChatTurn.Assistant, answer.Text));
@@ -111,19 +113,34 @@ public sealed class AnalystBot : TeamsActivityHandler
     {
         ArgumentNullException.ThrowIfNull(membersAdded);
         ArgumentNullException.ThrowIfNull(turnContext);
-        // Welcome once, when the bot itself joins (Teams) or when a user opens the chat (Emulator, Playground).
+        // Teams adds the bot itself; the Emulator adds the user. Either way the conversation gets one welcome.
         var botId = turnContext.Activity.Recipient?.Id;
         var botJoined = membersAdded.Any(m => m.Id == botId);
         var userJoined = membersAdded.Any(m => m.Id != botId);
-        if (botJoined && IsGroupConversation(turnContext.Activity) || userJoined && !IsGroupConversation(turnContext.Activity))
+        if (botJoined || (userJoined && !IsGroupConversation(turnContext.Activity)))
         {
-            await turnContext.SendActivityAsync(_renderer.Welcome(), cancellationToken);
+            await WelcomeOnceAsync(turnContext, cancellationToken);
         }
     }
 
     /// <inheritdoc/>
     protected override Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
-        turnContext.SendActivityAsync(_renderer.Welcome(), cancellationToken);
+        WelcomeOnceAsync(turnContext, cancellationToken);
+
+    /// <summary>
+    /// Channels announce a new bot with a conversationUpdate, an installationUpdate or both (the Agents Playground sends
+    /// both); conversation state remembers the welcome so the user sees it once.
+    /// </summary>
+    private async Task WelcomeOnceAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        if (await _welcomed.GetAsync(turnContext, () => false, cancellationToken))
+        {
+            return;
+        }
+
+        await turnContext.SendActivitiesAsync([.. _renderer.Welcome()], cancellationToken);
+        await _welcomed.SetAsync(turnContext, true, cancellationToken);
+    }
 
     private static bool IsGroupConversation(IActivity activity) =>
         activity.Conversation?.IsGroup == true

@@ -21,7 +21,11 @@ public sealed class AnswerRenderer
         "How many 5G base stations did China have by the end of 2024?",
     ];
 
-    public IMessageActivity Render(AnalystAnswer answer)
+    /// <summary>
+    /// The answer as Markdown with its sources, then — as a separate activity — the follow-up suggestions: some clients
+    /// (the Agents Playground) stop rendering Markdown on a message that carries suggested actions.
+    /// </summary>
+    public IReadOnlyList<IActivity> Render(AnalystAnswer answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
         var text = new StringBuilder(answer.Text.Trim());
@@ -51,22 +55,24 @@ public sealed class AnswerRenderer
             activity.Attachments.Add(ChartCard(chart));
         }
 
-        if (answer.FollowUps.Count > 0)
-        {
-            activity.SuggestedActions = Suggestions(answer.FollowUps);
-        }
-
-        return activity;
+        return answer.FollowUps.Count > 0 ? [activity, SuggestionsActivity("Related questions:", answer.FollowUps)] : [activity];
     }
 
-    public IMessageActivity Welcome()
+    /// <summary>The welcome: what the bot does, then three example questions as suggested actions.</summary>
+    public IReadOnlyList<IActivity> Welcome()
     {
         var activity = MessageFactory.Text(
             "Hi, I'm **ChatAnalyst**. I answer questions about China's AI and industrial economy from a curated knowledge base "
-            + "of articles and official figures, with the exact figure, its period and a source you can open. "
-            + "Try one of these, or type `help`.");
+            + "of articles and official figures, with the exact figure, its period and a source you can open. Type `help` for more.");
         activity.TextFormat = TextFormatTypes.Markdown;
-        activity.SuggestedActions = Suggestions(ExampleQuestions);
+        return [activity, SuggestionsActivity("Try one of these:", ExampleQuestions)];
+    }
+
+    private static Activity SuggestionsActivity(string text, IEnumerable<string> questions)
+    {
+        var activity = (Activity)MessageFactory.Text(text);
+        activity.TextFormat = TextFormatTypes.Plain;
+        activity.SuggestedActions = Suggestions(questions);
         return activity;
     }
 

@@ -30,7 +30,7 @@ public static class IndicatorText
     {
         ArgumentNullException.ThrowIfNull(series);
         ArgumentNullException.ThrowIfNull(observation);
-        var amount = Amount(observation.ValueText, series.Unit, observation.Qualifier);
+        var amount = Amount(observation.DisplayValue, series.Unit, observation.Qualifier);
         if (series.Measure == "yoy_growth" && !series.Name.Contains("growth", StringComparison.OrdinalIgnoreCase))
         {
             amount += " year on year";
@@ -52,7 +52,7 @@ public static class IndicatorText
         ArgumentNullException.ThrowIfNull(series);
         ArgumentNullException.ThrowIfNull(newer);
         var date = newer.Published is { } d ? $"published {Date(d)}" : "published later (date not given)";
-        return $"Superseded by {Amount(newer.ValueText, series.Unit, newer.Qualifier)} ({newer.Status}), {date} in \"{newer.Source.Title}\".";
+        return $"Superseded by {Amount(newer.DisplayValue, series.Unit, newer.Qualifier)} ({newer.Status}), {date} in \"{newer.Source.Title}\".";
     }
 
     /// <summary>One sentence for an older, superseded release.</summary>

@@ -23,4 +23,9 @@ public sealed record Observation(
 {
     /// <summary>The value formatted invariantly, exactly as written in the CSV.</summary>
     public string ValueText => Value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The value as sources print it: thousands grouped (780,000), decimals as given (12.2903).</summary>
+    public string DisplayValue => Math.Abs(Value) >= 1000
+        ? Value.ToString(Value == decimal.Truncate(Value) ? "#,0" : "#,0.############", CultureInfo.InvariantCulture)
+        : ValueText;
 }

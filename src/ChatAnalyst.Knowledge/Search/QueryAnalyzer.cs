@@ -35,6 +35,9 @@ internal sealed partial class QueryAnalyzer
         ["q2"] = "second quarter", ["q3"] = "third quarter", ["q4"] = "fourth quarter",
     };
 
+    // A pasted page as a "query" must not become a thousand-term OR; the first terms carry the question.
+    private const int MaxTerms = 64;
+
     private readonly ChineseSegmenter _segmenter;
     private readonly BilingualGlossary _glossary;
 
@@ -86,7 +89,7 @@ internal sealed partial class QueryAnalyzer
         terms.AddRange(expansions.SelectMany(LatinWords).Where(w => !EnglishStopWords.Contains(w)));
 
         var denseText = expansions.Count == 0 ? query : $"{string.Join("; ", expansions)}. {query}";
-        return new AnalyzedQuery(terms.Distinct(StringComparer.Ordinal).ToList(), denseText, expansions, corrections);
+        return new AnalyzedQuery(terms.Distinct(StringComparer.Ordinal).Take(MaxTerms).ToList(), denseText, expansions, corrections);
     }
 
     /// <summary>The most frequent indexed word within the allowed edit distance, or null.</summary>

@@ -31,6 +31,11 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
             return Decline(question, items);
         }
 
+        if (question.Intent == QuestionIntent.Chart && Chart(question, conversation) is { } chart)
+        {
+            return chart;
+        }
+
         var candidates = Candidates(items).ToList();
         var everything = string.Join('\n', candidates.Select(c => c.Context));
         var everythingTerms = TextTerms.ContentTerms(everything).ToHashSet(StringComparer.Ordinal);
@@ -80,8 +85,10 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
             return comparison;
         }
 
-        // Only evidence that covers the question can lead; bonuses rank within that, they never make up for a missing subject.
-        scored = scored.Where(c => c.Coverage >= MinimumCoverage).ToList();
+        // Only evidence that covers the question, including its most specific term, can lead; bonuses rank within that,
+        // they never make up for a missing subject ("solar capacity in 2025" is not answered by computing capacity in 2025).
+        var key = terms.MaxBy(t => t.Value).Key;
+        scored = scored.Where(c => c.Coverage >= MinimumCoverage && Mentions(c.Context, null, key)).ToList();
         if (scored.Count == 0)
         {
             return Decline(question, items);
@@ -103,7 +110,7 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
         var cited = citations.Select(c => c.DocumentId).ToHashSet(StringComparer.Ordinal);
         var figures = ledger.Items.Where(i => i.Figure is { IndicatorId.Length: > 0 }).Select(i => i.Figure!).ToList();
         return figures.Where(f => ledger.Items.Any(i => i.Figure == f && cited.Contains(i.Source.DocumentId)))
-            .Select(f => $"Show all figures for {f.Indicator}")
+            .Select(f => $"Chart {f.Indicator}")
             .Concat(figures.Select(f => $"What was {f.Indicator} in {f.PeriodLabel}?"))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Take(3)
@@ -187,6 +194,20 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
         return $"{verdict} {Write(question, winner)} {Write(question, loser)}";
     }
 
+    private static string? Chart(OfflineQuestion question, OfflineConversation conversation)
+    {
+        var result = conversation.Results.LastOrDefault(r => r.Chart is not null);
+        if (result?.Chart is not { } chart)
+        {
+            return null;
+        }
+
+        var lines = result.Items.Where(i => i.Ref > 0 && i.Figure is not null).Take(8)
+            .Select(i => Write(question, new Candidate(i, i.Text, string.Empty)));
+        var title = question.IsChinese ? $"图表：{chart.Title}。" : $"Here is the chart: {chart.Title}.";
+        return title + " " + string.Join(' ', lines);
+    }
+
     private static double JointCoverage(Dictionary<string, double> terms, Candidate a, Candidate b)
     {
         var context = a.Context + " " + b.Context;
@@ -268,9 +289,23 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
     /// </summary>
     private static bool Mentions(string text, HashSet<string>? terms, string term) =>
         (terms?.Contains(term) ?? false)
-        || text.Contains(term, StringComparison.OrdinalIgnoreCase)
+        || StartsWord(text, term)
         || (term.Contains('-', StringComparison.Ordinal)
-            && term.Split('-', StringSplitOptions.RemoveEmptyEntries).All(part => text.Contains(part, StringComparison.OrdinalIgnoreCase)));
+            && term.Split('-', StringSplitOptions.RemoveEmptyEntries).All(part => StartsWord(text, part)));
+
+    /// <summary>The term starts a word of the text ("book" is in "booked", not in "orderbook").</summary>
+    private static bool StartsWord(string text, string term)
+    {
+        for (var i = text.IndexOf(term, StringComparison.OrdinalIgnoreCase); i >= 0; i = text.IndexOf(term, i + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            if (i == 0 || !char.IsLetterOrDigit(text[i - 1]) || char.IsDigit(term[0]) != char.IsDigit(text[i - 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static List<string> Numbers(string text) => NumberPattern().Matches(text).Select(m => m.Value).ToList();
 
@@ -350,7 +385,7 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
                     return candidate with { Score = 0, Coverage = coverage };
                 }
 
-                var fit = MeasureFit(question.Text, figure?.Measure);
+                var fit = MeasureFit(question.MeasureText, figure?.Measure);
                 if (fit < 0 && figure is { IndicatorId.Length: > 0 })
                 {
                     // A share is not a growth rate and a level is not a rank: the wrong measure is not an answer.
@@ -412,7 +447,13 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
     }
 
     private static IEnumerable<string> Sentences(string text) =>
-        SentenceBreak().Split(text).Select(s => s.Trim().TrimStart('-', '*', ' ')).Where(s => s.Length > 25 && !s.StartsWith('#'));
+        SentenceBreak().Split(text)
+            .Select(s => s.Trim().TrimStart('-', '*', ' '))
+            .Where(s => s.Length > 25 && !s.StartsWith('#') && !Bookkeeping().IsMatch(s));
+
+    /// <summary>Attribution and source lines describe the note, they do not answer anything.</summary>
+    [GeneratedRegex(@"^(attribution|sources?|note|caveats?)\s*:", RegexOptions.IgnoreCase)]
+    private static partial Regex Bookkeeping();
 
     [GeneratedRegex(@"(?<=[.!?。！？])\s+(?=[A-Z0-9""“(])|\n+")]
     private static partial Regex SentenceBreak();
@@ -438,7 +479,7 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
     [GeneratedRegex(@"\brank|ranked|place|position|number one|排名|第几")]
     private static partial Regex RankCue();
 
-    [GeneratedRegex(@"how (much|many|big|large)|\bsize\b|\btotal\b|\bvalue of\b|多少|规模|总量")]
+    [GeneratedRegex(@"how (many|big|large)|\bsize\b|\btotal\b|规模|总量")]
     private static partial Regex LevelCue();
 
     private sealed record Candidate(EvidenceItem Item, string Text, string Context)

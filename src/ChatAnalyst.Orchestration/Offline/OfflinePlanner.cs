@@ -9,7 +9,7 @@ namespace ChatAnalyst.Orchestration.Offline;
 /// catalogue; round two, when the question names a period the catalogue's latest figures do not cover, reads the
 /// matching series for that period. It only plans calls to functions the kernel actually has.
 /// </summary>
-public sealed class OfflinePlanner(BilingualGlossary glossary)
+public sealed partial class OfflinePlanner(BilingualGlossary glossary)
 {
     public const string KnowledgePlugin = "KnowledgeBase";
     public const string IndicatorsPlugin = "Indicators";
@@ -42,6 +42,11 @@ public sealed class OfflinePlanner(BilingualGlossary glossary)
             return calls;
         }
 
+        if (question.Intent == QuestionIntent.Chart)
+        {
+            return conversation.Calls.Any(c => c.FunctionName == "chart_indicators") ? [] : ChartCalls(conversation, kernel);
+        }
+
         if (question.Period is not { } period || conversation.Calls.Any(c => c.FunctionName == "get_indicator"))
         {
             return [];
@@ -66,6 +71,27 @@ public sealed class OfflinePlanner(BilingualGlossary glossary)
         return calls;
     }
 
+    /// <summary>Charts the best-matching series, with the next matches that share its unit (so they fit one axis).</summary>
+    private static List<FunctionCallContent> ChartCalls(OfflineConversation conversation, Kernel kernel)
+    {
+        var figures = conversation.Results
+            .Where(r => r.Function == "find_indicators")
+            .SelectMany(r => r.Items)
+            .Select(i => i.Figure)
+            .OfType<FigureFact>()
+            .Where(f => f.IndicatorId.Length > 0)
+            .ToList();
+        var calls = new List<FunctionCallContent>();
+        if (figures.Count > 0)
+        {
+            var wantsSeveral = Several().IsMatch(conversation.Question);
+            var ids = figures.Take(wantsSeveral ? 3 : 1).Where(f => f.Unit == figures[0].Unit).Select(f => f.IndicatorId).Distinct();
+            Add(calls, kernel, IndicatorsPlugin, "chart_indicators", new KernelArguments { ["ids"] = string.Join(',', ids) });
+        }
+
+        return calls;
+    }
+
     private static void Add(List<FunctionCallContent> calls, Kernel kernel, string plugin, string function, KernelArguments arguments)
     {
         if (kernel.Plugins.TryGetFunction(plugin, function, out _))
@@ -73,4 +99,7 @@ public sealed class OfflinePlanner(BilingualGlossary glossary)
             calls.Add(new FunctionCallContent(function, plugin, $"call_{function}_{calls.Count + 1}", arguments));
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(and|vs\.?|versus|with|against)\b|,|和|与|对比")]
+    private static partial System.Text.RegularExpressions.Regex Several();
 }

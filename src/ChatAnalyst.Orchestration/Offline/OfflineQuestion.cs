@@ -39,6 +39,9 @@ public sealed partial record OfflineQuestion
         "rose", "risen", "increase", "increas", "decrease", "fell", "fall", "spend", "spent", "right", "now", "currently",
         "today", "current", "stand", "stood", "amount", "reach", "reached", "much", "more", "less", "fewer", "compare",
         "compar", "versu", "vs", "stack", "rank", "ranked", "place", "position",
+        "went", "go", "goe", "put", "book", "booked", "produce", "produced", "sit", "sat", "make", "made", "see", "seen",
+        "happen", "happened", "come", "came", "look", "like", "main", "headline", "key", "overall", "number", "figure",
+        "chart", "plot", "graph", "draw", "visualise", "visualize", "all", "show",
     };
 
     public required string Text { get; init; }
@@ -64,6 +67,9 @@ public sealed partial record OfflineQuestion
 
     /// <summary>Years the question names (or inherits).</summary>
     public required IReadOnlyList<int> Years { get; init; }
+
+    /// <summary>The text that says which measure is wanted: the question, plus the previous one for follow-ups.</summary>
+    public required string MeasureText { get; init; }
 
     /// <summary>The question continues the previous one ("What about ...?", "And for the full year?").</summary>
     public required bool IsFollowUp { get; init; }
@@ -131,6 +137,7 @@ public sealed partial record OfflineQuestion
         {
             Text = text,
             SearchText = isFollowUp ? $"{english} {previousEnglish}" : english,
+            MeasureText = isFollowUp && !MeasureCue().IsMatch(lower) ? $"{english} {previousEnglish}" : english,
             Intent = intent,
             IsChinese = isChinese,
             IsRefusal = RefusalPatterns.Concat(AdvicePatterns).Any(p => lower.Contains(p, StringComparison.Ordinal)),
@@ -225,6 +232,11 @@ public sealed partial record OfflineQuestion
 
     private static QuestionIntent IntentOf(string lower)
     {
+        if (ChartCue().IsMatch(lower))
+        {
+            return QuestionIntent.Chart;
+        }
+
         if (ComparisonCue().IsMatch(lower))
         {
             return QuestionIntent.Comparison;
@@ -242,6 +254,9 @@ public sealed partial record OfflineQuestion
 
         return FigureCue().IsMatch(lower) ? QuestionIntent.Figure : QuestionIntent.General;
     }
+
+    [GeneratedRegex(@"^\s*(chart|plot|graph|draw|visuali[sz]e)\b|\b(chart|plot|graph) (of|for|showing)\b|画图|图表|画出|作图")]
+    private static partial Regex ChartCue();
 
     [GeneratedRegex(@"^\s*(what about|how about|and\b|what of|same for|now\b|那么|那|还有|以及|再看)")]
     private static partial Regex FollowUpStart();
@@ -266,6 +281,9 @@ public sealed partial record OfflineQuestion
 
     [GeneratedRegex(@"(?<year>20\d\d)\s*年\s*(?:1|一)\s*[-—–至到~]\s*(?<end>\d{1,2})\s*月")]
     private static partial Regex ChineseMonths();
+
+    [GeneratedRegex(@"\b(gr[eo]w|growth|share|rank|size|total|how (many|big|large))|增长|增速|比重|占比|排名|规模")]
+    private static partial Regex MeasureCue();
 
     [GeneratedRegex(@"\b(?:(?<ord>first|second|third|fourth) quarter|q(?<q>[1-4]))\b")]
     private static partial Regex QuarterWord();

@@ -15,6 +15,9 @@ public enum QuestionIntent
     /// <summary>When, which period, compared with what.</summary>
     When,
 
+    /// <summary>Chart, plot or graph a series: a rendered chart plus its figures.</summary>
+    Chart,
+
     /// <summary>Anything else: the most relevant sentences.</summary>
     General,
 }

@@ -333,7 +333,7 @@ public sealed class IndicatorsPlugin
         var facts = rows
             .Select(r => new KeyValuePair<string, string>(
                 $"{r.Series.Name}, {r.Observation.Period.Label}",
-                $"{IndicatorText.Amount(r.Observation.ValueText, r.Series.Unit, r.Observation.Qualifier)} ({r.Observation.Status})"))
+                $"{IndicatorText.Amount(r.Observation.DisplayValue, r.Series.Unit, r.Observation.Qualifier)} ({r.Observation.Status})"))
             .ToList();
         var message = $"Chart of {string.Join(", ", chartSeries.Select(c => c.Name))} ({rendered.Kind} chart, {periods.Count} period(s)).";
         if (leftOut > 0)
@@ -397,7 +397,7 @@ public sealed class IndicatorsPlugin
         }
 
         string Describe((IndicatorSeries Series, Observation Observation) r) =>
-            $"{r.Series.Name} ({IndicatorText.Amount(r.Observation.ValueText, r.Series.Unit, r.Observation.Qualifier)})";
+            $"{r.Series.Name} ({IndicatorText.Amount(r.Observation.DisplayValue, r.Series.Unit, r.Observation.Qualifier)})";
 
         var ordered = rows.OrderByDescending(r => r.Observation.Value).ToList();
         var hedge = rows.Any(r => r.Observation.Qualifier is not null) ? " (some figures are approximate or bounds)" : string.Empty;
@@ -431,7 +431,7 @@ public sealed class IndicatorsPlugin
         var fact = new FigureFact(
             series.Id,
             series.Name,
-            observation.ValueText,
+            observation.DisplayValue,
             series.Unit,
             observation.Qualifier,
             observation.Period.ToString(),

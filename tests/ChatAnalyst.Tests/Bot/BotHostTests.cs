@@ -20,7 +20,7 @@ public sealed class BotHostTests(BotHostFixture host) : IClassFixture<BotHostFix
 
         Assert.Equal(200, status);
         Assert.Equal("typing", (string?)replies[0]["type"]);
-        var answer = (string?)Messages(replies).Single()["text"];
+        var answer = (string?)Messages(replies).First()["text"];
         Assert.NotNull(answer);
         Assert.Contains("trillion", answer, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("[1]", answer, StringComparison.Ordinal);
@@ -45,9 +45,27 @@ public sealed class BotHostTests(BotHostFixture host) : IClassFixture<BotHostFix
         var (status, replies) = await host.SendAsync(update);
 
         Assert.Equal(200, status);
-        var welcome = Messages(replies).Single();
-        Assert.Contains("ChatAnalyst", (string?)welcome["text"], StringComparison.Ordinal);
-        Assert.Equal(3, welcome["suggestedActions"]!["actions"]!.AsArray().Count);
+        var welcome = Messages(replies).ToList();
+        Assert.Contains("ChatAnalyst", (string?)welcome[0]["text"], StringComparison.Ordinal);
+        Assert.Equal(3, welcome[1]["suggestedActions"]!["actions"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task Conversation_update_and_installation_update_together_welcome_once()
+    {
+        var conversation = NewConversation();
+        var update = BotHostFixture.Message("", conversation);
+        update["type"] = "conversationUpdate";
+        update["membersAdded"] = new JsonArray(new JsonObject { ["id"] = "bot-1" }, new JsonObject { ["id"] = "user-1" });
+        var install = BotHostFixture.Message("", conversation);
+        install["type"] = "installationUpdate";
+        install["action"] = "add";
+
+        var (_, first) = await host.SendAsync(update);
+        var (_, second) = await host.SendAsync(install);
+
+        Assert.NotEmpty(Messages(first));
+        Assert.Empty(Messages(second));
     }
 
     [Fact]
@@ -66,7 +84,7 @@ public sealed class BotHostTests(BotHostFixture host) : IClassFixture<BotHostFix
         var conversation = NewConversation();
         await host.SendAsync(BotHostFixture.Message("What was high-tech manufacturing value added growth in January-November 2025?", conversation));
         var (_, followUp) = await host.SendAsync(BotHostFixture.Message("What about equipment manufacturing?", conversation));
-        Assert.Contains("9.3%", (string?)Messages(followUp).Single()["text"], StringComparison.Ordinal);
+        Assert.Contains("9.3%", (string?)Messages(followUp).First()["text"], StringComparison.Ordinal);
 
         var (_, reset) = await host.SendAsync(BotHostFixture.Message("reset", conversation));
 

@@ -9,9 +9,3 @@ public sealed class MiniLmFixture : IDisposable
 
     public void Dispose() => Generator.Dispose();
 }
-
-[CollectionDefinition(Name)]
-public sealed class MiniLmCollectionDefinition : ICollectionFixture<MiniLmFixture>
-{
-    public const string Name = "MiniLM";
-}

@@ -44,7 +44,7 @@ public sealed class GroundingGuardTests
         var verdict = new GroundingGuard().Check("High-tech manufacturing grew 9.5% [1].", Ledger("High-tech manufacturing rose 9.2% in 2025."));
 
         Assert.False(verdict.IsGrounded);
-        Assert.Contains(verdict.Problems, p => p.Contains("9.5%", StringComparison.Ordinal));
+        Assert.Contains(verdict.Problems, p => p.Contains("'9.5'", StringComparison.Ordinal));
     }
 
     [Fact]
