@@ -12,4 +12,13 @@ public sealed record AnalystAnswer(string Text, IReadOnlyList<Citation> Citation
 
     /// <summary>Which model produced the text ("offline", or the provider's model id).</summary>
     public string Model { get; init; } = "offline";
+
+    /// <summary>Calls made to the configured chat model this turn (tool rounds, the answer, a grounding retry), failed ones included.</summary>
+    public int ModelRoundTrips { get; init; }
+
+    /// <summary>Prompt tokens the configured model reported for this turn, summed over its round-trips; 0 when it reports none (offline).</summary>
+    public int PromptTokens { get; init; }
+
+    /// <summary>Completion tokens the configured model reported for this turn, summed over its round-trips.</summary>
+    public int CompletionTokens { get; init; }
 }

@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Threading.Channels;
 using ChatAnalyst.Orchestration.Evidence;
 using ChatAnalyst.Orchestration.Grounding;
 using ChatAnalyst.Orchestration.Offline;
@@ -56,66 +59,126 @@ public sealed class AnswerOrchestrator
     private bool IsOffline => ReferenceEquals(_chat, _offline);
 
     /// <summary>Answers <paramref name="question"/> in the context of the conversation so far.</summary>
-    public async Task<AnalystAnswer> AnswerAsync(IReadOnlyList<ChatTurn> history, string question, CancellationToken cancellationToken = default)
+    public Task<AnalystAnswer> AnswerAsync(IReadOnlyList<ChatTurn> history, string question, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(history);
         ArgumentException.ThrowIfNullOrWhiteSpace(question);
-        var started = Stopwatch.GetTimestamp();
-        var chat = await NewChatAsync(history, question, cancellationToken);
-        var ledger = new CitationLedger();
+        return TurnAsync(history, question, drafts: null, cancellationToken);
+    }
 
-        AnalystAnswer answer;
-        if (IsOffline)
+    /// <summary>
+    /// Answers like <see cref="AnswerAsync"/>, streaming the model's final text as it is written. Tool rounds are not
+    /// streamed. Drafts are unverified; the last update is always one <see cref="AnswerUpdateKind.Final"/> carrying the
+    /// answer that passed the grounding guard (or the offline fallback), which replaces the drafts.
+    /// </summary>
+    public async IAsyncEnumerable<AnswerUpdate> StreamAsync(
+        IReadOnlyList<ChatTurn> history,
+        string question,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentException.ThrowIfNullOrWhiteSpace(question);
+
+        // The turn runs as ordinary async code (it must catch model failures, which an iterator cannot do around a
+        // yield) and hands its updates over a channel.
+        var updates = Channel.CreateUnbounded<AnswerUpdate>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producer = ProduceAsync(updates.Writer, history, question, stop.Token);
+        try
         {
-            var text = await RunAsync(_offline, chat, ledger, OfflineRoundTrips, cancellationToken);
-            var verdict = _guard.Check(text, ledger);
-            if (!verdict.IsGrounded)
+            await foreach (var update in updates.Reader.ReadAllAsync(cancellationToken))
             {
-                // The offline model only copies evidence, so this is a bug; never let an unsupported figure out.
-                _logger.LogError("Grounding guard rejected the offline answer: {Problems}", string.Join("; ", verdict.Problems));
-                text = "I could not verify an answer against the knowledge base, so I will not guess.";
+                yield return update;
             }
-
-            answer = Finish(text, ledger, AnswerKind.Answer, "offline");
         }
-        else
+        finally
         {
-            answer = await AnswerWithModelAsync(chat, ledger, cancellationToken);
+            // A caller that stops reading early (the user left) also stops the model call.
+            await stop.CancelAsync();
+            await producer;
         }
+    }
+
+    private async Task ProduceAsync(ChannelWriter<AnswerUpdate> writer, IReadOnlyList<ChatTurn> history, string question, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var answer = await TurnAsync(history, question, writer, cancellationToken);
+            writer.TryWrite(AnswerUpdate.Final(answer));
+            writer.TryComplete();
+        }
+        catch (Exception ex)
+        {
+            writer.TryComplete(ex);
+        }
+    }
+
+    private async Task<AnalystAnswer> TurnAsync(IReadOnlyList<ChatTurn> history, string question, ChannelWriter<AnswerUpdate>? drafts, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var turn = new AnswerTurn(await NewChatAsync(history, question, cancellationToken), new CitationLedger(), drafts);
+        var answer = IsOffline
+            ? await AnswerOfflineAsync(turn, cancellationToken)
+            : await AnswerWithModelAsync(turn, cancellationToken);
+        answer = answer with
+        {
+            ModelRoundTrips = turn.Usage.RoundTrips,
+            PromptTokens = turn.Usage.PromptTokens,
+            CompletionTokens = turn.Usage.CompletionTokens,
+        };
 
         _logger.LogInformation(
-            "Answered in {Elapsed} ms: kind {Kind}, model {Model}, {Citations} citations",
+            "Answered in {Elapsed} ms: kind {Kind}, model {Model}, {Citations} citations, {RoundTrips} model round-trips, {PromptTokens} prompt and {CompletionTokens} completion tokens",
             Stopwatch.GetElapsedTime(started).TotalMilliseconds.ToString("F1", CultureInfo.InvariantCulture),
             answer.Kind,
             answer.Model,
-            answer.Citations.Count);
+            answer.Citations.Count,
+            answer.ModelRoundTrips,
+            answer.PromptTokens,
+            answer.CompletionTokens);
         return answer;
     }
 
-    private async Task<AnalystAnswer> AnswerWithModelAsync(ChatHistory chat, CitationLedger ledger, CancellationToken cancellationToken)
+    private async Task<AnalystAnswer> AnswerOfflineAsync(AnswerTurn turn, CancellationToken cancellationToken)
+    {
+        var text = await RunAsync(_offline, turn, OfflineRoundTrips, cancellationToken);
+        var verdict = Check(text, turn.Ledger);
+        if (!verdict.IsGrounded)
+        {
+            // The offline model only copies evidence, so this is a bug; never let an unsupported figure out.
+            _logger.LogError("Grounding guard rejected the offline answer: {Problems}", string.Join("; ", verdict.Problems));
+            turn.DiscardDraft();
+            text = "I could not verify an answer against the knowledge base, so I will not guess.";
+        }
+
+        return Finish(text, turn.Ledger, AnswerKind.Answer, "offline");
+    }
+
+    private async Task<AnalystAnswer> AnswerWithModelAsync(AnswerTurn turn, CancellationToken cancellationToken)
     {
         var model = (_chat.Attributes.TryGetValue("ModelId", out var id) ? id as string : null) ?? _options.Model ?? _options.Provider.ToString();
         try
         {
-            var text = await RunAsync(_chat, chat, ledger, _options.MaxRoundTrips, cancellationToken);
-            var verdict = _guard.Check(text, ledger);
+            var text = await RunAsync(_chat, turn, _options.MaxRoundTrips, cancellationToken);
+            var verdict = Check(text, turn.Ledger);
             if (verdict.IsGrounded)
             {
-                return Finish(text, ledger, AnswerKind.Answer, model);
+                return Finish(text, turn.Ledger, AnswerKind.Answer, model);
             }
 
             _logger.LogWarning("Grounding guard rejected the model's answer: {Problems}", string.Join("; ", verdict.Problems));
-            chat.AddAssistantMessage(text);
-            chat.AddUserMessage(await _prompts.RenderAsync(
+            turn.DiscardDraft();
+            turn.Chat.AddAssistantMessage(text);
+            turn.Chat.AddUserMessage(await _prompts.RenderAsync(
                 "grounding_retry",
                 _kernel,
                 new KernelArguments { ["problems"] = string.Join('\n', verdict.Problems.Select(p => "- " + p)) },
                 cancellationToken));
-            var retry = await CompleteAsync(_chat, chat, allowTools: false, cancellationToken);
-            verdict = _guard.Check(retry, ledger);
+            var retry = (await CompleteAsync(_chat, turn, allowTools: false, cancellationToken)).Content ?? string.Empty;
+            verdict = Check(retry, turn.Ledger);
             if (verdict.IsGrounded)
             {
-                return Finish(retry, ledger, AnswerKind.Answer, model);
+                return Finish(retry, turn.Ledger, AnswerKind.Answer, model);
             }
 
             _logger.LogWarning("Grounding guard rejected the regenerated answer too: {Problems}", string.Join("; ", verdict.Problems));
@@ -125,46 +188,80 @@ public sealed class AnswerOrchestrator
             _logger.LogError(ex, "The {Provider} model failed; answering offline", _options.Provider);
         }
 
-        return await FallbackAsync(chat, ledger, cancellationToken);
+        turn.DiscardDraft();
+        return await FallbackAsync(turn, cancellationToken);
     }
 
     /// <summary>The offline model composes from the tool results already gathered (or gathers them itself).</summary>
-    private async Task<AnalystAnswer> FallbackAsync(ChatHistory chat, CitationLedger ledger, CancellationToken cancellationToken)
+    private async Task<AnalystAnswer> FallbackAsync(AnswerTurn turn, CancellationToken cancellationToken)
     {
-        var offlineChat = new ChatHistory(chat.Where(m => m.Role != AuthorRole.Assistant || m.Items.OfType<FunctionCallContent>().Any()));
-        var text = ledger.Items.Count > 0
-            ? await CompleteAsync(_offline, offlineChat, allowTools: false, cancellationToken)
-            : await RunAsync(_offline, offlineChat, ledger, OfflineRoundTrips, cancellationToken);
-        return Finish(text, ledger, AnswerKind.Fallback, "offline");
+        // Its own turn: the fallback neither streams drafts nor counts as a call to the configured model.
+        var offline = new AnswerTurn(
+            new ChatHistory(turn.Chat.Where(m => m.Role != AuthorRole.Assistant || m.Items.OfType<FunctionCallContent>().Any())),
+            turn.Ledger,
+            drafts: null);
+        var text = turn.Ledger.Items.Count > 0
+            ? (await CompleteAsync(_offline, offline, allowTools: false, cancellationToken)).Content ?? string.Empty
+            : await RunAsync(_offline, offline, OfflineRoundTrips, cancellationToken);
+        return Finish(text, turn.Ledger, AnswerKind.Fallback, "offline");
     }
 
-    /// <summary>The function-calling loop: model → tool calls → kernel → model, at most MaxRoundTrips model calls.</summary>
-    private async Task<string> RunAsync(IChatCompletionService chat, ChatHistory history, CitationLedger ledger, int maxRoundTrips, CancellationToken cancellationToken)
+    /// <summary>The function-calling loop: model → tool calls → kernel → model, at most <paramref name="maxRoundTrips"/> model calls.</summary>
+    private async Task<string> RunAsync(IChatCompletionService chat, AnswerTurn turn, int maxRoundTrips, CancellationToken cancellationToken)
     {
         for (var round = 1; ; round++)
         {
             var allowTools = round < maxRoundTrips;
-            var reply = await chat.GetChatMessageContentAsync(history, Settings(allowTools), _kernel, cancellationToken);
-            LogUsage(reply, round);
+            var reply = await CompleteAsync(chat, turn, allowTools, cancellationToken);
             var calls = FunctionCallContent.GetFunctionCalls(reply).ToList();
             if (calls.Count == 0 || !allowTools)
             {
                 return reply.Content ?? string.Empty;
             }
 
-            history.Add(reply);
+            turn.Chat.Add(reply);
             foreach (var call in calls)
             {
-                history.Add(await InvokeToolAsync(call, ledger, cancellationToken));
+                turn.Chat.Add(await InvokeToolAsync(call, turn.Ledger, cancellationToken));
             }
         }
     }
 
-    private async Task<string> CompleteAsync(IChatCompletionService chat, ChatHistory history, bool allowTools, CancellationToken cancellationToken)
+    /// <summary>
+    /// One model round-trip. Rounds that may call tools are never streamed (the tool calls are needed whole); an
+    /// answer-only round is streamed when the caller streams, each piece going out as a draft.
+    /// </summary>
+    private async Task<ChatMessageContent> CompleteAsync(IChatCompletionService chat, AnswerTurn turn, bool allowTools, CancellationToken cancellationToken)
     {
-        var reply = await chat.GetChatMessageContentAsync(history, Settings(allowTools), _kernel, cancellationToken);
-        LogUsage(reply, 0);
-        return reply.Content ?? string.Empty;
+        turn.Usage.StartRoundTrip();
+        if (!turn.Streams || allowTools)
+        {
+            var reply = await chat.GetChatMessageContentAsync(turn.Chat, Settings(allowTools), _kernel, cancellationToken);
+            LogUsage(turn, turn.Usage.Add(reply));
+            if (!reply.Items.OfType<FunctionCallContent>().Any())
+            {
+                turn.Draft(reply.Content);
+            }
+
+            return reply;
+        }
+
+        var text = new StringBuilder();
+        string? modelId = null;
+        (int Prompt, int Completion)? usage = null;
+        await foreach (var update in chat.GetStreamingChatMessageContentsAsync(turn.Chat, Settings(allowTools: false), _kernel, cancellationToken))
+        {
+            usage = turn.Usage.Add(update) ?? usage;
+            modelId ??= update.ModelId;
+            if (!string.IsNullOrEmpty(update.Content))
+            {
+                text.Append(update.Content);
+                turn.Draft(update.Content);
+            }
+        }
+
+        LogUsage(turn, usage);
+        return new ChatMessageContent(AuthorRole.Assistant, text.ToString()) { ModelId = modelId };
     }
 
     private async Task<ChatMessageContent> InvokeToolAsync(FunctionCallContent call, CitationLedger ledger, CancellationToken cancellationToken)
@@ -219,7 +316,7 @@ public sealed class AnswerOrchestrator
     /// </summary>
     private static AnalystAnswer Finish(string text, CitationLedger ledger, AnswerKind kind, string model)
     {
-        var renumbered = CitationMarkers.Renumber(text, ledger);
+        var renumbered = CitationMarkers.Renumber(text.Trim(), ledger);
         return new AnalystAnswer(renumbered.Text, renumbered.Citations, OfflineChatCompletionService.FollowUpsFor(ledger, renumbered.Citations))
         {
             Kind = renumbered.Citations.Count == 0 ? AnswerKind.Decline : kind,
@@ -228,15 +325,19 @@ public sealed class AnswerOrchestrator
         };
     }
 
-    private void LogUsage(ChatMessageContent reply, int round)
+    /// <summary>The grounding guard, plus one check it cannot make: an empty answer is no answer.</summary>
+    private GroundingVerdict Check(string text, CitationLedger ledger) =>
+        string.IsNullOrWhiteSpace(text) ? new GroundingVerdict(["The answer was empty."]) : _guard.Check(text, ledger);
+
+    private void LogUsage(AnswerTurn turn, (int Prompt, int Completion)? usage)
     {
-        if (reply.Metadata is { } metadata && metadata.TryGetValue("Usage", out var usage) && usage is not null)
+        if (usage is { } u)
         {
-            _logger.LogInformation("Model round-trip {Round}: usage {Usage}", round, usage);
+            _logger.LogDebug("Model round-trip {Round}: {PromptTokens} prompt and {CompletionTokens} completion tokens", turn.Usage.RoundTrips, u.Prompt, u.Completion);
         }
         else
         {
-            _logger.LogDebug("Model round-trip {Round}", round);
+            _logger.LogDebug("Model round-trip {Round}: no usage reported", turn.Usage.RoundTrips);
         }
     }
 }

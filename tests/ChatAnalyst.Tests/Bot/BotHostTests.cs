@@ -56,7 +56,8 @@ public sealed class BotHostTests(BotHostFixture host) : IClassFixture<BotHostFix
         var conversation = NewConversation();
         var update = BotHostFixture.Message("", conversation);
         update["type"] = "conversationUpdate";
-        update["membersAdded"] = new JsonArray(new JsonObject { ["id"] = "bot-1" }, new JsonObject { ["id"] = "user-1" });
+        // Teams announces an installed bot with itself as the added member (other members would be looked up on the channel).
+        update["membersAdded"] = new JsonArray(new JsonObject { ["id"] = "bot-1" });
         var install = BotHostFixture.Message("", conversation);
         install["type"] = "installationUpdate";
         install["action"] = "add";

@@ -1,0 +1,44 @@
+using System.Threading.Channels;
+using ChatAnalyst.Orchestration.Evidence;
+using Microsoft.SemanticKernel.ChatCompletion;
+
+namespace ChatAnalyst.Orchestration.Answers;
+
+/// <summary>
+/// The state of one question being answered: the chat sent to the model, the numbered evidence, the model usage,
+/// and, when the caller streams, where unverified draft text goes.
+/// </summary>
+internal sealed class AnswerTurn(ChatHistory chat, CitationLedger ledger, ChannelWriter<AnswerUpdate>? drafts)
+{
+    private bool _drafted;
+
+    public ChatHistory Chat { get; } = chat;
+
+    public CitationLedger Ledger { get; } = ledger;
+
+    public TurnUsage Usage { get; } = new();
+
+    /// <summary>True when the caller wants the answer text as it is written.</summary>
+    public bool Streams => drafts is not null;
+
+    public void Draft(string? delta)
+    {
+        if (drafts is null || string.IsNullOrEmpty(delta))
+        {
+            return;
+        }
+
+        drafts.TryWrite(AnswerUpdate.Draft(delta));
+        _drafted = true;
+    }
+
+    /// <summary>Tells the caller to drop the draft shown so far; a no-op when nothing was drafted.</summary>
+    public void DiscardDraft()
+    {
+        if (_drafted)
+        {
+            drafts!.TryWrite(AnswerUpdate.DraftDiscarded);
+            _drafted = false;
+        }
+    }
+}
