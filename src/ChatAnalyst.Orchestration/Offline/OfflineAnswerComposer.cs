@@ -16,7 +16,7 @@ namespace ChatAnalyst.Orchestration.Offline;
 public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
 {
     /// <summary>Weighted share of the question's subject the lead evidence must cover to count as an answer.</summary>
-    private const double MinimumCoverage = 0.7;
+    private const double MinimumCoverage = 0.5;
 
     /// <summary>Weighted share of the question's terms that must appear somewhere in the evidence at all.</summary>
     private const double MinimumEvidenceOverlap = 0.5;
@@ -37,7 +37,7 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
         }
 
         var candidates = Candidates(items).ToList();
-        var everything = string.Join('\n', candidates.Select(c => c.Context));
+        var everything = string.Join('\n', candidates.Select(c => c.Context + " " + c.SourceText));
         var everythingTerms = TextTerms.ContentTerms(everything).ToHashSet(StringComparer.Ordinal);
 
         // A named entity or a year that no evidence mentions means the knowledge base is about something else.
@@ -57,24 +57,36 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
             return Decline(question, items);
         }
 
-        // Rare terms say more about what is asked than words every piece of evidence shares.
-        var terms = present.ToDictionary(
+        var terms = present;
+
+        // Rare terms say more about what is asked than words every piece of evidence shares: they rank the evidence,
+        // and the most specific subject term (not a year: years are checked on their own) must be in whatever leads.
+        var rarity = present.ToDictionary(
             t => t.Key,
-            t => t.Value * Math.Log(1 + ((double)candidates.Count / (1 + candidates.Count(c => Mentions(c.Context, null, t.Key))))),
+            t => Math.Log(1 + ((double)candidates.Count / (1 + candidates.Count(c => Mentions(c.Context, null, t.Key))))),
             StringComparer.Ordinal);
+        // A word that only one sentence happens to use is more likely noise than the subject.
+        var spread = present.Keys.ToDictionary(t => t, t => candidates.Count(c => Mentions(c.Context, null, t)), StringComparer.Ordinal);
+        var key = present.Keys
+            .Where(t => !t.All(char.IsDigit))
+            .OrderByDescending(t => present[t])
+            .ThenByDescending(t => spread[t] >= 2 ? 1 : 0)
+            .ThenByDescending(t => rarity[t])
+            .FirstOrDefault();
         if (Environment.GetEnvironmentVariable("CA_DEBUG") == "1")
         {
             Console.Error.WriteLine($"DEBUG terms={string.Join(",", question.Terms.Select(t => t.Key + ":" + t.Value))} corrected={string.Join(",", corrected.Keys)} present={string.Join(",", present.Keys)} entities={string.Join(",", question.Entities)} years={string.Join(",", question.Years)} period={question.Period} intent={question.Intent} followup={question.IsFollowUp}");
         }
         var scored = candidates
-            .Select(c => Score(question, terms, c))
+            .Select(c => Score(question, terms, rarity, c))
             .Where(c => c.Score > 0)
             .OrderByDescending(c => c.Score)
             .ThenBy(c => c.Item.Kind == EvidenceKind.Figure ? 0 : 1)
             .ToList();
         if (Environment.GetEnvironmentVariable("CA_DEBUG") == "1")
         {
-            foreach (var c in candidates.Select(c => Score(question, terms, c)).OrderByDescending(c => c.Score).Take(6))
+            Console.Error.WriteLine($"DEBUG key={key}");
+            foreach (var c in candidates.Select(c => Score(question, terms, rarity, c)).OrderByDescending(c => c.Score).Take(6))
             {
                 Console.Error.WriteLine($"DEBUG {c.Score:F2} cov={c.Coverage:F2} {c.Text}");
             }
@@ -87,8 +99,7 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
 
         // Only evidence that covers the question, including its most specific term, can lead; bonuses rank within that,
         // they never make up for a missing subject ("solar capacity in 2025" is not answered by computing capacity in 2025).
-        var key = terms.MaxBy(t => t.Value).Key;
-        scored = scored.Where(c => c.Coverage >= MinimumCoverage && Mentions(c.Context, null, key)).ToList();
+        scored = scored.Where(c => c.Coverage >= MinimumCoverage && (key is null || Mentions(c.Context, null, key))).ToList();
         if (scored.Count == 0)
         {
             return Decline(question, items);
@@ -135,8 +146,8 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
             }
         }
 
-        var extras = question.Intent == QuestionIntent.List ? 4 : 1;
-        var threshold = question.Intent == QuestionIntent.List ? 0.6 : 0.85;
+        var extras = question.Count > 1 ? question.Count - 1 : question.Intent == QuestionIntent.List ? 4 : 1;
+        var threshold = question.Intent == QuestionIntent.List || question.Count > 1 ? 0.6 : 0.85;
         foreach (var extra in scored.Skip(1))
         {
             if (extras == 0)
@@ -169,10 +180,16 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
                     && b.Item.Figure.Period == a.Item.Figure.Period
                     && b.Item.Figure.Unit == a.Item.Figure.Unit
                     && b.Item.Figure.Measure == a.Item.Figure.Measure
-                    && JointCoverage(terms, a, b) >= MinimumCoverage)
+                    && JointCoverage(terms, a, b) >= MinimumCoverage
+                    && question.Entities.All(e => Mentions(a.Context + " " + b.Context + " " + a.SourceText, null, e)))
                 .Select(b => (A: a, B: b, Score: a.Score + b.Score + (question.Period?.ToString() == a.Item.Figure!.Period ? 1 : 0))))
             .OrderByDescending(p => p.Score)
             .FirstOrDefault();
+        if (best.A is null && question.Periods.Count > 1)
+        {
+            return AcrossPeriods(question, figures);
+        }
+
         if (best.A is null
             || !decimal.TryParse(best.A.Item.Figure!.Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var va)
             || !decimal.TryParse(best.B.Item.Figure!.Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var vb))
@@ -206,6 +223,22 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
             .Select(i => Write(question, new Candidate(i, i.Text, string.Empty)));
         var title = question.IsChinese ? $"图表：{chart.Title}。" : $"Here is the chart: {chart.Title}.";
         return title + " " + string.Join(' ', lines);
+    }
+
+    /// <summary>One indicator in two periods the question names ("full-year 2024 with January–November 2025").</summary>
+    private static string? AcrossPeriods(OfflineQuestion question, List<Candidate> figures)
+    {
+        var wanted = question.Periods.Select(p => p.ToString()).ToList();
+        var pair = figures
+            .GroupBy(c => c.Item.Figure!.IndicatorId)
+            .Select(g => wanted.Select(p => g.FirstOrDefault(c => c.Item.Figure!.Period == p)).ToList())
+            .FirstOrDefault(list => list.All(c => c is not null));
+        if (pair is null)
+        {
+            return null;
+        }
+
+        return string.Join(' ', pair.Select(c => Write(question, c!)));
     }
 
     private static double JointCoverage(Dictionary<string, double> terms, Candidate a, Candidate b)
@@ -323,7 +356,7 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
                 var context = $"{item.Text} {figure.Indicator} {figure.IndicatorZh} {figure.PeriodLabel} {figure.Period}";
                 if (seen.Add(item.Text))
                 {
-                    yield return new Candidate(item, item.Text, TextTerms.Fold(context));
+                    yield return new Candidate(item, item.Text, TextTerms.Fold(context)) { SourceText = TextTerms.Fold(item.Source.Title + " " + item.Source.Publisher) };
                 }
 
                 continue;
@@ -337,7 +370,7 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
             {
                 if (seen.Add(sentence))
                 {
-                    yield return new Candidate(item, sentence, TextTerms.Fold(previous + " " + sentence + " " + item.Source.Title));
+                    yield return new Candidate(item, sentence, TextTerms.Fold(previous + " " + sentence + " " + item.Source.Title)) { SourceText = TextTerms.Fold(item.Source.Publisher ?? string.Empty) };
                 }
 
                 previous = sentence;
@@ -345,37 +378,43 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
         }
     }
 
-    private static Candidate Score(OfflineQuestion question, Dictionary<string, double> terms, Candidate candidate)
+    private static Candidate Score(OfflineQuestion question, Dictionary<string, double> terms, Dictionary<string, double> rarity, Candidate candidate)
     {
         var context = candidate.Context;
         var contextTerms = TextTerms.ContentTerms(context).ToHashSet(StringComparer.Ordinal);
         var sentenceTerms = TextTerms.ContentTerms(candidate.Text).ToHashSet(StringComparer.Ordinal);
-        double total = 0, covered = 0, inSentence = 0;
+        double total = 0, covered = 0, rareTotal = 0, rareCovered = 0, inSentence = 0;
         foreach (var (term, weight) in terms)
         {
+            var rare = weight * rarity[term];
             total += weight;
+            rareTotal += rare;
             if (Mentions(context, contextTerms, term))
             {
                 covered += weight;
+                rareCovered += rare;
             }
 
             if (Mentions(candidate.Text, sentenceTerms, term))
             {
-                inSentence += weight;
+                inSentence += rare;
             }
         }
 
+        // Coverage decides whether evidence answers at all; rarity-weighted coverage ranks the evidence that does.
         var coverage = covered / total;
-        if (question.Entities.Any(e => !Mentions(context, contextTerms, e))
+        var missingEntity = question.Entities.Any(e => !Mentions(context, contextTerms, e) && !Mentions(candidate.SourceText, null, e));
+        if ((missingEntity && question.Intent != QuestionIntent.Comparison)
             || (question.Years.Count > 0 && !question.Years.Any(y => context.Contains(Year(y), StringComparison.Ordinal))))
         {
+            // (A comparison names two subjects; each figure has one of them, and the pair is checked as a whole.)
             return candidate with { Score = 0, Coverage = coverage };
         }
 
         // The sentence itself should carry the subject, not only the article title.
-        var score = coverage + (0.3 * inSentence / total);
+        var score = (rareCovered / rareTotal) + (0.3 * inSentence / rareTotal);
         var figure = candidate.Item.Figure;
-        var hasNumber = figure is not null || Digit().IsMatch(candidate.Text);
+        var hasNumber = figure is not null || HasFigure(candidate.Text);
         switch (question.Intent)
         {
             case QuestionIntent.Figure or QuestionIntent.Comparison:
@@ -392,7 +431,7 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
                     return candidate with { Score = 0, Coverage = coverage };
                 }
 
-                score += (figure is { IndicatorId.Length: > 0 } ? 0.3 : 0.15) + fit;
+                score += (figure is { IndicatorId.Length: > 0 } ? 0.3 : 0.15) + (figure is null ? SentenceMeasureFit(question.MeasureText, candidate.Text) : fit);
                 break;
             case QuestionIntent.When:
                 score += DatePhrase().IsMatch(candidate.Text) ? 0.3 : Digit().IsMatch(candidate.Text) ? 0.1 : 0;
@@ -446,6 +485,38 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
         return measure == wanted || (wanted == "level" && measure is "count" or "target") ? 0.2 : -0.2;
     }
 
+    /// <summary>A number that is a figure: not a year, not an ordinal ("15th"), not part of a name ("5G").</summary>
+    private static bool HasFigure(string text) =>
+        FigureNumber().Matches(text).Any(m => !(m.Value.Length == 4 && m.Value[0] is '1' or '2' && !m.Value.Contains('.', StringComparison.Ordinal) && !m.Value.Contains(',', StringComparison.Ordinal)));
+
+    /// <summary>A sentence fits a growth or share question when it has a percentage, a level question when it has an amount.</summary>
+    private static double SentenceMeasureFit(string question, string sentence)
+    {
+        var lower = question.ToLowerInvariant();
+        var hasPercent = sentence.Contains('%', StringComparison.Ordinal) || sentence.Contains("percent", StringComparison.OrdinalIgnoreCase);
+        var hasAmount = AmountNumber().IsMatch(sentence);
+        if (ShareCue().IsMatch(lower) || GrowthCue().IsMatch(lower))
+        {
+            return hasPercent ? 0.1 : -0.25;
+        }
+
+        if (LevelCue().IsMatch(lower) || WeakLevelCue().IsMatch(lower))
+        {
+            return hasAmount ? 0.1 : -0.25;
+        }
+
+        return 0;
+    }
+
+    [GeneratedRegex(@"(?<![\w.])\d+(?:[.,]\d+)*(?!\d|st\b|nd\b|rd\b|th\b|G\b)")]
+    private static partial Regex FigureNumber();
+
+    [GeneratedRegex(@"\d(?:[\d.,]*)\s*(?:million|billion|trillion|thousand|mn|bn|tn|yuan|kw|kwh|tonnes|tons|pflops|robots|units|ships|users|gb)", RegexOptions.IgnoreCase)]
+    private static partial Regex AmountNumber();
+
+    [GeneratedRegex(@"how much|多少")]
+    private static partial Regex WeakLevelCue();
+
     private static IEnumerable<string> Sentences(string text) =>
         SentenceBreak().Split(text)
             .Select(s => s.Trim().TrimStart('-', '*', ' '))
@@ -487,5 +558,8 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
         public double Score { get; init; }
 
         public double Coverage { get; init; }
+
+        /// <summary>Title and publisher: where "according to the IFR" is satisfied, though it is not the subject.</summary>
+        public string SourceText { get; init; } = string.Empty;
     }
 }

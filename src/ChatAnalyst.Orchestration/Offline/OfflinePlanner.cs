@@ -52,20 +52,20 @@ public sealed partial class OfflinePlanner(BilingualGlossary glossary)
             return [];
         }
 
-        var machinePeriod = period.ToString();
-        var series = conversation.Results
+        var latest = conversation.Results
             .Where(r => r.Function == "find_indicators")
             .SelectMany(r => r.Items)
             .Select(i => i.Figure)
             .OfType<FigureFact>()
             .Where(f => f.IndicatorId.Length > 0)
             .Take(SeriesPerPeriodLookup)
-            .Where(f => f.Period != machinePeriod)
-            .Select(f => f.IndicatorId)
-            .Distinct();
-        foreach (var id in series)
+            .ToList();
+        foreach (var asked in question.Periods.DefaultIfEmpty(period).Take(2).Select(p => p.ToString()))
         {
-            Add(calls, kernel, IndicatorsPlugin, "get_indicator", new KernelArguments { ["id"] = id, ["period"] = machinePeriod });
+            foreach (var id in latest.Where(f => f.Period != asked).Select(f => f.IndicatorId).Distinct())
+            {
+                Add(calls, kernel, IndicatorsPlugin, "get_indicator", new KernelArguments { ["id"] = id, ["period"] = asked });
+            }
         }
 
         return calls;

@@ -29,7 +29,8 @@ public sealed partial record OfflineQuestion
         "full", "whole", "entire", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
         "december", "quarter", "q1", "q2", "q3", "q4", "month", "first", "half", "end", "start", "annual", "yearly",
-        "jan-nov", "previou", "prior", "last", "same", "what", "about", "and", "too",
+        "jan-nov", "previou", "prior", "last", "same", "what", "about", "and", "too", "second", "third", "fourth", "own",
+        "alone", "itself", "only", "single", "one", "two", "three", "four", "five", "both", "top", "leader", "who",
     };
 
     /// <summary>Words that say which measure is wanted (growth, a comparison, "right now"); the measure is matched separately.</summary>
@@ -41,7 +42,8 @@ public sealed partial record OfflineQuestion
         "compar", "versu", "vs", "stack", "rank", "ranked", "place", "position",
         "went", "go", "goe", "put", "book", "booked", "produce", "produced", "sit", "sat", "make", "made", "see", "seen",
         "happen", "happened", "come", "came", "look", "like", "main", "headline", "key", "overall", "number", "figure",
-        "chart", "plot", "graph", "draw", "visualise", "visualize", "all", "show",
+        "chart", "plot", "graph", "draw", "visualise", "visualize", "all", "show", "break", "down", "list", "tell", "give",
+        "speed", "slow", "accelerate", "accelerat", "is", "that", "wa", "same",
     };
 
     public required string Text { get; init; }
@@ -64,6 +66,12 @@ public sealed partial record OfflineQuestion
 
     /// <summary>The period asked for, when the question (or, for a follow-up, the previous question) names one.</summary>
     public Period? Period { get; init; }
+
+    /// <summary>Every period the question names, in order ("full-year 2024 with January–November 2025" names two).</summary>
+    public IReadOnlyList<Period> Periods { get; init; } = [];
+
+    /// <summary>How many items the question asks for ("three numbers", "both"), or 0 when it does not say.</summary>
+    public int Count { get; init; }
 
     /// <summary>Years the question names (or inherits).</summary>
     public required IReadOnlyList<int> Years { get; init; }
@@ -144,8 +152,26 @@ public sealed partial record OfflineQuestion
             Terms = terms,
             Entities = entities,
             Period = period,
+            Periods = PeriodPhraseParser.FindAll(english).Where(m => !m.IsComparisonBase).Select(m => m.Period).Distinct().ToList() is { Count: > 1 } several
+                ? several
+                : period is { } single ? [single] : [],
+            Count = CountOf(lower),
             Years = years,
             IsFollowUp = isFollowUp,
+        };
+    }
+
+    private static int CountOf(string lower)
+    {
+        var m = CountWord().Match(lower);
+        return !m.Success ? 0 : m.Groups[1].Value switch
+        {
+            "both" or "two" => 2,
+            "three" => 3,
+            "four" => 4,
+            "five" => 5,
+            "six" => 6,
+            _ => 0,
         };
     }
 
@@ -281,6 +307,9 @@ public sealed partial record OfflineQuestion
 
     [GeneratedRegex(@"(?<year>20\d\d)\s*年\s*(?:1|一)\s*[-—–至到~]\s*(?<end>\d{1,2})\s*月")]
     private static partial Regex ChineseMonths();
+
+    [GeneratedRegex(@"\b(both|two|three|four|five|six)\b")]
+    private static partial Regex CountWord();
 
     [GeneratedRegex(@"\b(gr[eo]w|growth|share|rank|size|total|how (many|big|large))|增长|增速|比重|占比|排名|规模")]
     private static partial Regex MeasureCue();

@@ -77,7 +77,7 @@ public static partial class TextTerms
             return word[..^1];
         }
 
-        if (word.Length > 4 && word.EndsWith("ed", StringComparison.Ordinal))
+        if (word.Length > 5 && word.EndsWith("ed", StringComparison.Ordinal) && !word.EndsWith("eed", StringComparison.Ordinal))
         {
             return word[..^2];
         }
