@@ -57,22 +57,21 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
             return Decline(question, items);
         }
 
-        var terms = present;
+        // Years are a filter (above and per candidate), not part of the subject: every 2025 article mentions 2025.
+        var terms = present.Where(t => !t.Key.All(char.IsDigit)).ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
+        if (terms.Count == 0)
+        {
+            terms = present;
+        }
 
         // Rare terms say more about what is asked than words every piece of evidence shares: they rank the evidence,
         // and the most specific subject term (not a year: years are checked on their own) must be in whatever leads.
-        var rarity = present.ToDictionary(
+        var rarity = terms.ToDictionary(
             t => t.Key,
             t => Math.Log(1 + ((double)candidates.Count / (1 + candidates.Count(c => Mentions(c.Context, null, t.Key))))),
             StringComparer.Ordinal);
-        // A word that only one sentence happens to use is more likely noise than the subject.
-        var spread = present.Keys.ToDictionary(t => t, t => candidates.Count(c => Mentions(c.Context, null, t)), StringComparer.Ordinal);
-        var key = present.Keys
-            .Where(t => !t.All(char.IsDigit))
-            .OrderByDescending(t => present[t])
-            .ThenByDescending(t => spread[t] >= 2 ? 1 : 0)
-            .ThenByDescending(t => rarity[t])
-            .FirstOrDefault();
+        // Entities are the one thing an answer cannot do without; the rest is weighed by rarity below.
+        var key = question.Entities.FirstOrDefault(e => present.ContainsKey(e));
         if (Environment.GetEnvironmentVariable("CA_DEBUG") == "1")
         {
             Console.Error.WriteLine($"DEBUG terms={string.Join(",", question.Terms.Select(t => t.Key + ":" + t.Value))} corrected={string.Join(",", corrected.Keys)} present={string.Join(",", present.Keys)} entities={string.Join(",", question.Entities)} years={string.Join(",", question.Years)} period={question.Period} intent={question.Intent} followup={question.IsFollowUp}");
@@ -97,9 +96,10 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
             return comparison;
         }
 
-        // Only evidence that covers the question, including its most specific term, can lead; bonuses rank within that,
-        // they never make up for a missing subject ("solar capacity in 2025" is not answered by computing capacity in 2025).
-        scored = scored.Where(c => c.Coverage >= MinimumCoverage && (key is null || Mentions(c.Context, null, key))).ToList();
+        // Only evidence that covers the question — by word count and by the weight of its rarer, more specific words — can
+        // lead; bonuses rank within that, they never make up for a missing subject ("solar capacity in 2025" is not
+        // answered by computing capacity in 2025).
+        scored = scored.Where(c => c.Coverage >= MinimumCoverage && c.RareCoverage >= MinimumCoverage && (key is null || Mentions(c.Context + " " + c.SourceText, null, key))).ToList();
         if (scored.Count == 0)
         {
             return Decline(question, items);
@@ -147,7 +147,7 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
         }
 
         var extras = question.Count > 1 ? question.Count - 1 : question.Intent == QuestionIntent.List ? 4 : 1;
-        var threshold = question.Intent == QuestionIntent.List || question.Count > 1 ? 0.6 : 0.85;
+        var threshold = question.Intent is QuestionIntent.List or QuestionIntent.Comparison || question.Count > 1 ? 0.6 : 0.85;
         foreach (var extra in scored.Skip(1))
         {
             if (extras == 0)
@@ -403,6 +403,7 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
 
         // Coverage decides whether evidence answers at all; rarity-weighted coverage ranks the evidence that does.
         var coverage = covered / total;
+        var rareCoverage = rareTotal > 0 ? rareCovered / rareTotal : coverage;
         var missingEntity = question.Entities.Any(e => !Mentions(context, contextTerms, e) && !Mentions(candidate.SourceText, null, e));
         if ((missingEntity && question.Intent != QuestionIntent.Comparison)
             || (question.Years.Count > 0 && !question.Years.Any(y => context.Contains(Year(y), StringComparison.Ordinal))))
@@ -460,7 +461,7 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
 
         // Figures quoted from articles rank just below curated ones and the sentences they came from.
         var final = score <= 0 ? 0 : score * (figure is { IndicatorId.Length: 0 } ? 0.9 : 1);
-        return candidate with { Score = final, Coverage = coverage };
+        return candidate with { Score = final, Coverage = coverage, RareCoverage = rareCoverage };
     }
 
     /// <summary>Prefers figures whose measure is what the question asks for: a level, a growth rate, a share or a rank.</summary>
@@ -558,6 +559,8 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
         public double Score { get; init; }
 
         public double Coverage { get; init; }
+
+        public double RareCoverage { get; init; }
 
         /// <summary>Title and publisher: where "according to the IFR" is satisfied, though it is not the subject.</summary>
         public string SourceText { get; init; } = string.Empty;

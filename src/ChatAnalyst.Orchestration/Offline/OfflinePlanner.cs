@@ -15,7 +15,7 @@ public sealed partial class OfflinePlanner(BilingualGlossary glossary)
     public const string IndicatorsPlugin = "Indicators";
 
     /// <summary>How many matched series are re-read for the asked period.</summary>
-    private const int SeriesPerPeriodLookup = 3;
+    private const int SeriesPerPeriodLookup = 4;
 
     /// <summary>The tool calls for the conversation's current state; empty when it is time to answer.</summary>
     public IReadOnlyList<FunctionCallContent> Plan(OfflineConversation conversation, Kernel kernel)
