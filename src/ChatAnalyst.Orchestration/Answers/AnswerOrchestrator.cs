@@ -195,11 +195,11 @@ public sealed class AnswerOrchestrator
     /// <summary>The offline model composes from the tool results already gathered (or gathers them itself).</summary>
     private async Task<AnalystAnswer> FallbackAsync(AnswerTurn turn, CancellationToken cancellationToken)
     {
-        // Its own turn: the fallback neither streams drafts nor counts as a call to the configured model.
-        var offline = new AnswerTurn(
-            new ChatHistory(turn.Chat.Where(m => m.Role != AuthorRole.Assistant || m.Items.OfType<FunctionCallContent>().Any())),
-            turn.Ledger,
-            drafts: null);
+        // The offline model takes the last user message as the question, so it gets the conversation up to the
+        // question plus this turn's tool calls and results, without a rejected answer or the retry instruction.
+        // It is its own turn: the fallback neither streams drafts nor counts as a call to the configured model.
+        var toolMessages = turn.Chat.Skip(turn.QuestionIndex + 1).Where(m => m.Items.Any(i => i is FunctionCallContent or FunctionResultContent));
+        var offline = new AnswerTurn(new ChatHistory(turn.Chat.Take(turn.QuestionIndex + 1).Concat(toolMessages)), turn.Ledger, drafts: null);
         var text = turn.Ledger.Items.Count > 0
             ? (await CompleteAsync(_offline, offline, allowTools: false, cancellationToken)).Content ?? string.Empty
             : await RunAsync(_offline, offline, OfflineRoundTrips, cancellationToken);

@@ -14,6 +14,9 @@ internal sealed class AnswerTurn(ChatHistory chat, CitationLedger ledger, Channe
 
     public ChatHistory Chat { get; } = chat;
 
+    /// <summary>Where the user's question sits in <see cref="Chat"/>: everything after it belongs to this turn.</summary>
+    public int QuestionIndex { get; } = chat.Count - 1;
+
     public CitationLedger Ledger { get; } = ledger;
 
     public TurnUsage Usage { get; } = new();

@@ -293,7 +293,7 @@ public sealed partial record OfflineQuestion
     [GeneratedRegex(@"\b(faster|slower|higher|lower|bigger|larger|smaller|more|less|fewer|versus|vs\.?|compare[sd]?|comparison|stack up|outpace[sd]?|ahead of|behind)\b|哪个|更快|更高|更大|相比|比较|对比")]
     private static partial Regex ComparisonCue();
 
-    [GeneratedRegex(@"\b(how (much|many|big|large|fast)|size|revenue|share|rate|percent|density|capacity|number of|count|total|grew|growth|rise|rose|value added|output|spending|intensity)\b|%|多少|规模|增长|增速|占比|比重|密度|收入")]
+    [GeneratedRegex(@"\b(how (much|many|big|large|fast)|size|revenue|share|rate|percent|density|capacity|number of|numbers|figures|statistics|count|total|grew|growth|rise|rose|value added|output|spending|intensity)\b|%|多少|规模|增长|增速|占比|比重|密度|收入")]
     private static partial Regex FigureCue();
 
     [GeneratedRegex(@"\b(which|what) (areas|fields|sectors|domains|targets|goals|priorities|sources|technologies|steps|measures|shareholders|investors|backers|components)\b|\b(list|name the|break ?down|breakdown|by source|by energy source|who (are|were)|main (shareholders|areas|targets))\b|哪些|领域|分别")]
