@@ -8,9 +8,15 @@ public sealed class KnowledgeOptions
 {
     public const string SectionName = "ChatAnalyst:Knowledge";
 
-    /// <summary>Folders of articles to ingest. Relative paths resolve against the content root.</summary>
-    [MinLength(1, ErrorMessage = "ChatAnalyst:Knowledge:Sources needs at least one folder, e.g. [\"knowledge/articles\"].")]
-    public string[] Sources { get; set; } = ["knowledge/articles"];
+    /// <summary>The article folder used when <see cref="Sources"/> is not configured.</summary>
+    public const string DefaultSource = "knowledge/articles";
+
+    /// <summary>
+    /// Folders of articles to ingest. Relative paths resolve against the content root. Empty means
+    /// <see cref="DefaultSource"/>: a non-empty default here would be appended to, not replaced by, the configured list,
+    /// because the configuration binder adds array elements to an initialised array.
+    /// </summary>
+    public string[] Sources { get; set; } = [];
 
     /// <summary>Folder of indicator CSV files (series.csv, observations.csv).</summary>
     [Required(AllowEmptyStrings = false, ErrorMessage = "ChatAnalyst:Knowledge:Indicators must name a folder, e.g. \"knowledge/indicators\".")]

@@ -18,7 +18,7 @@ public sealed class KnowledgePaths
     {
         ArgumentNullException.ThrowIfNull(options);
         ContentRoot = contentRoot;
-        Sources = options.Sources.Select(Resolve).ToArray();
+        Sources = (options.Sources.Length > 0 ? options.Sources : [KnowledgeOptions.DefaultSource]).Select(Resolve).Distinct().ToArray();
         Indicators = Resolve(options.Indicators);
         Database = Resolve(options.Database);
         Glossary = Resolve(options.Glossary);

@@ -30,7 +30,7 @@ public sealed partial record OfflineQuestion
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
         "december", "quarter", "q1", "q2", "q3", "q4", "month", "first", "half", "end", "start", "annual", "yearly",
         "jan-nov", "previou", "prior", "last", "same", "what", "about", "and", "too", "second", "third", "fourth", "own",
-        "alone", "itself", "only", "single", "one", "two", "three", "four", "five", "both", "top", "leader", "who",
+        "alone", "itself", "only", "single", "before", "earlier", "ago", "later", "after", "next", "one", "two", "three", "four", "five", "both", "top", "leader", "who",
     };
 
     /// <summary>Words that say which measure is wanted (growth, a comparison, "right now"); the measure is matched separately.</summary>
@@ -120,8 +120,9 @@ public sealed partial record OfflineQuestion
             if (period is null)
             {
                 var inheritedPeriod = PeriodPhraseParser.FindFirst(previousEnglish!) ?? ChinesePeriod(previous!);
-                period = inheritedPeriod is { } p ? YearlessPeriod(lower, p.Year) ?? p : null;
-                years = YearsOf(previousEnglish!, period);
+                var relative = inheritedPeriod is { } p ? YearlessPeriod(lower, p.Year) : null;
+                period = relative ?? inheritedPeriod;
+                years = relative is { } r ? [r.Year] : YearsOf(previousEnglish!, period);
             }
 
             if (entities.Count == 0)
@@ -213,7 +214,9 @@ public sealed partial record OfflineQuestion
             var isAcronymOrCode = m.Value.Any(char.IsDigit) || m.Value.Count(char.IsUpper) > 1;
             if ((!atStart || isAcronymOrCode) && !IsYear(word) && TextTerms.ContentTerms(word).Count > 0 && !NotEntities.Contains(word))
             {
-                entities.Add(TextTerms.Stem(word));
+                // Abbreviations are matched by what they stand for (NEV: new energy vehicle).
+                var folded = TextTerms.Fold(word);
+                entities.Add(folded == word ? TextTerms.Stem(word) : folded);
             }
         }
 
@@ -237,6 +240,11 @@ public sealed partial record OfflineQuestion
                 ? int.Parse(quarter.Groups["q"].Value, CultureInfo.InvariantCulture)
                 : Array.IndexOf(["first", "second", "third", "fourth"], quarter.Groups["ord"].Value) + 1;
             return Knowledge.Indicators.Period.ForQuarter(year, n);
+        }
+
+        if (YearBefore().IsMatch(lower))
+        {
+            return Knowledge.Indicators.Period.ForYear(year - 1);
         }
 
         return FullYear().IsMatch(lower) ? Knowledge.Indicators.Period.ForYear(year) : null;
@@ -316,6 +324,9 @@ public sealed partial record OfflineQuestion
 
     [GeneratedRegex(@"\b(?:(?<ord>first|second|third|fourth) quarter|q(?<q>[1-4]))\b")]
     private static partial Regex QuarterWord();
+
+    [GeneratedRegex(@"\b(year before|previous year|prior year|year earlier|a year ago|last year)\b|前一年|上一年|去年")]
+    private static partial Regex YearBefore();
 
     [GeneratedRegex(@"\b(full|whole|entire) year\b|全年")]
     private static partial Regex FullYear();

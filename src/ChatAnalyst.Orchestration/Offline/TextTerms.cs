@@ -35,6 +35,9 @@ public static partial class TextTerms
         ("semiconductors", "semiconductor"),
         ("chips", "chip"),
         ("integrated circuit", "chip"),
+        ("nevs", "new energy vehicles"),
+        ("nev", "new energy vehicle"),
+        ("evs", "electric vehicles"),
     ];
 
     /// <summary>Lower-case text with synonyms folded (see <see cref="Synonyms"/>).</summary>
@@ -43,7 +46,7 @@ public static partial class TextTerms
         var lower = text.ToLowerInvariant();
         foreach (var (from, to) in Synonyms)
         {
-            lower = lower.Replace(from, to, StringComparison.Ordinal);
+            lower = Regex.Replace(lower, @"\b" + Regex.Escape(from) + @"\b", to);
         }
 
         return lower;
