@@ -53,6 +53,8 @@ internal static class IndicatorSchema
             measure TEXT NOT NULL,
             sentence TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS ix_indicator_extracted_figures_document ON indicator_extracted_figures(document_id);
+        CREATE TABLE IF NOT EXISTS indicator_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+        INSERT OR IGNORE INTO indicator_meta (key, value) VALUES ('content_version', 0);
         """;
 
     public static async Task EnsureAsync(SqliteConnection connection, CancellationToken cancellationToken)

@@ -6,7 +6,9 @@ namespace ChatAnalyst.Knowledge.Indicators;
 
 /// <summary>
 /// <see cref="IIndicatorStore"/> on the shared embedded SQLite file. The curated set is small (hundreds of rows),
-/// so matching and conflict resolution run in memory over rows read per call rather than in SQL.
+/// so matching and conflict resolution run in memory over a snapshot of the tables. The snapshot is re-read only when
+/// <c>indicator_meta.content_version</c> changes — every write bumps it, including writes from another process — so a
+/// question costs one tiny query instead of three table scans.
 /// </summary>
 public sealed class SqliteIndicatorStore : IIndicatorStore, IDisposable
 {
@@ -18,6 +20,7 @@ public sealed class SqliteIndicatorStore : IIndicatorStore, IDisposable
     private readonly SqliteConnectionFactory _connections;
     private readonly SemaphoreSlim _schemaLock = new(1, 1);
     private volatile bool _schemaReady;
+    private volatile Snapshot? _snapshot;
 
     public SqliteIndicatorStore(SqliteConnectionFactory connections)
     {
@@ -66,11 +69,15 @@ public sealed class SqliteIndicatorStore : IIndicatorStore, IDisposable
                 ("$published", DateText(o.Published)), ("$source", o.Source.DocumentId), ("$note", o.Note));
         }
 
+        await BumpVersionAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<IndicatorSeries>> GetAllSeriesAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<IndicatorSeries>> GetAllSeriesAsync(CancellationToken cancellationToken = default) =>
+        (await SnapshotAsync(cancellationToken)).Series;
+
+    private async Task<List<IndicatorSeries>> ReadSeriesAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
@@ -104,13 +111,14 @@ public sealed class SqliteIndicatorStore : IIndicatorStore, IDisposable
     /// <inheritdoc/>
     public async Task<IReadOnlyList<SeriesMatch>> FindSeriesAsync(string query, int limit = 5, CancellationToken cancellationToken = default)
     {
-        var all = await GetAllSeriesAsync(cancellationToken);
+        var snapshot = await SnapshotAsync(cancellationToken);
+        var all = snapshot.Series;
         if (string.IsNullOrWhiteSpace(query) || all.Count == 0)
         {
             return [];
         }
 
-        var scores = SeriesMatcher(all).Score(query);
+        var scores = snapshot.SeriesMatcher!.Score(query);
         return all
             .Select((s, i) => new SeriesMatch(s, scores[i]))
             .Where(m => m.Score >= SeriesThreshold)
@@ -159,6 +167,7 @@ public sealed class SqliteIndicatorStore : IIndicatorStore, IDisposable
                 ("$period", c.Period?.ToString()), ("$status", c.Status), ("$measure", c.Measure), ("$sentence", c.Sentence));
         }
 
+        await BumpVersionAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -166,7 +175,10 @@ public sealed class SqliteIndicatorStore : IIndicatorStore, IDisposable
     public async Task RemoveExtractedFiguresAsync(string documentId, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await ExecuteAsync(connection, null, "DELETE FROM indicator_extracted_figures WHERE document_id = $id", cancellationToken, ("$id", documentId));
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await ExecuteAsync(connection, transaction, "DELETE FROM indicator_extracted_figures WHERE document_id = $id", cancellationToken, ("$id", documentId));
+        await BumpVersionAsync(connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -177,14 +189,14 @@ public sealed class SqliteIndicatorStore : IIndicatorStore, IDisposable
             return [];
         }
 
-        var figures = await ReadExtractedFiguresAsync(cancellationToken);
+        var snapshot = await SnapshotAsync(cancellationToken);
+        var figures = snapshot.Figures;
         if (figures.Count == 0)
         {
             return [];
         }
 
-        var matcher = new IndicatorTextMatcher(figures.Select(f => ((IReadOnlyList<string>)[f.Figure.Subject], (IReadOnlyList<string>)[f.Figure.Sentence, f.Source.Title])).ToList());
-        var scores = matcher.Score(query);
+        var scores = snapshot.FigureMatcher!.Score(query);
         var candidates = figures
             .Select((f, i) => (Figure: f, Score: scores[i]))
             .Where(x => x.Score >= FigureThreshold)
@@ -197,10 +209,7 @@ public sealed class SqliteIndicatorStore : IIndicatorStore, IDisposable
             return [];
         }
 
-        var series = await GetAllSeriesAsync(cancellationToken);
-        var curated = await ReadObservationsAsync(null, cancellationToken);
-        var curatedMatcher = series.Count == 0 ? null : SeriesMatcher(series);
-        return candidates.Where(f => !CoveredByCurated(f, series, curated, curatedMatcher)).Take(limit).ToList();
+        return candidates.Where(f => !CoveredByCurated(f, snapshot.Series, snapshot.Observations, snapshot.SeriesMatcher)).Take(limit).ToList();
     }
 
     public void Dispose() => _schemaLock.Dispose();
@@ -228,7 +237,47 @@ public sealed class SqliteIndicatorStore : IIndicatorStore, IDisposable
             (IReadOnlyList<string>)[s.Name, .. s.NameZh is null ? Array.Empty<string>() : [s.NameZh], .. s.Aliases, s.Id.Replace('-', ' ')],
             (IReadOnlyList<string>)[s.Category])).ToList());
 
-    private async Task<List<Observation>> ReadObservationsAsync(string? seriesId, CancellationToken cancellationToken)
+    private async Task<List<Observation>> ReadObservationsAsync(string seriesId, CancellationToken cancellationToken)
+    {
+        var snapshot = await SnapshotAsync(cancellationToken);
+        var id = seriesId?.Trim();
+        return snapshot.Observations.Where(o => string.Equals(o.SeriesId, id, StringComparison.OrdinalIgnoreCase)).ToList();
+    }
+
+    /// <summary>The cached tables, re-read when another write (in this process or another) has bumped the version.</summary>
+    private async Task<Snapshot> SnapshotAsync(CancellationToken cancellationToken)
+    {
+        long version;
+        await using (var connection = await OpenAsync(cancellationToken))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT value FROM indicator_meta WHERE key = 'content_version'";
+            version = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken) ?? 0L, CultureInfo.InvariantCulture);
+        }
+
+        if (_snapshot is { } cached && cached.Version == version)
+        {
+            return cached;
+        }
+
+        var series = await ReadSeriesAsync(cancellationToken);
+        var observations = await ReadAllObservationsAsync(cancellationToken);
+        var figures = await ReadExtractedFiguresAsync(cancellationToken);
+        var snapshot = new Snapshot(
+            version,
+            series,
+            observations,
+            figures,
+            series.Count == 0 ? null : SeriesMatcher(series),
+            figures.Count == 0 ? null : new IndicatorTextMatcher(figures.Select(f => ((IReadOnlyList<string>)[f.Figure.Subject], (IReadOnlyList<string>)[f.Figure.Sentence, f.Source.Title])).ToList()));
+        _snapshot = snapshot;
+        return snapshot;
+    }
+
+    private static Task BumpVersionAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken) =>
+        ExecuteAsync(connection, transaction, "UPDATE indicator_meta SET value = value + 1 WHERE key = 'content_version'", cancellationToken);
+
+    private async Task<List<Observation>> ReadAllObservationsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
@@ -236,10 +285,8 @@ public sealed class SqliteIndicatorStore : IIndicatorStore, IDisposable
             SELECT o.series_id, o.period, o.value, o.qualifier, o.status, o.published, o.note,
                    s.document_id, s.title, s.url, s.publisher, s.published
             FROM indicator_observations o JOIN indicator_sources s ON s.document_id = o.source
-            WHERE $series IS NULL OR o.series_id = $series COLLATE NOCASE
             ORDER BY o.id
             """;
-        command.Parameters.AddWithValue("$series", (object?)seriesId?.Trim() ?? DBNull.Value);
         var result = new List<Observation>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -327,4 +374,12 @@ public sealed class SqliteIndicatorStore : IIndicatorStore, IDisposable
 
     private static DateOnly? ParseDate(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    private sealed record Snapshot(
+        long Version,
+        IReadOnlyList<IndicatorSeries> Series,
+        IReadOnlyList<Observation> Observations,
+        IReadOnlyList<ExtractedFigure> Figures,
+        IndicatorTextMatcher? SeriesMatcher,
+        IndicatorTextMatcher? FigureMatcher);
 }

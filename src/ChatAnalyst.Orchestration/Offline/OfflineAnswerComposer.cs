@@ -398,8 +398,8 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
     private static Candidate Score(OfflineQuestion question, Dictionary<string, double> terms, Dictionary<string, double> rarity, Candidate candidate)
     {
         var context = candidate.Context;
-        var contextTerms = TextTerms.ContentTerms(context).ToHashSet(StringComparer.Ordinal);
-        var sentenceTerms = TextTerms.ContentTerms(candidate.Text).ToHashSet(StringComparer.Ordinal);
+        var contextTerms = candidate.ContextTerms;
+        var sentenceTerms = candidate.SentenceTerms;
         double total = 0, covered = 0, rareTotal = 0, rareCovered = 0, inSentence = 0;
         foreach (var (term, weight) in terms)
         {
@@ -577,6 +577,12 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
         public double Coverage { get; init; }
 
         public double RareCoverage { get; init; }
+
+        /// <summary>Content terms of <see cref="Context"/>, computed once.</summary>
+        public HashSet<string> ContextTerms { get; } = TextTerms.ContentTerms(Context).ToHashSet(StringComparer.Ordinal);
+
+        /// <summary>Content terms of the sentence itself, computed once.</summary>
+        public HashSet<string> SentenceTerms { get; } = TextTerms.ContentTerms(Text).ToHashSet(StringComparer.Ordinal);
 
         /// <summary>Title and publisher: where "according to the IFR" is satisfied, though it is not the subject.</summary>
         public string SourceText { get; init; } = string.Empty;

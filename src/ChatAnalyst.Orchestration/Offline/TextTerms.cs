@@ -22,7 +22,7 @@ public static partial class TextTerms
     public static bool IsChinese(string text) => Cjk().IsMatch(text);
 
     /// <summary>Spellings that mean the same subject, folded to one before matching.</summary>
-    private static readonly (string From, string To)[] Synonyms =
+    private static readonly (string From, string To)[] SynonymPairs =
     [
         ("artificial intelligence", "ai"),
         ("hi-tech", "high-tech"),
@@ -40,13 +40,16 @@ public static partial class TextTerms
         ("evs", "electric vehicles"),
     ];
 
-    /// <summary>Lower-case text with synonyms folded (see <see cref="Synonyms"/>).</summary>
+    private static readonly (Regex Pattern, string To)[] Synonyms =
+        SynonymPairs.Select(p => (new Regex(@"\b" + Regex.Escape(p.From) + @"\b", RegexOptions.Compiled | RegexOptions.CultureInvariant), p.To)).ToArray();
+
+    /// <summary>Lower-case text with synonyms folded (see <see cref="SynonymPairs"/>).</summary>
     public static string Fold(string text)
     {
         var lower = text.ToLowerInvariant();
-        foreach (var (from, to) in Synonyms)
+        foreach (var (pattern, to) in Synonyms)
         {
-            lower = Regex.Replace(lower, @"\b" + Regex.Escape(from) + @"\b", to);
+            lower = pattern.Replace(lower, to);
         }
 
         return lower;
