@@ -28,6 +28,22 @@ public sealed class BotHostTests(BotHostFixture host) : IClassFixture<BotHostFix
     }
 
     [Fact]
+    public async Task Chart_request_is_answered_with_an_adaptive_card_holding_the_png_and_a_facts_table()
+    {
+        var (_, replies) = await host.SendAsync(BotHostFixture.Message("Chart high-tech manufacturing value added growth", NewConversation()));
+
+        var attachment = Messages(replies).First()["attachments"]!.AsArray().Single()!;
+        Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)attachment["contentType"]);
+        var body = attachment["content"]!["body"]!.AsArray();
+        Assert.Equal("1.5", (string?)attachment["content"]!["version"]);
+        var image = (string?)body.Single(b => (string?)b!["type"] == "Image")!["url"];
+        Assert.StartsWith("data:image/png;base64,", image, StringComparison.Ordinal);
+        var png = Convert.FromBase64String(image!["data:image/png;base64,".Length..]);
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, png[..4]);
+        Assert.NotEmpty(body.Single(b => (string?)b!["type"] == "FactSet")!["facts"]!.AsArray());
+    }
+
+    [Fact]
     public async Task Bot_added_to_a_conversation_sends_a_welcome_with_three_example_questions()
     {
         var update = new JsonObject
