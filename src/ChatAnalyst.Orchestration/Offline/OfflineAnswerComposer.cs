@@ -115,7 +115,7 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
         // A comparison that found no matching pair is answered only by evidence that names every entity compared.
         if (question.Intent == QuestionIntent.Comparison && question.Entities.Count > 0)
         {
-            scored = scored.Where(c => question.Entities.All(e => Mentions(c.Context + " " + c.SourceText, null, e))).ToList();
+            scored = scored.Where(c => question.Entities.All(e => Mentions((c.Local ?? c.Context) + " " + c.SourceText, null, e))).ToList();
             if (scored.Count == 0)
             {
                 return Decline(question, items);
@@ -164,7 +164,8 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
         }
 
         var extras = question.Count > 1 ? question.Count - 1 : question.Intent == QuestionIntent.List ? 4 : 1;
-        var threshold = question.Intent is QuestionIntent.List or QuestionIntent.Comparison || question.Count > 1 ? 0.6 : 0.85;
+        // A comparison needs the other side's figure, which often sits in a sentence of its own that scores lower.
+        var threshold = question.Intent == QuestionIntent.Comparison ? 0.3 : question.Intent == QuestionIntent.List || question.Count > 1 ? 0.6 : 0.85;
         foreach (var extra in scored.Skip(1))
         {
             if (extras == 0)
@@ -387,7 +388,11 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
             {
                 if (seen.Add(sentence))
                 {
-                    yield return new Candidate(item, sentence, TextTerms.Fold(previous + " " + sentence + " " + item.Source.Title)) { SourceText = TextTerms.Fold(item.Source.Publisher ?? string.Empty) };
+                    yield return new Candidate(item, sentence, TextTerms.Fold(previous + " " + sentence + " " + item.Source.Title))
+                    {
+                        SourceText = TextTerms.Fold(item.Source.Publisher ?? string.Empty),
+                        Local = TextTerms.Fold(previous + " " + sentence),
+                    };
                 }
 
                 previous = sentence;
@@ -421,7 +426,7 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
         // Coverage decides whether evidence answers at all; rarity-weighted coverage ranks the evidence that does.
         var coverage = covered / total;
         var rareCoverage = rareTotal > 0 ? rareCovered / rareTotal : coverage;
-        var missingEntity = question.Entities.Any(e => !Mentions(context, contextTerms, e) && !Mentions(candidate.SourceText, null, e));
+        var missingEntity = question.Entities.Any(e => !Mentions(context, null, e) && !Mentions(candidate.SourceText, null, e));
         if ((missingEntity && question.Intent != QuestionIntent.Comparison)
             || (question.Years.Count > 0 && !question.Years.Any(y => context.Contains(Year(y), StringComparison.Ordinal))))
         {
@@ -583,6 +588,13 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
 
         /// <summary>Content terms of the sentence itself, computed once.</summary>
         public HashSet<string> SentenceTerms { get; } = TextTerms.ContentTerms(Text).ToHashSet(StringComparer.Ordinal);
+
+        /// <summary>
+        /// What the sentence itself (with the one before it) says, without the article title. In a comparison each
+        /// entity compared must be here, or "China surpasses Germany" in a title would let any sentence of that
+        /// article answer how China compares with Germany.
+        /// </summary>
+        public string? Local { get; init; }
 
         /// <summary>Title and publisher: where "according to the IFR" is satisfied, though it is not the subject.</summary>
         public string SourceText { get; init; } = string.Empty;

@@ -43,7 +43,7 @@ public sealed partial record OfflineQuestion
         "went", "go", "goe", "put", "book", "booked", "produce", "produced", "sit", "sat", "make", "made", "see", "seen",
         "happen", "happened", "come", "came", "look", "like", "main", "headline", "key", "overall", "number", "figure",
         "chart", "plot", "graph", "draw", "visualise", "visualize", "all", "show", "break", "down", "list", "tell", "give",
-        "speed", "slow", "accelerate", "accelerat", "is", "that", "wa", "same",
+        "speed", "slow", "accelerate", "accelerat", "is", "that", "wa", "same", "against", "relative", "compared", "versus",
     };
 
     public required string Text { get; init; }
