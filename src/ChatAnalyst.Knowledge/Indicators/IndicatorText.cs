@@ -25,7 +25,7 @@ public static class IndicatorText
     public static string PeriodPhrase(Period period) =>
         period.IsPartialYearCumulative ? $"{period.Label} (cumulative, not a full-year figure)" : period.Label;
 
-    /// <summary>One sentence for a curated observation, e.g. "Software business revenue was 12.2903 trillion yuan in January–November 2024 (cumulative, not a full-year figure) (actual figure)."</summary>
+    /// <summary>One sentence for a curated observation, e.g. "Software business revenue was 12.2903 trillion yuan in January–November 2024 (cumulative, not a full-year figure; actual figure)."</summary>
     public static string Figure(IndicatorSeries series, Observation observation)
     {
         ArgumentNullException.ThrowIfNull(series);
@@ -36,13 +36,15 @@ public static class IndicatorText
             amount += " year on year";
         }
 
-        var period = PeriodPhrase(observation.Period);
+        // One parenthesis carries everything that qualifies the figure: a partial-year total, and its status.
+        var label = observation.Period.Label;
+        var cumulative = observation.Period.IsPartialYearCumulative ? "cumulative, not a full-year figure; " : string.Empty;
         return observation.Status switch
         {
-            IndicatorVocabulary.Forecast => $"{series.Name} is forecast at {amount} for {period} (forecast, not an actual figure).",
-            IndicatorVocabulary.Target => $"The target for {series.Name} is {amount} for {period} (target, not an actual figure).",
-            IndicatorVocabulary.Preliminary => $"{series.Name} was {amount} in {period} (preliminary figure, may be revised).",
-            _ => $"{series.Name} was {amount} in {period} (actual figure).",
+            IndicatorVocabulary.Forecast => $"{series.Name} is forecast at {amount} for {label} ({cumulative}forecast, not an actual figure).",
+            IndicatorVocabulary.Target => $"The target for {series.Name} is {amount} for {label} ({cumulative}target, not an actual figure).",
+            IndicatorVocabulary.Preliminary => $"{series.Name} was {amount} in {label} ({cumulative}preliminary figure, may be revised).",
+            _ => $"{series.Name} was {amount} in {label} ({cumulative}actual figure).",
         };
     }
 

@@ -75,25 +75,12 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
             StringComparer.Ordinal);
         // Entities are the one thing an answer cannot do without; the rest is weighed by rarity below.
         var key = question.Entities.FirstOrDefault(e => present.ContainsKey(e));
-        if (Environment.GetEnvironmentVariable("CA_DEBUG") == "1")
-        {
-            Console.Error.WriteLine($"DEBUG terms={string.Join(",", question.Terms.Select(t => t.Key + ":" + t.Value))} corrected={string.Join(",", corrected.Keys)} present={string.Join(",", present.Keys)} entities={string.Join(",", question.Entities)} years={string.Join(",", question.Years)} period={question.Period} intent={question.Intent} followup={question.IsFollowUp}");
-        }
         var scored = candidates
             .Select(c => Score(question, terms, rarity, c))
             .Where(c => c.Score > 0)
             .OrderByDescending(c => c.Score)
             .ThenBy(c => c.Item.Kind == EvidenceKind.Figure ? 0 : 1)
             .ToList();
-        if (Environment.GetEnvironmentVariable("CA_DEBUG") == "1")
-        {
-            Console.Error.WriteLine($"DEBUG key={key}");
-            foreach (var c in candidates.Select(c => Score(question, terms, rarity, c)).OrderByDescending(c => c.Score).Take(6))
-            {
-                Console.Error.WriteLine($"DEBUG {c.Score:F2} cov={c.Coverage:F2} {c.Text}");
-            }
-        }
-
         if (question.Intent == QuestionIntent.Comparison && Compare(question, scored, terms) is { } comparison)
         {
             return comparison;
@@ -174,7 +161,7 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
             }
 
             var newNumbers = Numbers(extra.Text).Where(n => !numbers.Contains(n)).ToList();
-            if (used.Contains(extra.Text) || extra.Score < lead.Score * threshold || extra.Coverage < MinimumCoverage
+            if (!FitsPeriod(question, extra) || used.Contains(extra.Text) || extra.Score < lead.Score * threshold || extra.Coverage < MinimumCoverage
                 || (Numbers(extra.Text).Count > 0 && newNumbers.Count == 0) || Overlaps(used, extra.Text))
             {
                 continue;
@@ -187,6 +174,24 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
         }
 
         return answer.ToString();
+    }
+
+    /// <summary>Supporting evidence must be about the period asked for, when the question names one.</summary>
+    private static bool FitsPeriod(OfflineQuestion question, Candidate candidate)
+    {
+        if (question.Periods.Count == 0)
+        {
+            return true;
+        }
+
+        var asked = question.Periods.Select(p => p.ToString()).ToHashSet(StringComparer.Ordinal);
+        if (candidate.Item.Figure is { IndicatorId.Length: > 0 } figure)
+        {
+            return asked.Contains(figure.Period);
+        }
+
+        var named = Knowledge.Indicators.PeriodPhraseParser.FindAll(candidate.Text).Where(m => !m.IsComparisonBase).Select(m => m.Period.ToString()).ToList();
+        return named.Count == 0 || named.Any(asked.Contains);
     }
 
     private static string? Compare(OfflineQuestion question, List<Candidate> scored, Dictionary<string, double> terms)
@@ -225,7 +230,7 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
 
         var verdict = va == vb
             ? "Both were the same."
-            : $"{Capitalize(winner.Item.Figure.Indicator)} {(growth ? "grew faster" : "was higher")}.";
+            : $"{Capitalize(Subject(winner.Item.Figure.Indicator))} {(growth ? "grew faster" : "was higher")}.";
         return $"{verdict} {Write(question, winner)} {Write(question, loser)}";
     }
 
@@ -306,6 +311,13 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
             ? $"{text} Related sources I do have: {string.Join("; ", topics)}. Try asking for a specific indicator and period."
             : text + " Ask me about a specific indicator and period, or type help to see what I cover.";
     }
+
+    /// <summary>"High-tech manufacturing value added growth" → "High-tech manufacturing value added", for "... grew faster".</summary>
+    private static string Subject(string indicator) =>
+        GrowthSuffix().Replace(indicator, string.Empty).Trim();
+
+    [GeneratedRegex(@"[,\s]*\b(growth|growth rate|change)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex GrowthSuffix();
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 

@@ -37,7 +37,7 @@ public sealed partial record OfflineQuestion
     private static readonly HashSet<string> MeasureWords = new(StringComparer.Ordinal)
     {
         "grew", "grow", "growth", "faster", "slower", "fast", "slow", "higher", "lower", "larger", "bigger", "smaller", "rise",
-        "rose", "risen", "increase", "increas", "decrease", "fell", "fall", "spend", "spent", "right", "now", "currently",
+        "rose", "risen", "increase", "increas", "decrease", "fell", "fall", "right", "now", "currently",
         "today", "current", "stand", "stood", "amount", "reach", "reached", "much", "more", "less", "fewer", "compare",
         "compar", "versu", "vs", "stack", "rank", "ranked", "place", "position",
         "went", "go", "goe", "put", "book", "booked", "produce", "produced", "sit", "sat", "make", "made", "see", "seen",
