@@ -211,44 +211,6 @@ internal sealed class IndicatorTextMatcher
         }
 
         var allowed = Math.Min(a.Length, b.Length) >= 8 ? 2 : 1;
-        return Math.Abs(a.Length - b.Length) <= allowed && Distance(a, b, allowed) <= allowed;
-    }
-
-    // Optimal string alignment distance (Damerau–Levenshtein with adjacent transpositions), stopped early past the limit.
-    private static int Distance(string a, string b, int limit)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var rowMin = int.MaxValue;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-
-                rowMin = Math.Min(rowMin, d[i, j]);
-            }
-
-            if (rowMin > limit)
-            {
-                return rowMin;
-            }
-        }
-
-        return d[a.Length, b.Length];
+        return Math.Abs(a.Length - b.Length) <= allowed && Text.EditDistance.Compute(a, b, allowed) <= allowed;
     }
 }

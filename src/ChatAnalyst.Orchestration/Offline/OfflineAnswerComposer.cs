@@ -333,7 +333,7 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
             {
                 var cap = term.Length >= 8 ? 2 : 1;
                 key = vocabulary
-                    .Select(v => (Term: v, Distance: TextTerms.EditDistance(term, v, cap)))
+                    .Select(v => (Term: v, Distance: Knowledge.Text.EditDistance.Compute(term, v, cap)))
                     .Where(v => v.Distance <= cap)
                     .OrderBy(v => v.Distance)
                     .Select(v => v.Term)
