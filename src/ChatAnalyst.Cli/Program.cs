@@ -19,9 +19,19 @@ try
 {
     return await root.Parse(args).InvokeAsync(configuration);
 }
-catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException or Microsoft.Extensions.Options.OptionsValidationException)
+catch (Microsoft.Extensions.Options.OptionsValidationException ex)
 {
-    // Expected failures (bad configuration, unreadable folder) get one clear line, not a stack trace.
+    // Configuration errors name the key and the fix; one line each, not a stack trace.
+    foreach (var failure in ex.Failures)
+    {
+        AnswerPrinter.Error(failure);
+    }
+
+    return 1;
+}
+catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException or ArgumentException)
+{
+    // Expected failures (unreadable folder, bad argument) get one clear line, not a stack trace.
     AnswerPrinter.Error(ex.Message);
     return 1;
 }

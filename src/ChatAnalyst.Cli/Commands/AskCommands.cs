@@ -15,10 +15,17 @@ public static class AskCommands
         var command = new Command("ask", "Answer one question and print the numbered sources.") { question, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var text = parse.GetValue(question)?.Trim();
+            if (string.IsNullOrEmpty(text))
+            {
+                AnswerPrinter.Error("the question is empty; try: chatanalyst ask \"How big was China's core AI industry in 2025?\"");
+                return 2;
+            }
+
             using var host = global.BuildHost(parse);
             await CliHost.EnsureKnowledgeAsync(host, cancellationToken);
             var orchestrator = host.Services.GetRequiredService<AnswerOrchestrator>();
-            var answer = await orchestrator.AnswerAsync([], parse.GetValue(question)!, cancellationToken);
+            var answer = await orchestrator.AnswerAsync([], text, cancellationToken);
             AnswerPrinter.Print(answer, parse.GetValue(json), Console.Out);
             return 0;
         });
