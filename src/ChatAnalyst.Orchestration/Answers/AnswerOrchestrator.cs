@@ -18,7 +18,8 @@ namespace ChatAnalyst.Orchestration.Answers;
 /// The one answering path. It runs the configured chat model with the kernel's plugins (function calling:
 /// the model plans tool calls, the kernel runs them, the model composes the answer), numbers every source,
 /// and lets nothing out that the grounding guard rejects: a failing answer is regenerated once, then the
-/// turn falls back to the offline model, which composes from the same tool results.
+/// turn falls back to the offline model, which composes from the same tool results. Each turn logs its model
+/// round-trips and token usage, and reports them on the <see cref="AnalystAnswer"/>.
 /// </summary>
 public sealed class AnswerOrchestrator
 {
@@ -220,9 +221,17 @@ public sealed class AnswerOrchestrator
             }
 
             turn.Chat.Add(reply);
-            foreach (var call in calls)
+
+            // The calls of one round were issued together, so they are independent and run side by side (the query
+            // embedding is CPU-bound; the indicator lookups wait on SQLite). Results are numbered in call order, so
+            // citation numbers do not depend on which tool finished first.
+            var results = calls.Count == 1
+                ? [await InvokeToolAsync(calls[0], cancellationToken)]
+                : await Task.WhenAll(calls.Select(call => Task.Run(() => InvokeToolAsync(call, cancellationToken), cancellationToken)));
+            for (var i = 0; i < calls.Count; i++)
             {
-                turn.Chat.Add(await InvokeToolAsync(call, turn.Ledger, cancellationToken));
+                var result = results[i] is ToolEvidence evidence ? turn.Ledger.Register(evidence) : results[i];
+                turn.Chat.Add(new FunctionResultContent(calls[i], result).ToChatMessage());
             }
         }
     }
@@ -249,44 +258,56 @@ public sealed class AnswerOrchestrator
         var text = new StringBuilder();
         string? modelId = null;
         (int Prompt, int Completion)? usage = null;
-        await foreach (var update in chat.GetStreamingChatMessageContentsAsync(turn.Chat, Settings(allowTools: false), _kernel, cancellationToken))
+
+        // The HTTP pipeline's timeout ends when the response headers arrive; a stream that stalls after that is cut
+        // here, once nothing has arrived for TimeoutSeconds, and the turn falls back like any failed call.
+        var idle = TimeSpan.FromSeconds(_options.TimeoutSeconds);
+        using var stalled = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        stalled.CancelAfter(idle);
+        try
         {
-            usage = turn.Usage.Add(update) ?? usage;
-            modelId ??= update.ModelId;
-            if (!string.IsNullOrEmpty(update.Content))
+            await foreach (var update in chat.GetStreamingChatMessageContentsAsync(turn.Chat, Settings(allowTools: false), _kernel, stalled.Token))
             {
-                text.Append(update.Content);
-                turn.Draft(update.Content);
+                stalled.CancelAfter(idle);
+                usage = turn.Usage.Add(update) ?? usage;
+                modelId ??= update.ModelId;
+                if (!string.IsNullOrEmpty(update.Content))
+                {
+                    text.Append(update.Content);
+                    turn.Draft(update.Content);
+                }
             }
+        }
+        catch (OperationCanceledException) when (stalled.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The model's answer stream stalled: nothing arrived for {_options.TimeoutSeconds} s.");
         }
 
         LogUsage(turn, usage);
         return new ChatMessageContent(AuthorRole.Assistant, text.ToString()) { ModelId = modelId };
     }
 
-    private async Task<ChatMessageContent> InvokeToolAsync(FunctionCallContent call, CitationLedger ledger, CancellationToken cancellationToken)
+    private async Task<object?> InvokeToolAsync(FunctionCallContent call, CancellationToken cancellationToken)
     {
-        object? result;
         try
         {
-            var invoked = await call.InvokeAsync(_kernel, cancellationToken);
-            result = invoked.Result is ToolEvidence evidence ? ledger.Register(evidence) : invoked.Result;
+            return (await call.InvokeAsync(_kernel, cancellationToken)).Result;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A failing tool is reported to the model as a fact, so it can answer from the other tools or decline.
             _logger.LogError(ex, "Tool {Plugin}.{Function} failed", call.PluginName, call.FunctionName);
-            result = $"The tool {call.FunctionName} failed and returned nothing.";
+            return $"The tool {call.FunctionName} failed and returned nothing.";
         }
-
-        return new FunctionResultContent(call, result).ToChatMessage();
     }
 
+    /// <summary>
+    /// An answer-only round sends no tool schemas at all (rather than <c>tool_choice: none</c> with every schema):
+    /// the schemas are the largest fixed part of the prompt and the model cannot use them in that round anyway.
+    /// </summary>
     private static PromptExecutionSettings Settings(bool allowTools) => new()
     {
-        FunctionChoiceBehavior = allowTools
-            ? FunctionChoiceBehavior.Auto(autoInvoke: false)
-            : FunctionChoiceBehavior.None(),
+        FunctionChoiceBehavior = allowTools ? FunctionChoiceBehavior.Auto(autoInvoke: false) : null,
     };
 
     private async Task<ChatHistory> NewChatAsync(IReadOnlyList<ChatTurn> history, string question, CancellationToken cancellationToken)

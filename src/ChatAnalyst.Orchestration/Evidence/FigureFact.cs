@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ChatAnalyst.Orchestration.Evidence;
 
 /// <summary>A structured figure: one observation of an indicator, with everything needed to state it exactly.</summary>
@@ -18,11 +20,11 @@ public sealed record FigureFact(
     string Indicator,
     string Value,
     string Unit,
-    string? Qualifier,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Qualifier,
     string Period,
     string PeriodLabel,
     string Status,
     string Measure,
-    string? SupersededBy = null,
-    string? Sentence = null,
-    string? IndicatorZh = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SupersededBy = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Sentence = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? IndicatorZh = null);

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ChatAnalyst.Orchestration.Evidence;
 
 /// <summary>
@@ -8,10 +10,23 @@ namespace ChatAnalyst.Orchestration.Evidence;
 /// <param name="Items">What was found, best first.</param>
 /// <param name="Message">A plain sentence for the model when nothing (or something partial) was found.</param>
 /// <param name="Chart">A rendered chart, for <c>chart_indicators</c>.</param>
-public sealed record ToolEvidence(string Function, IReadOnlyList<EvidenceItem> Items, string? Message = null, ChartImage? Chart = null)
+/// <remarks>
+/// This record is also what the model reads (SK serializes it as the tool message), so absent values are left out
+/// and nothing the model cannot use (image bytes, URLs) is written: every character is prompt tokens.
+/// </remarks>
+public sealed record ToolEvidence(
+    string Function,
+    IReadOnlyList<EvidenceItem> Items,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Message = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ChartImage? Chart = null)
 {
     public static ToolEvidence Empty(string function, string message) => new(function, [], message);
 }
 
-/// <summary>A rendered chart: PNG bytes plus what the card's facts table shows.</summary>
-public sealed record ChartImage(string Title, byte[] Png, int Width, int Height, IReadOnlyList<KeyValuePair<string, string>> Facts);
+/// <summary>A rendered chart: PNG bytes plus what the card's facts table shows. The model is told only the title and facts.</summary>
+public sealed record ChartImage(
+    string Title,
+    [property: JsonIgnore] byte[] Png,
+    [property: JsonIgnore] int Width,
+    [property: JsonIgnore] int Height,
+    IReadOnlyList<KeyValuePair<string, string>> Facts);
