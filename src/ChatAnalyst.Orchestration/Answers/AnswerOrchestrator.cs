@@ -245,7 +245,7 @@ public sealed class AnswerOrchestrator
         turn.Usage.StartRoundTrip();
         if (!turn.Streams || allowTools)
         {
-            var reply = await chat.GetChatMessageContentAsync(turn.Chat, Settings(allowTools), _kernel, cancellationToken);
+            var reply = await chat.GetChatMessageContentAsync(turn.Chat, allowTools ? ToolSettings() : Settings(allowTools: false), _kernel, cancellationToken);
             LogUsage(turn, turn.Usage.Add(reply));
             if (!reply.Items.OfType<FunctionCallContent>().Any())
             {
@@ -310,6 +310,39 @@ public sealed class AnswerOrchestrator
         FunctionChoiceBehavior = allowTools ? FunctionChoiceBehavior.Auto(autoInvoke: false) : null,
     };
 
+    /// <summary>
+    /// With the default budget of two model round-trips a hosted model gets one tool round, so it is offered only the
+    /// tools that need no id from another tool: every other schema would cost prompt tokens and could not be used.
+    /// </summary>
+    private PromptExecutionSettings ToolSettings()
+    {
+        if (_options.MaxRoundTrips > 2)
+        {
+            return Settings(allowTools: true);
+        }
+
+        var standalone = StandaloneTools
+            .Select(t => _kernel.Plugins.TryGetFunction(t.Plugin, t.Function, out var f) ? f : null)
+            .OfType<KernelFunction>()
+            .ToList();
+        return new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto(standalone, autoInvoke: false) };
+    }
+
+    private static readonly (string Plugin, string Function)[] StandaloneTools =
+    [
+        (OfflinePlanner.KnowledgePlugin, "search_articles"),
+        (OfflinePlanner.IndicatorsPlugin, "find_indicators"),
+        (OfflinePlanner.IndicatorsPlugin, "find_figures"),
+    ];
+
+    private const int EarlierAnswerChars = 240;
+
+    private static string Summary(string answer)
+    {
+        var text = CitationMarkers.Strip(answer).Trim();
+        return text.Length <= EarlierAnswerChars ? text : text[..EarlierAnswerChars].TrimEnd() + "…";
+    }
+
     private async Task<ChatHistory> NewChatAsync(IReadOnlyList<ChatTurn> history, string question, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -319,7 +352,9 @@ public sealed class AnswerOrchestrator
         {
             if (turn.Role == ChatTurn.Assistant)
             {
-                chat.AddAssistantMessage(turn.Text);
+                // Earlier answers only tell the model what was discussed; their full text would cost prompt tokens
+                // every turn, and their [n] markers point at sources of a turn that is over.
+                chat.AddAssistantMessage(Summary(turn.Text));
             }
             else
             {

@@ -7,11 +7,18 @@ namespace ChatAnalyst.Orchestration.Evidence;
 /// <see cref="CitationLedger"/> so that every tool result and the final answer agree on <c>[n]</c>.
 /// </summary>
 public sealed record EvidenceItem(
-    EvidenceKind Kind,
-    SourceInfo Source,
+    [property: JsonIgnore] EvidenceKind Kind,
+    [property: JsonIgnore] SourceInfo Source,
     string Text,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] FigureFact? Figure = null)
+    [property: JsonIgnore] FigureFact? Figure = null)
 {
+    /// <summary>
+    /// The series id, for the model to pass to the other indicator functions. The item's <see cref="Text"/> already
+    /// states the figure with unit, period and status, so the structured <see cref="Figure"/> is not sent (tokens).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Indicator => Figure is { IndicatorId.Length: > 0 } f ? f.IndicatorId : null;
+
     /// <summary>Citation number within the turn; 0 until the ledger assigns it.</summary>
     public int Ref { get; init; }
 }

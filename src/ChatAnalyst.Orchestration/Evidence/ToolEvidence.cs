@@ -20,7 +20,26 @@ public sealed record ToolEvidence(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Message = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ChartImage? Chart = null)
 {
+    /// <summary>
+    /// Each cited source once, for the model: items carry only their <see cref="EvidenceItem.Ref"/>, so a passage-heavy
+    /// result does not repeat the same title and publisher on every item.
+    /// </summary>
+    public IReadOnlyList<SourceRef> Sources =>
+        Items.Where(i => i.Ref > 0).GroupBy(i => i.Ref).Select(g => new SourceRef(g.Key, g.First().Source)).ToList();
+
     public static ToolEvidence Empty(string function, string message) => new(function, [], message);
+}
+
+/// <summary>A numbered source as the model sees it.</summary>
+public sealed record SourceRef(int Ref, [property: JsonIgnore] SourceInfo Source)
+{
+    public string Title => Source.Title;
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Publisher => Source.Publisher;
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateOnly? Published => Source.Published;
 }
 
 /// <summary>A rendered chart: PNG bytes plus what the card's facts table shows. The model is told only the title and facts.</summary>

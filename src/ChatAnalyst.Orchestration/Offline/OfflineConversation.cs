@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ChatAnalyst.Orchestration.Evidence;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
@@ -8,8 +7,6 @@ namespace ChatAnalyst.Orchestration.Offline;
 /// <summary>What the offline model reads from a chat history: the question, earlier questions, and this turn's tool results.</summary>
 public sealed class OfflineConversation
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     private OfflineConversation(string question, IReadOnlyList<string> earlierQuestions, IReadOnlyList<FunctionCallContent> calls, IReadOnlyList<ToolEvidence> results)
     {
         Question = question;
@@ -50,29 +47,11 @@ public sealed class OfflineConversation
             .ToList();
         var turn = history.Skip(lastUser + 1).ToList();
         var calls = turn.SelectMany(m => m.Items.OfType<FunctionCallContent>()).ToList();
+        // The orchestrator hands tool results over as objects; the offline model reads nothing else.
         var results = turn.SelectMany(m => m.Items.OfType<FunctionResultContent>())
-            .Select(r => AsEvidence(r.Result))
+            .Select(r => r.Result)
             .OfType<ToolEvidence>()
             .ToList();
         return new OfflineConversation(question, earlier, calls, results);
-    }
-
-    private static ToolEvidence? AsEvidence(object? result) => result switch
-    {
-        ToolEvidence evidence => evidence,
-        string json when json.TrimStart().StartsWith('{') => TryDeserialize(json),
-        _ => null,
-    };
-
-    private static ToolEvidence? TryDeserialize(string json)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<ToolEvidence>(json, Json);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 }

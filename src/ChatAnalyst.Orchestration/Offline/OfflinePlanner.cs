@@ -37,7 +37,7 @@ public sealed partial class OfflinePlanner(BilingualGlossary glossary)
         if (conversation.Calls.Count == 0)
         {
             Add(calls, kernel, KnowledgePlugin, "search_articles", new KernelArguments { ["query"] = question.SearchText, ["top"] = 6 });
-            Add(calls, kernel, IndicatorsPlugin, "find_indicators", new KernelArguments { ["query"] = question.SearchText });
+            Add(calls, kernel, IndicatorsPlugin, "find_indicators", new KernelArguments { ["query"] = question.SearchText, ["limit"] = 5 });
             Add(calls, kernel, IndicatorsPlugin, "find_figures", new KernelArguments { ["query"] = question.SearchText });
             return calls;
         }

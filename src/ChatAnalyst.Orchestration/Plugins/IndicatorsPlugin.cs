@@ -26,13 +26,14 @@ public sealed class IndicatorsPlugin
     }
 
     [KernelFunction("find_indicators")]
-    [Description("Finds curated indicator series (Chinese economy and technology: AI, digital, industry, energy, shipbuilding, semiconductors, robotics, policy) by name in English or Chinese, each with its latest figure. Use the returned ids with get_indicator, compare_indicators, indicator_series and chart_indicators.")]
+    [Description("Finds curated indicator series by name (English or Chinese), each with its latest figure, period and status; the ids work with the other indicator functions.")]
     public async Task<ToolEvidence> FindIndicatorsAsync(
-        [Description("What the user asks about, e.g. \"software revenue\", \"5G base stations\" or \"软件业务收入\".")] string query,
+        [Description("The indicator, e.g. \"software revenue\".")] string query,
+        [Description("Series to return, 1-10.")] int limit = 3,
         CancellationToken cancellationToken = default)
     {
         const string fn = "find_indicators";
-        var matches = await _store.FindSeriesAsync(query ?? string.Empty, 5, cancellationToken);
+        var matches = await _store.FindSeriesAsync(query ?? string.Empty, Math.Clamp(limit, 1, 10), cancellationToken);
         if (matches.Count == 0)
         {
             return ToolEvidence.Empty(fn, $"No curated indicator matches \"{query}\". Try find_figures to search figures quoted in articles.");
@@ -214,9 +215,9 @@ public sealed class IndicatorsPlugin
     }
 
     [KernelFunction("find_figures")]
-    [Description("Searches figures quoted in the ingested articles (numbers with units found in their sentences). Use it when find_indicators has no curated series for the question.")]
+    [Description("Finds figures quoted in article sentences, for subjects with no curated series.")]
     public async Task<ToolEvidence> FindFiguresAsync(
-        [Description("What the figure is about, e.g. \"cloud computing revenue\" or \"software exports\".")] string query,
+        [Description("What the figure is about.")] string query,
         CancellationToken cancellationToken = default)
     {
         const string fn = "find_figures";

@@ -26,12 +26,12 @@ public sealed class KnowledgeBasePlugin
     }
 
     [KernelFunction(Function)]
-    [Description("Searches the knowledge base of articles on China's economy and technology (AI, digital infrastructure, software, computing power, renewable energy, shipbuilding, R&D, robotics, semiconductors, industrial output) and returns the most relevant passages with title, URL, publisher and publication date. Accepts English or Chinese. Quote figures only as the passages state them.")]
+    [Description("Searches the article knowledge base (China's AI and industrial economy; English or Chinese) and returns the best passages, each with a Ref to cite.")]
     public async Task<ToolEvidence> SearchArticlesAsync(
-        [Description("What to look for, in the user's words or rewritten as a short search phrase, e.g. \"5G base stations end of 2024\" or \"高技术制造业增加值\".")] string query,
-        [Description("How many passages to return (1-10). Default 5.")] int top = 5,
-        [Description("Only articles published on or after this date, yyyy-MM-dd (a year yyyy or month yyyy-MM also works). Omit unless the user limits publication dates; undated articles are excluded when set.")] string? from = null,
-        [Description("Only articles published on or before this date, yyyy-MM-dd (a year yyyy or month yyyy-MM also works). Omit unless the user limits publication dates.")] string? to = null,
+        [Description("A short search phrase, e.g. \"5G base stations 2024\".")] string query,
+        [Description("Passages to return, 1-10.")] int top = 3,
+        [Description("Published on or after (yyyy-MM-dd); only if the user limits dates.")] string? from = null,
+        [Description("Published on or before (yyyy-MM-dd); only if the user limits dates.")] string? to = null,
         CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(query))
