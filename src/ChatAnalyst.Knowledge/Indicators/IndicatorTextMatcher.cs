@@ -24,10 +24,25 @@ internal sealed class IndicatorTextMatcher
     // Everyday words for what series names say formally; applied to both sides so either spelling matches.
     private static readonly Dictionary<string, string> Synonyms = new(StringComparer.Ordinal)
     {
-        ["grow"] = "growth", ["grew"] = "growth", ["grown"] = "growth", ["growing"] = "growth", ["increase"] = "growth",
-        ["rise"] = "growth", ["rose"] = "growth", ["spend"] = "expenditure", ["spending"] = "expenditure", ["spent"] = "expenditure",
-        ["big"] = "size", ["scale"] = "size", ["ranking"] = "rank", ["ranked"] = "rank", ["proportion"] = "share",
-        ["percentage"] = "share", ["robot"] = "robot", ["photovoltaic"] = "solar", ["pv"] = "solar",
+        ["grow"] = "growth",
+        ["grew"] = "growth",
+        ["grown"] = "growth",
+        ["growing"] = "growth",
+        ["increase"] = "growth",
+        ["rise"] = "growth",
+        ["rose"] = "growth",
+        ["spend"] = "expenditure",
+        ["spending"] = "expenditure",
+        ["spent"] = "expenditure",
+        ["big"] = "size",
+        ["scale"] = "size",
+        ["ranking"] = "rank",
+        ["ranked"] = "rank",
+        ["proportion"] = "share",
+        ["percentage"] = "share",
+        ["robot"] = "robot",
+        ["photovoltaic"] = "solar",
+        ["pv"] = "solar",
     };
 
     private readonly List<HashSet<string>> _documents;

@@ -28,11 +28,30 @@ internal sealed partial class QueryAnalyzer
     // Abbreviations people type but articles spell out; the full form is added next to the abbreviation.
     private static readonly Dictionary<string, string> Abbreviations = new(StringComparer.Ordinal)
     {
-        ["jan"] = "january", ["feb"] = "february", ["mar"] = "march", ["apr"] = "april", ["jun"] = "june", ["jul"] = "july",
-        ["aug"] = "august", ["sep"] = "september", ["sept"] = "september", ["oct"] = "october", ["nov"] = "november",
-        ["dec"] = "december", ["yoy"] = "year", ["pct"] = "percent", ["bn"] = "billion", ["mn"] = "million", ["tn"] = "trillion",
-        ["govt"] = "government", ["intl"] = "international", ["mfg"] = "manufacturing", ["q1"] = "first quarter",
-        ["q2"] = "second quarter", ["q3"] = "third quarter", ["q4"] = "fourth quarter",
+        ["jan"] = "january",
+        ["feb"] = "february",
+        ["mar"] = "march",
+        ["apr"] = "april",
+        ["jun"] = "june",
+        ["jul"] = "july",
+        ["aug"] = "august",
+        ["sep"] = "september",
+        ["sept"] = "september",
+        ["oct"] = "october",
+        ["nov"] = "november",
+        ["dec"] = "december",
+        ["yoy"] = "year",
+        ["pct"] = "percent",
+        ["bn"] = "billion",
+        ["mn"] = "million",
+        ["tn"] = "trillion",
+        ["govt"] = "government",
+        ["intl"] = "international",
+        ["mfg"] = "manufacturing",
+        ["q1"] = "first quarter",
+        ["q2"] = "second quarter",
+        ["q3"] = "third quarter",
+        ["q4"] = "fourth quarter",
     };
 
     // A pasted page as a "query" must not become a thousand-term OR; the first terms carry the question.

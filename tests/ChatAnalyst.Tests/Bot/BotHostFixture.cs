@@ -3,9 +3,9 @@ using System.Text;
 using System.Text.Json.Nodes;
 using ChatAnalyst.Bot;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatAnalyst.Tests.Bot;
