@@ -15,21 +15,6 @@ public static partial class PeriodPhraseParser
 
     private static readonly string[] Ordinals = ["first", "second", "third", "fourth"];
 
-    private static readonly Dictionary<string, int> CountWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["two"] = 2,
-        ["three"] = 3,
-        ["four"] = 4,
-        ["five"] = 5,
-        ["six"] = 6,
-        ["seven"] = 7,
-        ["eight"] = 8,
-        ["nine"] = 9,
-        ["ten"] = 10,
-        ["eleven"] = 11,
-        ["twelve"] = 12,
-    };
-
     /// <summary>
     /// Every period the text names, in order of appearance. Dates with a day ("January 21, 2025"), year ranges
     /// ("2021-2025"), "since 2015" and names like "Made in China 2025" are deliberately not periods.
@@ -124,7 +109,7 @@ public static partial class PeriodPhraseParser
     }
 
     private static int? Count(string n) =>
-        int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : CountWords.TryGetValue(n, out var w) ? w : null;
+        int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : Text.NumberWords.Values.TryGetValue(n, out var w) && w is >= 2 and <= 12 ? w : null;
 
     private static Period? Year(string y) => Period.TryParse(y, out var p) ? p : null;
 

@@ -28,28 +28,6 @@ public static partial class NumberReader
         ["千万"] = 1e7m,
     };
 
-    private static readonly Dictionary<string, decimal> Words = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["one"] = 1,
-        ["two"] = 2,
-        ["three"] = 3,
-        ["four"] = 4,
-        ["five"] = 5,
-        ["six"] = 6,
-        ["seven"] = 7,
-        ["eight"] = 8,
-        ["nine"] = 9,
-        ["ten"] = 10,
-        ["eleven"] = 11,
-        ["twelve"] = 12,
-        ["fifteen"] = 15,
-        ["twenty"] = 20,
-        ["thirty"] = 30,
-        ["forty"] = 40,
-        ["fifty"] = 50,
-        ["hundred"] = 100,
-    };
-
     private static readonly string[] Months =
     [
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
@@ -73,7 +51,7 @@ public static partial class NumberReader
 
         foreach (Match m in WordNumber().Matches(text))
         {
-            if (Words.TryGetValue(m.Groups["word"].Value, out var value))
+            if (Knowledge.Text.NumberWords.Values.TryGetValue(m.Groups["word"].Value, out var value))
             {
                 mentions.Add(new NumberMention(m.Value, Expand(value, m.Groups["scale"].Value)));
             }
