@@ -72,13 +72,18 @@ internal sealed class IndicatorTextMatcher
         var n = Math.Max(1, _documents.Count);
         var weights = tokens.Select(t => Math.Log(1 + ((double)n / Math.Max(1, BestFrequency(t))))).ToArray();
         var total = weights.Sum();
+
+        // The typo-tolerant neighbours of each query token are found once against the vocabulary, not once per
+        // candidate: a long (glossary-expanded) query against every figure's sentence would otherwise run the edit
+        // distance hundreds of thousands of times.
+        var neighbours = tokens.Select(t => _documentFrequency.Keys.Where(v => v != t && Similar(t, v)).ToArray()).ToArray();
         var scores = new double[_documents.Count];
         for (var i = 0; i < _documents.Count; i++)
         {
             var covered = 0.0;
             for (var j = 0; j < tokens.Length; j++)
             {
-                covered += weights[j] * Match(tokens[j], _documents[i]);
+                covered += weights[j] * Match(tokens[j], neighbours[j], _documents[i]);
             }
 
             var score = total > 0 ? covered / total : 0;
@@ -202,14 +207,14 @@ internal sealed class IndicatorTextMatcher
     private int BestFrequency(string token) =>
         _documentFrequency.TryGetValue(token, out var df) ? df : _documentFrequency.Where(kv => Similar(token, kv.Key)).Select(kv => kv.Value).DefaultIfEmpty(0).Max();
 
-    private static double Match(string token, HashSet<string> document)
+    private static double Match(string token, string[] neighbours, HashSet<string> document)
     {
         if (document.Contains(token))
         {
             return 1;
         }
 
-        return document.Any(d => Similar(token, d)) ? 0.7 : 0;
+        return neighbours.Any(document.Contains) ? 0.7 : 0;
     }
 
     /// <summary>A typo (edit distance 1 for 4+ letters, 2 for 8+) or a prefix of 5+ letters ("semiconductor" / "semiconductors").</summary>

@@ -6,6 +6,7 @@ namespace ChatAnalyst.Knowledge.Storage;
 public sealed class SqliteConnectionFactory
 {
     private readonly string _connectionString;
+    private volatile bool _walEnabled;
 
     public SqliteConnectionFactory(KnowledgePaths paths)
         : this(paths?.Database ?? throw new ArgumentNullException(nameof(paths)))
@@ -38,8 +39,14 @@ public sealed class SqliteConnectionFactory
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;";
+
+        // WAL is a property of the database file and persists, so it is switched on once per process; the other two
+        // settings belong to each connection and are cheap.
+        pragma.CommandText = _walEnabled
+            ? "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;"
+            : "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
+        _walEnabled = true;
         return connection;
     }
 }
