@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using ChatAnalyst.Knowledge.Storage;
 using Microsoft.Data.Sqlite;
@@ -21,6 +22,13 @@ public sealed class SqliteIndicatorStore : IIndicatorStore, IDisposable
     private readonly SemaphoreSlim _schemaLock = new(1, 1);
     private volatile bool _schemaReady;
     private volatile Snapshot? _snapshot;
+    private long _versionCheckedAt;
+
+    /// <summary>
+    /// How long a snapshot is trusted before the version row is read again. Writes in this process invalidate it at
+    /// once; a write by another process (a CLI ingest while the bot runs) is seen within this interval.
+    /// </summary>
+    private static readonly TimeSpan VersionCheckInterval = TimeSpan.FromSeconds(1);
 
     public SqliteIndicatorStore(SqliteConnectionFactory connections)
     {
@@ -71,6 +79,9 @@ public sealed class SqliteIndicatorStore : IIndicatorStore, IDisposable
 
         await BumpVersionAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+
+        // Our own write: the next read looks at the version row again instead of trusting the snapshot.
+        _snapshot = null;
     }
 
     /// <inheritdoc/>
@@ -169,6 +180,9 @@ public sealed class SqliteIndicatorStore : IIndicatorStore, IDisposable
 
         await BumpVersionAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+
+        // Our own write: the next read looks at the version row again instead of trusting the snapshot.
+        _snapshot = null;
     }
 
     /// <inheritdoc/>
@@ -179,6 +193,9 @@ public sealed class SqliteIndicatorStore : IIndicatorStore, IDisposable
         await ExecuteAsync(connection, transaction, "DELETE FROM indicator_extracted_figures WHERE document_id = $id", cancellationToken, ("$id", documentId));
         await BumpVersionAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+
+        // Our own write: the next read looks at the version row again instead of trusting the snapshot.
+        _snapshot = null;
     }
 
     /// <inheritdoc/>
@@ -247,6 +264,11 @@ public sealed class SqliteIndicatorStore : IIndicatorStore, IDisposable
     /// <summary>The cached tables, re-read when another write (in this process or another) has bumped the version.</summary>
     private async Task<Snapshot> SnapshotAsync(CancellationToken cancellationToken)
     {
+        if (_snapshot is { } recent && Stopwatch.GetElapsedTime(Interlocked.Read(ref _versionCheckedAt)) < VersionCheckInterval)
+        {
+            return recent;
+        }
+
         long version;
         await using (var connection = await OpenAsync(cancellationToken))
         {
@@ -257,6 +279,7 @@ public sealed class SqliteIndicatorStore : IIndicatorStore, IDisposable
 
         if (_snapshot is { } cached && cached.Version == version)
         {
+            Interlocked.Exchange(ref _versionCheckedAt, Stopwatch.GetTimestamp());
             return cached;
         }
 
@@ -271,6 +294,7 @@ public sealed class SqliteIndicatorStore : IIndicatorStore, IDisposable
             series.Count == 0 ? null : SeriesMatcher(series),
             figures.Count == 0 ? null : new IndicatorTextMatcher(figures.Select(f => ((IReadOnlyList<string>)[f.Figure.Subject], (IReadOnlyList<string>)[f.Figure.Sentence, f.Source.Title])).ToList()));
         _snapshot = snapshot;
+        Interlocked.Exchange(ref _versionCheckedAt, Stopwatch.GetTimestamp());
         return snapshot;
     }
 

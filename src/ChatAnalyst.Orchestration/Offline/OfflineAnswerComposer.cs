@@ -41,7 +41,7 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
 
         var candidates = Candidates(items).ToList();
         var everything = string.Join('\n', candidates.Select(c => c.Context + " " + c.SourceText));
-        var everythingTerms = TextTerms.ContentTerms(everything).ToHashSet(StringComparer.Ordinal);
+        var everythingTerms = candidates.SelectMany(c => c.ContextTerms).ToHashSet(StringComparer.Ordinal);
 
         // A named entity or a year that no evidence mentions means the knowledge base is about something else.
         if (question.Entities.Any(e => !Mentions(everything, everythingTerms, e))

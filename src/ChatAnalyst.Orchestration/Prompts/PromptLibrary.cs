@@ -10,8 +10,7 @@ namespace ChatAnalyst.Orchestration.Prompts;
 /// </summary>
 public sealed class PromptLibrary
 {
-    private readonly Dictionary<string, PromptTemplateConfig> _configs;
-    private readonly KernelPromptTemplateFactory _factory = new();
+    private readonly Dictionary<string, IPromptTemplate> _templates;
 
     public PromptLibrary(string folder)
     {
@@ -24,24 +23,29 @@ public sealed class PromptLibrary
             .WithNamingConvention(UnderscoredNamingConvention.Instance)
             .IgnoreUnmatchedProperties()
             .Build();
-        _configs = Directory.EnumerateFiles(folder, "*.yaml")
+        // Templates are parsed once; rendering then only substitutes the arguments.
+        var factory = new KernelPromptTemplateFactory();
+        _templates = Directory.EnumerateFiles(folder, "*.yaml")
             .Select(file => deserializer.Deserialize<PromptTemplateConfig>(File.ReadAllText(file)))
-            .ToDictionary(c => c.Name ?? throw new InvalidDataException("A prompt file has no name."), StringComparer.OrdinalIgnoreCase);
+            .ToDictionary(
+                c => c.Name ?? throw new InvalidDataException("A prompt file has no name."),
+                factory.Create,
+                StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>The default folder: <c>prompts/</c> beside the application binaries.</summary>
     public static string DefaultFolder => Path.Combine(AppContext.BaseDirectory, "prompts");
 
-    public IReadOnlyCollection<string> Names => _configs.Keys;
+    public IReadOnlyCollection<string> Names => _templates.Keys;
 
     /// <summary>Renders the named template with the given arguments.</summary>
     public Task<string> RenderAsync(string name, Kernel kernel, KernelArguments arguments, CancellationToken cancellationToken = default)
     {
-        if (!_configs.TryGetValue(name, out var config))
+        if (!_templates.TryGetValue(name, out var template))
         {
             throw new KeyNotFoundException($"No prompt named '{name}' in the prompts folder.");
         }
 
-        return _factory.Create(config).RenderAsync(kernel, arguments, cancellationToken);
+        return template.RenderAsync(kernel, arguments, cancellationToken);
     }
 }
