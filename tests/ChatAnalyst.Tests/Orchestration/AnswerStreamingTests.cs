@@ -8,23 +8,15 @@ namespace ChatAnalyst.Tests.Orchestration;
 /// that are only ever replaced by the one verified final answer.
 /// </summary>
 [Collection(MiniLmCollectionDefinition.Name)]
-public sealed class AnswerStreamingTests(MiniLmFixture miniLm, KnowledgeDatabaseFixture database) : IClassFixture<KnowledgeDatabaseFixture>, IAsyncLifetime
+public sealed class AnswerStreamingTests(MiniLmFixture miniLm, KnowledgeDatabaseFixture database)
+    : FakeModelTests(miniLm, database), IClassFixture<KnowledgeDatabaseFixture>
 {
-    private const string Question = "How many 5G base stations does China have?";
-    private const string Search = "KnowledgeBase-search_articles";
-    private const string Grounded = "China had 4.25 million 5G base stations, per MIIT data released in January 2025 [1].";
-
-    private FakeOpenAiServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await FakeOpenAiServer.StartAsync();
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
     public async Task Final_answer_streams_as_drafts_then_one_verified_answer()
     {
-        _server.Enqueue(FakeOpenAiReply.Tools((Search, new { query = "5G base stations" })), FakeOpenAiReply.Text(Grounded));
-        await using var host = await LlmPathHost.StartAsync(miniLm.Generator, database.Database, _server);
+        Server.Enqueue(FakeOpenAiReply.Tools((Search, new { query = "5G base stations" })), FakeOpenAiReply.Text(Grounded));
+        await using var host = await StartHostAsync();
 
         var updates = await CollectAsync(host.Orchestrator.StreamAsync([], Question));
 
@@ -39,7 +31,7 @@ public sealed class AnswerStreamingTests(MiniLmFixture miniLm, KnowledgeDatabase
         Assert.Equal(AnswerKind.Answer, answer.Kind);
         Assert.Equal("01-china-5g-base-stations-2024.md", Assert.Single(answer.Citations).DocumentId);
 
-        var requests = _server.Requests;
+        var requests = Server.Requests;
         Assert.False(requests[0].Stream);
         Assert.True(requests[1].Stream);
         Assert.Equal(2, answer.ModelRoundTrips);
@@ -49,11 +41,11 @@ public sealed class AnswerStreamingTests(MiniLmFixture miniLm, KnowledgeDatabase
     [Fact]
     public async Task A_rejected_streamed_answer_is_discarded_and_replaced_by_the_fallback()
     {
-        _server.Enqueue(
+        Server.Enqueue(
             FakeOpenAiReply.Tools((Search, new { query = "5G base stations" })),
             FakeOpenAiReply.Text("China's 5G base stations grew 12.7% [1]."),
             FakeOpenAiReply.Text("They grew 12.7% [1]."));
-        await using var host = await LlmPathHost.StartAsync(miniLm.Generator, database.Database, _server);
+        await using var host = await StartHostAsync();
 
         var updates = await CollectAsync(host.Orchestrator.StreamAsync([], Question));
 
@@ -63,16 +55,16 @@ public sealed class AnswerStreamingTests(MiniLmFixture miniLm, KnowledgeDatabase
         var answer = updates[^1].Answer!;
         Assert.Equal(AnswerKind.Fallback, answer.Kind);
         Assert.Contains("4.25 million", answer.Text, StringComparison.Ordinal);
-        Assert.True(_server.Requests[2].Stream);
+        Assert.True(Server.Requests[2].Stream);
     }
 
     [Fact]
     public async Task A_stream_that_stalls_after_its_first_words_falls_back_to_the_offline_answer()
     {
-        _server.Enqueue(
+        Server.Enqueue(
             FakeOpenAiReply.Tools((Search, new { query = "5G base stations" })),
             FakeOpenAiReply.Text(Grounded) with { ChunkDelay = TimeSpan.FromSeconds(3) });
-        await using var host = await LlmPathHost.StartAsync(miniLm.Generator, database.Database, _server, ("TimeoutSeconds", "1"));
+        await using var host = await StartHostAsync(false, ("TimeoutSeconds", "1"));
 
         var updates = await CollectAsync(host.Orchestrator.StreamAsync([], Question));
 
@@ -88,7 +80,7 @@ public sealed class AnswerStreamingTests(MiniLmFixture miniLm, KnowledgeDatabase
     [InlineData("中国人工智能核心产业规模有多大？")]
     public async Task Offline_stream_ends_with_the_same_answer_as_the_unstreamed_call(string question)
     {
-        await using var host = await LlmPathHost.StartAsync(miniLm.Generator, database.Database, server: null);
+        await using var host = await StartHostAsync(offline: true);
         var expected = await host.Orchestrator.AnswerAsync([], question);
 
         var updates = await CollectAsync(host.Orchestrator.StreamAsync([], question));
@@ -100,14 +92,14 @@ public sealed class AnswerStreamingTests(MiniLmFixture miniLm, KnowledgeDatabase
         Assert.Equal(expected.Text, answer.Text);
         Assert.Equal(expected.Kind, answer.Kind);
         Assert.Equal(expected.Citations.Select(c => c.DocumentId), answer.Citations.Select(c => c.DocumentId));
-        Assert.Empty(_server.Requests);
+        Assert.Empty(Server.Requests);
     }
 
     [Fact]
     public async Task A_caller_that_stops_reading_early_ends_the_turn_quietly()
     {
-        _server.Enqueue(FakeOpenAiReply.Tools((Search, new { query = "5G base stations" })), FakeOpenAiReply.Text(Grounded));
-        await using var host = await LlmPathHost.StartAsync(miniLm.Generator, database.Database, _server);
+        Server.Enqueue(FakeOpenAiReply.Tools((Search, new { query = "5G base stations" })), FakeOpenAiReply.Text(Grounded));
+        await using var host = await StartHostAsync();
 
         var first = default(AnswerUpdate);
         await foreach (var update in host.Orchestrator.StreamAsync([], Question))

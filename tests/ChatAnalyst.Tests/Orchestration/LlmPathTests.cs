@@ -8,22 +8,14 @@ namespace ChatAnalyst.Tests.Orchestration;
 /// HTTP (retries, timeouts) to a fake OpenAI-compatible server that plays the model.
 /// </summary>
 [Collection(MiniLmCollectionDefinition.Name)]
-public sealed class LlmPathTests(MiniLmFixture miniLm, KnowledgeDatabaseFixture database) : IClassFixture<KnowledgeDatabaseFixture>, IAsyncLifetime
+public sealed class LlmPathTests(MiniLmFixture miniLm, KnowledgeDatabaseFixture database)
+    : FakeModelTests(miniLm, database), IClassFixture<KnowledgeDatabaseFixture>
 {
-    private const string Question = "How many 5G base stations does China have?";
-    private const string Search = "KnowledgeBase-search_articles";
-    private const string Grounded = "China had 4.25 million 5G base stations, per MIIT data released in January 2025 [1].";
-
-    private FakeOpenAiServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await FakeOpenAiServer.StartAsync();
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
     public async Task Answer_cites_the_article_that_holds_the_figure_and_sends_tool_results_back_as_tool_messages()
     {
-        _server.Enqueue(FakeOpenAiReply.Tools((Search, new { query = "5G base stations" })), FakeOpenAiReply.Text(Grounded));
+        Server.Enqueue(FakeOpenAiReply.Tools((Search, new { query = "5G base stations" })), FakeOpenAiReply.Text(Grounded));
         await using var host = await StartAsync();
 
         var answer = await host.Orchestrator.AnswerAsync([], Question);
@@ -33,7 +25,7 @@ public sealed class LlmPathTests(MiniLmFixture miniLm, KnowledgeDatabaseFixture 
         Assert.Equal("01-china-5g-base-stations-2024.md", Assert.Single(answer.Citations).DocumentId);
         Assert.Equal("fake-model", answer.Model);
 
-        var requests = _server.Requests;
+        var requests = Server.Requests;
         Assert.Equal(2, requests.Count);
         Assert.Equal(["system", "user"], requests[0].Roles);
         Assert.Equal(Question, requests[0].LastUserText);
@@ -57,12 +49,12 @@ public sealed class LlmPathTests(MiniLmFixture miniLm, KnowledgeDatabaseFixture 
     [Fact]
     public async Task Turn_reports_round_trips_and_the_token_usage_the_model_returned()
     {
-        _server.Enqueue(FakeOpenAiReply.Tools((Search, new { query = "5G base stations" })), FakeOpenAiReply.Text(Grounded) with { PromptTokens = 1234, CompletionTokens = 56 });
+        Server.Enqueue(FakeOpenAiReply.Tools((Search, new { query = "5G base stations" })), FakeOpenAiReply.Text(Grounded) with { PromptTokens = 1234, CompletionTokens = 56 });
         await using var host = await StartAsync();
 
         var answer = await host.Orchestrator.AnswerAsync([], Question);
 
-        var first = _server.Requests[0];
+        var first = Server.Requests[0];
         Assert.Equal(2, answer.ModelRoundTrips);
         Assert.Equal(first.EstimatedPromptTokens + 1234, answer.PromptTokens);
         Assert.True(answer.CompletionTokens > 56, $"completion tokens {answer.CompletionTokens}");
@@ -74,7 +66,7 @@ public sealed class LlmPathTests(MiniLmFixture miniLm, KnowledgeDatabaseFixture 
     [Fact]
     public async Task An_invented_figure_is_sent_back_once_then_the_offline_model_answers()
     {
-        _server.Enqueue(
+        Server.Enqueue(
             FakeOpenAiReply.Tools((Search, new { query = "5G base stations" })),
             FakeOpenAiReply.Text("China's 5G base stations grew 12.7% [1]."),
             FakeOpenAiReply.Text("The number of 5G base stations grew 12.7% [1]."));
@@ -82,7 +74,7 @@ public sealed class LlmPathTests(MiniLmFixture miniLm, KnowledgeDatabaseFixture 
 
         var answer = await host.Orchestrator.AnswerAsync([], Question);
 
-        var requests = _server.Requests;
+        var requests = Server.Requests;
         Assert.Equal(3, requests.Count);
         var retry = requests[2];
         Assert.Contains("12.7", retry.LastUserText, StringComparison.Ordinal);
@@ -98,7 +90,7 @@ public sealed class LlmPathTests(MiniLmFixture miniLm, KnowledgeDatabaseFixture 
     [Fact]
     public async Task A_citation_to_a_source_the_tools_never_returned_is_rejected()
     {
-        _server.Enqueue(
+        Server.Enqueue(
             FakeOpenAiReply.Tools((Search, new { query = "5G base stations" })),
             FakeOpenAiReply.Text("China had 4.25 million 5G base stations [9]."),
             FakeOpenAiReply.Text(Grounded));
@@ -106,7 +98,7 @@ public sealed class LlmPathTests(MiniLmFixture miniLm, KnowledgeDatabaseFixture 
 
         var answer = await host.Orchestrator.AnswerAsync([], Question);
 
-        Assert.Contains("[9] does not point to any source", _server.Requests[2].LastUserText, StringComparison.Ordinal);
+        Assert.Contains("[9] does not point to any source", Server.Requests[2].LastUserText, StringComparison.Ordinal);
         Assert.Equal(AnswerKind.Answer, answer.Kind);
         Assert.DoesNotContain("[9]", answer.Text, StringComparison.Ordinal);
         Assert.Equal("01-china-5g-base-stations-2024.md", Assert.Single(answer.Citations).DocumentId);
@@ -115,7 +107,7 @@ public sealed class LlmPathTests(MiniLmFixture miniLm, KnowledgeDatabaseFixture 
     [Fact]
     public async Task Rate_limited_call_waits_for_retry_after_then_answers()
     {
-        _server.Enqueue(
+        Server.Enqueue(
             FakeOpenAiReply.Error(429, retryAfter: TimeSpan.FromSeconds(1)),
             FakeOpenAiReply.Tools((Search, new { query = "5G base stations" })),
             FakeOpenAiReply.Text(Grounded));
@@ -123,7 +115,7 @@ public sealed class LlmPathTests(MiniLmFixture miniLm, KnowledgeDatabaseFixture 
 
         var answer = await host.Orchestrator.AnswerAsync([], Question);
 
-        var requests = _server.Requests;
+        var requests = Server.Requests;
         Assert.Equal(AnswerKind.Answer, answer.Kind);
         Assert.Equal(3, requests.Count);
         Assert.Equal(requests[0].Body, requests[1].Body);
@@ -135,12 +127,12 @@ public sealed class LlmPathTests(MiniLmFixture miniLm, KnowledgeDatabaseFixture 
     [Fact]
     public async Task Server_errors_past_the_retries_fall_back_to_the_offline_answer()
     {
-        _server.Enqueue(FakeOpenAiReply.Error(500), FakeOpenAiReply.Error(500));
+        Server.Enqueue(FakeOpenAiReply.Error(500), FakeOpenAiReply.Error(500));
         await using var host = await StartAsync();
 
         var answer = await host.Orchestrator.AnswerAsync([], Question);
 
-        Assert.Equal(2, _server.Requests.Count);
+        Assert.Equal(2, Server.Requests.Count);
         Assert.Equal(AnswerKind.Fallback, answer.Kind);
         Assert.Contains("4.25 million", answer.Text, StringComparison.Ordinal);
         Assert.Contains(answer.Citations, c => c.DocumentId == "01-china-5g-base-stations-2024.md");
@@ -150,16 +142,16 @@ public sealed class LlmPathTests(MiniLmFixture miniLm, KnowledgeDatabaseFixture 
     public async Task A_model_slower_than_the_timeout_falls_back_to_the_offline_answer()
     {
         var slow = FakeOpenAiReply.Text(Grounded).After(TimeSpan.FromSeconds(5));
-        _server.Enqueue(slow, slow);
+        Server.Enqueue(slow, slow);
         await using var host = await StartAsync(("TimeoutSeconds", "1"));
 
         var answer = await host.Orchestrator.AnswerAsync([], Question);
 
-        Assert.Equal(2, _server.Requests.Count);
+        Assert.Equal(2, Server.Requests.Count);
         Assert.Equal(AnswerKind.Fallback, answer.Kind);
         Assert.Contains("4.25 million", answer.Text, StringComparison.Ordinal);
     }
 
     private Task<LlmPathHost> StartAsync(params (string Key, string Value)[] settings) =>
-        LlmPathHost.StartAsync(miniLm.Generator, database.Database, _server, settings);
+        StartHostAsync(false, settings);
 }
