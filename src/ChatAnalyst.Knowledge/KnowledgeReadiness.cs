@@ -10,6 +10,9 @@ public sealed class KnowledgeReadiness
 
     public bool IsReady => _ready;
 
+    /// <summary>Loading ended with an error (see <see cref="Status"/>); it will not become ready without a restart.</summary>
+    public bool IsFailed { get; private set; }
+
     /// <summary>A short status line: "loading", "ready" or the reason loading failed.</summary>
     public string Status { get; private set; } = "loading";
 
@@ -25,12 +28,14 @@ public sealed class KnowledgeReadiness
         Chunks = chunks;
         Observations = observations;
         Status = "ready";
+        IsFailed = false;
         _ready = true;
     }
 
     public void MarkFailed(string reason)
     {
         Status = "failed: " + reason;
+        IsFailed = true;
         _ready = false;
     }
 }

@@ -86,9 +86,11 @@ public sealed class AnalystBot : TeamsActivityHandler
 
         if (!_readiness.IsReady)
         {
-            await turnContext.SendActivityAsync(
-                MessageFactory.Text("I'm still loading the knowledge base. Please ask again in a few seconds."),
-                cancellationToken);
+            // A failed load is not "loading": saying "try again in a few seconds" forever would mislead the user.
+            var notReady = _readiness.IsFailed
+                ? "I can't answer right now: the knowledge base failed to load. The bot's administrator can find the reason in its logs and on /readyz."
+                : "I'm still loading the knowledge base. Please ask again in a few seconds.";
+            await turnContext.SendActivityAsync(MessageFactory.Text(notReady), cancellationToken);
             return;
         }
 

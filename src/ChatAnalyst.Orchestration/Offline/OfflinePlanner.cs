@@ -52,14 +52,7 @@ public sealed partial class OfflinePlanner(BilingualGlossary glossary)
             return [];
         }
 
-        var latest = conversation.Results
-            .Where(r => r.Function == "find_indicators")
-            .SelectMany(r => r.Items)
-            .Select(i => i.Figure)
-            .OfType<FigureFact>()
-            .Where(f => f.IndicatorId.Length > 0)
-            .Take(SeriesPerPeriodLookup)
-            .ToList();
+        var latest = MatchedSeries(conversation).Take(SeriesPerPeriodLookup).ToList();
         foreach (var asked in question.Periods.DefaultIfEmpty(period).Take(2).Select(p => p.ToString()))
         {
             foreach (var id in latest.Where(f => f.Period != asked).Select(f => f.IndicatorId).Distinct())
@@ -74,13 +67,7 @@ public sealed partial class OfflinePlanner(BilingualGlossary glossary)
     /// <summary>Charts the best-matching series, with the next matches that share its unit (so they fit one axis).</summary>
     private static List<FunctionCallContent> ChartCalls(OfflineConversation conversation, Kernel kernel)
     {
-        var figures = conversation.Results
-            .Where(r => r.Function == "find_indicators")
-            .SelectMany(r => r.Items)
-            .Select(i => i.Figure)
-            .OfType<FigureFact>()
-            .Where(f => f.IndicatorId.Length > 0)
-            .ToList();
+        var figures = MatchedSeries(conversation).ToList();
         var calls = new List<FunctionCallContent>();
         if (figures.Count > 0)
         {
@@ -91,6 +78,15 @@ public sealed partial class OfflinePlanner(BilingualGlossary glossary)
 
         return calls;
     }
+
+    /// <summary>The latest figure of each series <c>find_indicators</c> matched, best match first.</summary>
+    private static IEnumerable<FigureFact> MatchedSeries(OfflineConversation conversation) =>
+        conversation.Results
+            .Where(r => r.Function == "find_indicators")
+            .SelectMany(r => r.Items)
+            .Select(i => i.Figure)
+            .OfType<FigureFact>()
+            .Where(f => f.IndicatorId.Length > 0);
 
     private static void Add(List<FunctionCallContent> calls, Kernel kernel, string plugin, string function, KernelArguments arguments)
     {

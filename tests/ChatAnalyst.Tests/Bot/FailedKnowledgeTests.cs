@@ -1,0 +1,50 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using ChatAnalyst.Bot;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatAnalyst.Tests.Bot;
+
+public sealed class FailedKnowledgeTests
+{
+    [Fact]
+    public async Task When_the_knowledge_base_cannot_load_the_bot_says_so_instead_of_still_loading()
+    {
+        // A database path that is a folder cannot be opened, so loading fails for good.
+        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "chatanalyst-broken-" + Guid.NewGuid().ToString("N"))).FullName;
+        await using var app = BotApp.Build(
+        [
+            "--environment=Development",
+            "--urls=http://127.0.0.1:0",
+            "--ChatAnalyst:Knowledge:Database=" + folder,
+            "--Logging:LogLevel:Default=None",
+        ]);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        using var client = new HttpClient { BaseAddress = new Uri(address) };
+
+        JsonNode? ready = null;
+        for (var i = 0; i < 100 && !((string?)ready?["status"] ?? string.Empty).StartsWith("failed", StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(100);
+            using var response = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            ready = JsonNode.Parse(await response.Content.ReadAsStringAsync());
+        }
+
+        var activity = BotHostFixture.Message("How big was China's core AI industry in 2025?", "conv-broken");
+        activity["deliveryMode"] = "expectReplies";
+        using var content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json");
+        using var reply = await client.PostAsync(new Uri("/api/messages", UriKind.Relative), content);
+        var text = (string?)JsonNode.Parse(await reply.Content.ReadAsStringAsync())!["activities"]!.AsArray().Last()!["text"];
+
+        Assert.StartsWith("failed", (string?)ready?["status"], StringComparison.Ordinal);
+        Assert.Contains("failed to load", text, StringComparison.Ordinal);
+        await app.StopAsync();
+        Directory.Delete(folder, recursive: true);
+    }
+}
