@@ -49,6 +49,7 @@ internal sealed class IndicatorTextMatcher
     private readonly Dictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
     private readonly List<string> _normalisedNames;
     private readonly List<HashSet<string>> _names;
+    private readonly Text.WordIndex _vocabulary;
 
     /// <param name="documents">For each candidate, the texts that name it; the first texts are its names (whole-name bonus).</param>
     public IndicatorTextMatcher(IReadOnlyList<(IReadOnlyList<string> Names, IReadOnlyList<string> Texts)> documents)
@@ -60,6 +61,8 @@ internal sealed class IndicatorTextMatcher
         {
             _documentFrequency[token] = _documentFrequency.GetValueOrDefault(token) + 1;
         }
+
+        _vocabulary = new Text.WordIndex(_documentFrequency.Keys);
     }
 
     /// <summary>Score of each candidate for the query, in candidate order (0 = no match).</summary>
@@ -69,14 +72,17 @@ internal sealed class IndicatorTextMatcher
         query = WithoutPeriods(query);
         var tokens = Tokenize(query).Distinct(StringComparer.Ordinal).ToArray();
         var whole = Normalise(query);
+
+        // The typo-tolerant neighbours of each query token are found once, through the length-indexed vocabulary, not
+        // once per candidate: a long (glossary-expanded) query against every figure's sentence would otherwise run the
+        // edit distance hundreds of thousands of times.
+        var neighbours = tokens.Select(Neighbours).ToArray();
         var n = Math.Max(1, _documents.Count);
-        var weights = tokens.Select(t => Math.Log(1 + ((double)n / Math.Max(1, BestFrequency(t))))).ToArray();
+        var weights = tokens.Select((t, j) => Math.Log(1 + ((double)n / Math.Max(1, BestFrequency(t, neighbours[j]))))).ToArray();
         var total = weights.Sum();
 
-        // The typo-tolerant neighbours of each query token are found once against the vocabulary, not once per
-        // candidate: a long (glossary-expanded) query against every figure's sentence would otherwise run the edit
-        // distance hundreds of thousands of times.
-        var neighbours = tokens.Select(t => _documentFrequency.Keys.Where(v => v != t && Similar(t, v)).ToArray()).ToArray();
+        // Every vocabulary word the query reaches, exactly or through a typo, for the whole-name preference below.
+        var reached = tokens.Concat(neighbours.SelectMany(w => w)).ToHashSet(StringComparer.Ordinal);
         var scores = new double[_documents.Count];
         for (var i = 0; i < _documents.Count; i++)
         {
@@ -94,14 +100,14 @@ internal sealed class IndicatorTextMatcher
 
             // Among equally good matches prefer the series the query names most completely
             // ("R&D expenditure" → rd-expenditure rather than rd-expenditure-growth).
-            scores[i] = score + (0.1 * NameCoverage(tokens, _names[i]));
+            scores[i] = score + (0.1 * NameCoverage(reached, _names[i]));
         }
 
         return scores;
     }
 
-    private static double NameCoverage(string[] tokens, HashSet<string> name) =>
-        name.Count == 0 ? 0 : (double)name.Count(n => tokens.Any(t => t == n || Similar(t, n))) / name.Count;
+    private static double NameCoverage(HashSet<string> reached, HashSet<string> name) =>
+        name.Count == 0 ? 0 : (double)name.Count(reached.Contains) / name.Count;
 
     private static string WithoutPeriods(string query)
     {
@@ -204,8 +210,27 @@ internal sealed class IndicatorTextMatcher
 
     private static string Normalise(string text) => string.Join(' ', Tokenize(text));
 
-    private int BestFrequency(string token) =>
-        _documentFrequency.TryGetValue(token, out var df) ? df : _documentFrequency.Where(kv => Similar(token, kv.Key)).Select(kv => kv.Value).DefaultIfEmpty(0).Max();
+    private int BestFrequency(string token, string[] neighbours) =>
+        _documentFrequency.TryGetValue(token, out var df) ? df : neighbours.Select(v => _documentFrequency[v]).DefaultIfEmpty(0).Max();
+
+    /// <summary>The vocabulary words <see cref="Similar"/> to <paramref name="token"/>, other than the token itself.</summary>
+    private string[] Neighbours(string token)
+    {
+        if (token.Length < 4 || char.IsDigit(token[0]))
+        {
+            return [];
+        }
+
+        // A typo: the allowed distance depends on the shorter word, so look as far as the longer allowance and let
+        // Similar decide; a prefix: words extending the token, and the token's own prefixes of 5+ letters.
+        var typos = _vocabulary.WithinDistance(token, token.Length >= 8 ? 2 : 1);
+        var longer = token.Length >= 5 ? _vocabulary.StartingWith(token) : [];
+        var shorter = Enumerable.Range(5, Math.Max(0, token.Length - 5)).Select(length => token[..length]).Where(_vocabulary.Contains);
+        return typos.Concat(longer).Concat(shorter)
+            .Where(v => v != token && Similar(token, v))
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+    }
 
     private static double Match(string token, string[] neighbours, HashSet<string> document)
     {

@@ -107,8 +107,26 @@ internal sealed partial class QueryAnalyzer
         // chunk that uses part of the phrase still scores.
         terms.AddRange(expansions.SelectMany(LatinWords).Where(w => !EnglishStopWords.Contains(w)));
 
-        var denseText = expansions.Count == 0 ? query : $"{string.Join("; ", expansions)}. {query}";
-        return new AnalyzedQuery(terms.Distinct(StringComparer.Ordinal).Take(MaxTerms).ToList(), denseText, expansions, corrections);
+        return new AnalyzedQuery(terms.Distinct(StringComparer.Ordinal).Take(MaxTerms).ToList(), DenseText(query, expansions), expansions, corrections);
+    }
+
+    /// <summary>
+    /// The text to embed: the query led by the glossary's English for it. The embedding model reads English only, so
+    /// when the glossary has English for a Chinese query its Chinese runs are left out (each character would be one
+    /// more token to run through the model, saying little to it), and an expansion the query already spells out is
+    /// not repeated. Measured on tests/eval/retrieval.jsonl: same recall and MRR, and a Chinese query embeds in about
+    /// half the time.
+    /// </summary>
+    private static string DenseText(string query, IReadOnlyList<string> expansions)
+    {
+        if (expansions.Count == 0)
+        {
+            return query;
+        }
+
+        var rest = CjkRun().IsMatch(query) ? string.Join(' ', LatinWord().Matches(query).Select(m => m.Value)) : query;
+        var lead = string.Join("; ", expansions.Where(e => !rest.Contains(e, StringComparison.OrdinalIgnoreCase)));
+        return lead.Length == 0 ? rest : rest.Length == 0 ? lead : $"{lead}. {rest}";
     }
 
     /// <summary>The most frequent indexed word within the allowed edit distance, or null.</summary>
@@ -131,7 +149,7 @@ internal sealed partial class QueryAnalyzer
                 continue;
             }
 
-            var distance = EditDistance(word, candidate, maxDistance);
+            var distance = Text.EditDistance.Compute(word, candidate, maxDistance);
             if (distance <= maxDistance && (distance < bestDistance || (distance == bestDistance && frequency > bestFrequency)))
             {
                 best = candidate;
@@ -141,44 +159,6 @@ internal sealed partial class QueryAnalyzer
         }
 
         return best;
-    }
-
-    /// <summary>Optimal string alignment distance (Levenshtein plus adjacent transpositions), cut off above <paramref name="limit"/>.</summary>
-    internal static int EditDistance(string a, string b, int limit)
-    {
-        var previous2 = new int[b.Length + 1];
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            var rowMin = current[0];
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    current[j] = Math.Min(current[j], previous2[j - 2] + 1);
-                }
-
-                rowMin = Math.Min(rowMin, current[j]);
-            }
-
-            if (rowMin > limit)
-            {
-                return limit + 1;
-            }
-
-            (previous2, previous, current) = (previous, current, previous2);
-        }
-
-        return previous[b.Length];
     }
 
     private static bool IsCjk(char c) => c is >= '\u3400' and <= '\u9FFF';

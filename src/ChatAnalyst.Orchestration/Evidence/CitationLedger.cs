@@ -10,6 +10,7 @@ public sealed class CitationLedger
     private readonly List<SourceInfo> _sources = [];
     private readonly List<EvidenceItem> _items = [];
     private readonly List<ChartImage> _charts = [];
+    private readonly HashSet<int> _described = [];
 
     /// <summary>Sources in citation order; <c>[1]</c> is <c>Sources[0]</c>.</summary>
     public IReadOnlyList<SourceInfo> Sources => _sources;
@@ -31,7 +32,10 @@ public sealed class CitationLedger
             _charts.Add(evidence.Chart);
         }
 
-        return evidence with { Items = numbered };
+        // Results are registered in call order, so "described earlier" means earlier in the prompt the model reads.
+        var shownEarlier = new HashSet<int>(_described);
+        _described.UnionWith(numbered.Select(i => i.Ref));
+        return evidence with { Items = numbered, SourcesShownEarlier = shownEarlier };
     }
 
     /// <summary>The source behind citation <paramref name="number"/>, or null when no such citation was shown.</summary>

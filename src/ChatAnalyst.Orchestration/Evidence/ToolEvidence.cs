@@ -21,11 +21,28 @@ public sealed record ToolEvidence(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ChartImage? Chart = null)
 {
     /// <summary>
-    /// Each cited source once, for the model: items carry only their <see cref="EvidenceItem.Ref"/>, so a passage-heavy
-    /// result does not repeat the same title and publisher on every item.
+    /// Each source once per turn, for the model: items carry only their <see cref="EvidenceItem.Ref"/>, so a
+    /// passage-heavy result does not repeat the same title and publisher on every item, and a source that an earlier
+    /// result of the same turn already described (<see cref="SourcesShownEarlier"/>) is not described again.
+    /// Null (left out) when every source was shown earlier.
     /// </summary>
-    public IReadOnlyList<SourceRef> Sources =>
-        Items.Where(i => i.Ref > 0).GroupBy(i => i.Ref).Select(g => new SourceRef(g.Key, g.First().Source)).ToList();
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<SourceRef>? Sources
+    {
+        get
+        {
+            var sources = Items
+                .Where(i => i.Ref > 0 && !SourcesShownEarlier.Contains(i.Ref))
+                .GroupBy(i => i.Ref)
+                .Select(g => new SourceRef(g.Key, g.First().Source))
+                .ToList();
+            return sources.Count == 0 ? null : sources;
+        }
+    }
+
+    /// <summary>Citation numbers whose source an earlier tool result of this turn already described; set by the <see cref="CitationLedger"/>.</summary>
+    [JsonIgnore]
+    public IReadOnlySet<int> SourcesShownEarlier { get; init; } = new HashSet<int>();
 
     public static ToolEvidence Empty(string function, string message) => new(function, [], message);
 }

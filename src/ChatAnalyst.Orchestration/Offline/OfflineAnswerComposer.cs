@@ -377,6 +377,20 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
 
     private static IEnumerable<Candidate> Candidates(IEnumerable<EvidenceItem> items)
     {
+        // Content terms of each distinct piece of text (a sentence, a title), worked out once per answer: every
+        // sentence is also context of the next one, and every sentence of an article shares its title.
+        var memo = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        HashSet<string> Terms(string text)
+        {
+            if (!memo.TryGetValue(text, out var terms))
+            {
+                terms = TextTerms.ContentTerms(text).ToHashSet(StringComparer.Ordinal);
+                memo[text] = terms;
+            }
+
+            return terms;
+        }
+
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in items)
         {
@@ -386,7 +400,12 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
                 var context = $"{item.Text} {figure.Indicator} {figure.IndicatorZh} {figure.PeriodLabel} {figure.Period}";
                 if (seen.Add(item.Text))
                 {
-                    yield return new Candidate(item, item.Text, TextTerms.Fold(context)) { SourceText = TextTerms.Fold(item.Source.Title + " " + item.Source.Publisher) };
+                    yield return new Candidate(item, item.Text, TextTerms.Fold(context))
+                    {
+                        SourceText = TextTerms.Fold(item.Source.Title + " " + item.Source.Publisher),
+                        ContextTerms = Terms(context),
+                        SentenceTerms = Terms(item.Text),
+                    };
                 }
 
                 continue;
@@ -400,10 +419,13 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
             {
                 if (seen.Add(sentence))
                 {
+                    var sentenceTerms = Terms(sentence);
                     yield return new Candidate(item, sentence, TextTerms.Fold(previous + " " + sentence + " " + item.Source.Title))
                     {
                         SourceText = TextTerms.Fold(item.Source.Publisher ?? string.Empty),
                         Local = TextTerms.Fold(previous + " " + sentence),
+                        ContextTerms = [.. Terms(previous), .. sentenceTerms, .. Terms(item.Source.Title)],
+                        SentenceTerms = sentenceTerms,
                     };
                 }
 
@@ -595,11 +617,11 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
 
         public double RareCoverage { get; init; }
 
-        /// <summary>Content terms of <see cref="Context"/>, computed once.</summary>
-        public HashSet<string> ContextTerms { get; } = TextTerms.ContentTerms(Context).ToHashSet(StringComparer.Ordinal);
+        /// <summary>Content terms of <see cref="Context"/> (the sentence, the one before it and the title).</summary>
+        public HashSet<string> ContextTerms { get; init; } = [];
 
-        /// <summary>Content terms of the sentence itself, computed once.</summary>
-        public HashSet<string> SentenceTerms { get; } = TextTerms.ContentTerms(Text).ToHashSet(StringComparer.Ordinal);
+        /// <summary>Content terms of the sentence itself.</summary>
+        public HashSet<string> SentenceTerms { get; init; } = [];
 
         /// <summary>
         /// What the sentence itself (with the one before it) says, without the article title. In a comparison each

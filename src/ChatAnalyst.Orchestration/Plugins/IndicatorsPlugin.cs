@@ -48,8 +48,11 @@ public sealed class IndicatorsPlugin
             }
         }
 
-        var list = string.Join("; ", matches.Select(m => $"{m.Series.Id} ({m.Series.Name}, {m.Series.Unit})"));
-        return new ToolEvidence(fn, items, $"Matching series, best first: {list}. Each item is the series' latest figure.");
+        // The items already name each series, its unit and id; the message adds only what they cannot say.
+        var empty = matches.Where(m => items.All(i => i.Indicator != m.Series.Id)).Select(m => $"{m.Series.Id} ({m.Series.Name})").ToList();
+        var message = "Best match first; each item is the series' latest figure."
+            + (empty.Count == 0 ? string.Empty : $" Also matching, with no figures loaded: {string.Join("; ", empty)}.");
+        return new ToolEvidence(fn, items, message);
     }
 
     [KernelFunction("get_indicator")]

@@ -107,7 +107,9 @@ public sealed class IndicatorsPluginTests : IDisposable
         var evidence = await InvokeAsync("find_indicators", ("query", "sofware revenue"));
 
         Assert.Equal("software-revenue", evidence.Items[0].Figure!.IndicatorId);
-        Assert.StartsWith("Matching series", evidence.Message, StringComparison.Ordinal);
+        Assert.Contains("latest figure", evidence.Message, StringComparison.Ordinal);
+        // The items name each series already; the message does not repeat them (prompt tokens).
+        Assert.DoesNotContain("software-revenue", evidence.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ChatAnalyst.Orchestration.Answers;
 using ChatAnalyst.Tests.Knowledge;
 
@@ -44,6 +45,25 @@ public sealed class LlmPathTests(MiniLmFixture miniLm, KnowledgeDatabaseFixture 
         Assert.Equal((string?)call["id"], (string?)toolResult["tool_call_id"]);
         Assert.Contains("4.25 million", FakeOpenAiRequest.TextOf(toolResult), StringComparison.Ordinal);
         Assert.Empty(requests[1].ToolNames);
+    }
+
+    [Fact]
+    public async Task A_source_is_described_to_the_model_once_per_turn_even_when_two_tools_return_it()
+    {
+        Server.Enqueue(
+            FakeOpenAiReply.Tools((Search, new { query = "5G base stations" }), ("Indicators-find_indicators", new { query = "5G base stations" })),
+            FakeOpenAiReply.Text(Grounded));
+        await using var host = await StartAsync();
+
+        await host.Orchestrator.AnswerAsync([], Question);
+
+        var results = Server.Requests[1].ToolResults.Select(r => JsonNode.Parse(FakeOpenAiRequest.TextOf(r))!).ToList();
+        Assert.Equal(2, results.Count);
+        var cited = results.SelectMany(r => r["Items"]!.AsArray().Select(i => (int)i!["Ref"]!)).Distinct().Order().ToList();
+        var described = results.SelectMany(r => r["Sources"]?.AsArray().Select(s => (int)s!["Ref"]!) ?? []).ToList();
+        // Every cited number is described exactly once, by the first result that cites it.
+        Assert.Equal(cited, described.Order());
+        Assert.Contains(results[1]["Items"]!.AsArray(), i => results[0]["Items"]!.AsArray().Any(j => (int)j!["Ref"]! == (int)i!["Ref"]!));
     }
 
     [Fact]
