@@ -2,7 +2,8 @@ using BenchmarkDotNet.Running;
 using ChatAnalyst.Benchmarks;
 
 // "budget" runs the answer evaluation set through the hosted-model path against the fake server and checks the
-// round-trip and prompt-token budget; "profile" times the pieces of an offline turn; anything else goes to BenchmarkDotNet (e.g. --filter '*').
+// round-trip and prompt-token budget; "profile" times the pieces of an offline turn (a diagnostic); anything else goes
+// to BenchmarkDotNet (e.g. --filter '*').
 if (args is ["budget", ..])
 {
     return await PromptBudget.RunAsync(args[1..], Console.Out);

@@ -228,9 +228,12 @@ public sealed class AnswerOrchestrator
             var results = calls.Count == 1
                 ? [await InvokeToolAsync(calls[0], cancellationToken)]
                 : await Task.WhenAll(calls.Select(call => Task.Run(() => InvokeToolAsync(call, cancellationToken), cancellationToken)));
+            // Series ids only serve further indicator calls; when the next round is the last, the model cannot make
+            // any, so the ids are not sent (prompt tokens).
+            var lastToolRound = round + 1 >= maxRoundTrips;
             for (var i = 0; i < calls.Count; i++)
             {
-                var result = results[i] is ToolEvidence evidence ? turn.Ledger.Register(evidence) : results[i];
+                var result = results[i] is ToolEvidence evidence ? turn.Ledger.Register(lastToolRound ? evidence.WithoutSeriesIds() : evidence) : results[i];
                 turn.Chat.Add(new FunctionResultContent(calls[i], result).ToChatMessage());
             }
         }
@@ -335,7 +338,7 @@ public sealed class AnswerOrchestrator
         (OfflinePlanner.IndicatorsPlugin, "find_figures"),
     ];
 
-    private const int EarlierAnswerChars = 240;
+    private const int EarlierAnswerChars = 200;
 
     private static string Summary(string answer)
     {

@@ -17,7 +17,11 @@ public sealed record EvidenceItem(
     /// states the figure with unit, period and status, so the structured <see cref="Figure"/> is not sent (tokens).
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Indicator => Figure is { IndicatorId.Length: > 0 } f ? f.IndicatorId : null;
+    public string? Indicator => Figure is { IndicatorId.Length: > 0 } f && !OmitsSeriesId ? f.IndicatorId : null;
+
+    /// <summary>True when the model reading this item has no tool round left, so a series id would be of no use to it.</summary>
+    [JsonIgnore]
+    public bool OmitsSeriesId { get; init; }
 
     /// <summary>Citation number within the turn; 0 until the ledger assigns it.</summary>
     public int Ref { get; init; }

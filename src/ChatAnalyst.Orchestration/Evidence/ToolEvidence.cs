@@ -6,7 +6,7 @@ namespace ChatAnalyst.Orchestration.Evidence;
 /// The result every ChatAnalyst plugin function returns. Expected failures (nothing found, unknown
 /// indicator, bad period) are a <see cref="Message"/> for the model, not an exception.
 /// </summary>
-/// <param name="Function">The function that produced it, e.g. <c>search_articles</c>.</param>
+/// <param name="Function">The function that produced it, e.g. <c>search_articles</c>; not sent, the tool message already says.</param>
 /// <param name="Items">What was found, best first.</param>
 /// <param name="Message">A plain sentence for the model when nothing (or something partial) was found.</param>
 /// <param name="Chart">A rendered chart, for <c>chart_indicators</c>.</param>
@@ -15,7 +15,7 @@ namespace ChatAnalyst.Orchestration.Evidence;
 /// and nothing the model cannot use (image bytes, URLs) is written: every character is prompt tokens.
 /// </remarks>
 public sealed record ToolEvidence(
-    string Function,
+    [property: JsonIgnore] string Function,
     IReadOnlyList<EvidenceItem> Items,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Message = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ChartImage? Chart = null)
@@ -45,6 +45,9 @@ public sealed record ToolEvidence(
     public IReadOnlySet<int> SourcesShownEarlier { get; init; } = new HashSet<int>();
 
     public static ToolEvidence Empty(string function, string message) => new(function, [], message);
+
+    /// <summary>The same result for a model that cannot call another tool: series ids are left out of the items.</summary>
+    public ToolEvidence WithoutSeriesIds() => this with { Items = Items.Select(i => i with { OmitsSeriesId = true }).ToList() };
 }
 
 /// <summary>A numbered source as the model sees it.</summary>

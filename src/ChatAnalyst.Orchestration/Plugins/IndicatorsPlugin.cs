@@ -26,7 +26,7 @@ public sealed class IndicatorsPlugin
     }
 
     [KernelFunction("find_indicators")]
-    [Description("Finds curated indicator series by name (English or Chinese), each with its latest figure, period and status; the ids work with the other indicator functions.")]
+    [Description("Finds curated indicator series by name (English or Chinese), each with its latest figure, period, status and id.")]
     public async Task<ToolEvidence> FindIndicatorsAsync(
         [Description("The indicator, e.g. \"software revenue\".")] string query,
         [Description("Series to return, 1-10.")] int limit = 3,

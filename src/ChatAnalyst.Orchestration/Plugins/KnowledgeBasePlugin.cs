@@ -26,7 +26,7 @@ public sealed class KnowledgeBasePlugin
     }
 
     [KernelFunction(Function)]
-    [Description("Searches the article knowledge base (China's AI and industrial economy; English or Chinese) and returns the best passages, each with a Ref to cite.")]
+    [Description("Searches the articles on China's AI and industrial economy (English or Chinese); returns passages, each with a Ref to cite.")]
     public async Task<ToolEvidence> SearchArticlesAsync(
         [Description("A short search phrase, e.g. \"5G base stations 2024\".")] string query,
         [Description("Passages to return, 1-10.")] int top = 3,
@@ -64,7 +64,8 @@ public sealed class KnowledgeBasePlugin
             return ToolEvidence.Empty(Function, $"No article passages{range} match \"{query}\". Try other words, or drop the date range.");
         }
 
-        var items = passages
+        // Neighbouring chunks share a sentence; the model reads every character, so it is sent once.
+        var items = PassageOverlap.WithoutRepeatedSentences(passages)
             .Select(p => new EvidenceItem(
                 EvidenceKind.Passage,
                 new SourceInfo(p.DocumentId, p.Title, p.Url, p.Publisher, p.Published),

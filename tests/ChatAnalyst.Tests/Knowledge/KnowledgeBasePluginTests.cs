@@ -80,6 +80,32 @@ public sealed class KnowledgeBasePluginTests(MiniLmFixture fixture) : IDisposabl
         Assert.Contains("No article passages", evidence.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Lines_shared_by_neighbouring_chunks_are_sent_once()
+    {
+        // Thirty distinct sentences make several chunks; the chunker repeats a sentence where one chunk meets the next.
+        var sentences = Enumerable.Range(1, 30).Select(i => $"In district {i} the Zorbonian kelp harvest reached {i * 37} tonnes, a record for that coast.").ToList();
+        _kb.Write("zorbonia/kelp.md", KnowledgeWorkspace.Markdown("Zorbonia kelp harvest", string.Join('\n', sentences), published: "2032-05-01"));
+        await _kb.IngestAsync();
+        var chunks = (await _kb.Search.SearchAsync(new("Zorbonian kelp harvest district tonnes", Top: 10))).ToList();
+        Assert.True(chunks.Count > 1);
+        Assert.True(Sentences(chunks.Select(c => c.Text)).Count > Sentences(chunks.Select(c => c.Text)).Distinct().Count(), "the chunks should overlap");
+
+        var result = await KernelWithPlugin().InvokeAsync(KnowledgeBasePlugin.PluginName, "search_articles", new KernelArguments
+        {
+            ["query"] = "Zorbonian kelp harvest district tonnes",
+            ["top"] = 10,
+        });
+
+        var sent = Sentences(result.GetValue<ToolEvidence>()!.Items.Select(i => i.Text));
+        Assert.Equal(sent.Distinct().Count(), sent.Count);
+        Assert.Equal(Sentences(chunks.Select(c => c.Text)).Distinct().Order(StringComparer.Ordinal), sent.Order(StringComparer.Ordinal));
+    }
+
+    // Every sentence of the test article ends with "coast."; splitting there keeps the check independent of the chunker.
+    private static List<string> Sentences(IEnumerable<string> texts) =>
+        texts.SelectMany(t => t.Split("coast.", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
+
     private Kernel KernelWithPlugin()
     {
         var kernel = new Kernel();

@@ -66,6 +66,21 @@ public sealed class LlmPathTests(MiniLmFixture miniLm, KnowledgeDatabaseFixture 
         Assert.Contains(results[1]["Items"]!.AsArray(), i => results[0]["Items"]!.AsArray().Any(j => (int)j!["Ref"]! == (int)i!["Ref"]!));
     }
 
+    [Theory]
+    [InlineData("2", false)]
+    [InlineData("3", true)]
+    public async Task Series_ids_are_sent_only_when_the_model_has_a_tool_round_left_to_use_them(string maxRoundTrips, bool idsSent)
+    {
+        Server.Enqueue(FakeOpenAiReply.Tools(("Indicators-find_indicators", new { query = "5G base stations" })), FakeOpenAiReply.Text(Grounded));
+        await using var host = await StartAsync(("MaxRoundTrips", maxRoundTrips));
+
+        await host.Orchestrator.AnswerAsync([], Question);
+
+        var items = JsonNode.Parse(FakeOpenAiRequest.TextOf(Server.Requests[1].ToolResults.Single()))!["Items"]!.AsArray();
+        Assert.NotEmpty(items);
+        Assert.All(items, i => Assert.Equal(idsSent, i!.AsObject().ContainsKey("Indicator")));
+    }
+
     [Fact]
     public async Task Turn_reports_round_trips_and_the_token_usage_the_model_returned()
     {
