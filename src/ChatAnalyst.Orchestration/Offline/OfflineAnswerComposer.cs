@@ -135,9 +135,19 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
     private string Explain(OfflineQuestion question, List<Candidate> scored)
     {
         var lead = scored[0];
-        var answer = new StringBuilder(Write(question, lead));
+        var answer = new StringBuilder();
         var used = new HashSet<string>(StringComparer.Ordinal) { lead.Text };
         var numbers = new HashSet<string>(Numbers(lead.Text), StringComparer.Ordinal);
+
+        // "With that intensity China ranked 12th…" cannot stand alone: the sentence it points back to goes first.
+        if (lead.Previous.Length > 0 && BackReference().IsMatch(lead.Text))
+        {
+            answer.Append(Write(question, lead with { Text = lead.Previous })).Append(' ');
+            used.Add(lead.Previous);
+            numbers.UnionWith(Numbers(lead.Previous));
+        }
+
+        answer.Append(Write(question, lead));
 
         // Say which is which when the evidence holds other readings of the same figure (revised, forecast, other period).
         if (lead.Item.Figure is { } figure)
@@ -405,6 +415,7 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
                         SourceText = TextTerms.Fold(item.Source.Title + " " + item.Source.Publisher),
                         ContextTerms = Terms(context),
                         SentenceTerms = Terms(item.Text),
+                        FoldedText = TextTerms.Fold(item.Text),
                     };
                 }
 
@@ -424,8 +435,10 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
                     {
                         SourceText = TextTerms.Fold(item.Source.Publisher ?? string.Empty),
                         Local = TextTerms.Fold(previous + " " + sentence),
+                        Previous = previous,
                         ContextTerms = [.. Terms(previous), .. sentenceTerms, .. Terms(item.Source.Title)],
                         SentenceTerms = sentenceTerms,
+                        FoldedText = TextTerms.Fold(sentence),
                     };
                 }
 
@@ -451,7 +464,7 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
                 rareCovered += rare;
             }
 
-            if (Mentions(candidate.Text, sentenceTerms, term))
+            if (Mentions(candidate.FoldedText, sentenceTerms, term))
             {
                 inSentence += rare;
             }
@@ -471,13 +484,21 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
         // The sentence itself should carry the subject, not only the article title.
         var score = (rareCovered / rareTotal) + (0.3 * inSentence / rareTotal);
         var figure = candidate.Item.Figure;
-        var hasNumber = figure is not null || HasFigure(candidate.Text);
+        // A rank is a figure to a rank question even though "8th" is not a number to any other.
+        var hasNumber = figure is not null || HasFigure(candidate.Text)
+            || (RankCue().IsMatch(question.MeasureText.ToLowerInvariant()) && Ordinal().IsMatch(candidate.Text));
         switch (question.Intent)
         {
             case QuestionIntent.Figure or QuestionIntent.Comparison:
                 if (!hasNumber)
                 {
                     // A figure question is not answered by a sentence without a figure ("X's figure is not given").
+                    return candidate with { Score = 0, Coverage = coverage };
+                }
+
+                if (figure is null && SubjectOnlyAsBase(question, terms.Keys, candidate.Previous + " " + candidate.Text))
+                {
+                    // "R&D spending was 2.68% of China's GDP" gives no figure for GDP itself.
                     return candidate with { Score = 0, Coverage = coverage };
                 }
 
@@ -544,11 +565,36 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
         return measure == wanted || (wanted == "level" && measure is "count" or "target") ? 0.2 : -0.2;
     }
 
+    /// <summary>
+    /// True when a question that is not about a share finds its subject in the sentence only as the base of a
+    /// percentage ("2.68% of China's GDP"): the sentence measures something else against the subject.
+    /// </summary>
+    private static bool SubjectOnlyAsBase(OfflineQuestion question, IEnumerable<string> subject, string sentence)
+    {
+        if (ShareCue().IsMatch(question.MeasureText.ToLowerInvariant()))
+        {
+            return false;
+        }
+
+        var bases = PercentOf().Matches(sentence).Select(m => m.Groups["base"].Value).ToList();
+        if (bases.Count == 0)
+        {
+            return false;
+        }
+
+        var rest = PercentOf().Replace(sentence, " ");
+        var mentioned = subject.Where(t => Mentions(sentence, null, t)).ToList();
+        return mentioned.Count > 0 && mentioned.All(t => !Mentions(rest, null, t) && bases.Any(b => Mentions(b, null, t)));
+    }
+
+    [GeneratedRegex(@"\d[\d.,]*\s*(?:%|percent|per cent)\s+of\s+(?<base>(?:[\w'’&-]+\s+){0,3}[\w'’&-]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex PercentOf();
+
     /// <summary>A number that is a figure: not a year, not an ordinal ("15th"), not part of a name ("5G").</summary>
     private static bool HasFigure(string text) =>
         FigureNumber().Matches(text).Any(m => !(m.Value.Length == 4 && m.Value[0] is '1' or '2' && !m.Value.Contains('.', StringComparison.Ordinal) && !m.Value.Contains(',', StringComparison.Ordinal)));
 
-    /// <summary>A sentence fits a growth or share question when it has a percentage, a level question when it has an amount.</summary>
+    /// <summary>A sentence fits a growth or share question when it has a percentage, a rank question when it names a place ("8th"), a level question when it has an amount.</summary>
     private static double SentenceMeasureFit(string question, string sentence)
     {
         var lower = question.ToLowerInvariant();
@@ -557,6 +603,11 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
         if (ShareCue().IsMatch(lower) || GrowthCue().IsMatch(lower))
         {
             return hasPercent ? 0.1 : -0.25;
+        }
+
+        if (RankCue().IsMatch(lower))
+        {
+            return Ordinal().IsMatch(sentence) ? 0.1 : -0.25;
         }
 
         if (LevelCue().IsMatch(lower) || WeakLevelCue().IsMatch(lower))
@@ -575,6 +626,13 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
 
     [GeneratedRegex(@"how much|多少")]
     private static partial Regex WeakLevelCue();
+
+    [GeneratedRegex(@"\b\d+(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|number one)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Ordinal();
+
+    /// <summary>A sentence that opens by pointing back at the one before it ("That", "With this", "It").</summary>
+    [GeneratedRegex(@"^(?:(?:With|At|By|Of|For) )?(?:that|this|these|those|it|its|they|their|such)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex BackReference();
 
     private static IEnumerable<string> Sentences(string text) =>
         SentenceBreak().Split(text)
@@ -623,12 +681,18 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
         /// <summary>Content terms of the sentence itself.</summary>
         public HashSet<string> SentenceTerms { get; init; } = [];
 
+        /// <summary>The sentence with synonyms folded ("NEV" → "new energy vehicle"), for phrase terms.</summary>
+        public string FoldedText { get; init; } = string.Empty;
+
         /// <summary>
         /// What the sentence itself (with the one before it) says, without the article title. In a comparison each
         /// entity compared must be here, or "China surpasses Germany" in a title would let any sentence of that
         /// article answer how China compares with Germany.
         /// </summary>
         public string? Local { get; init; }
+
+        /// <summary>The sentence before this one in its passage, as written; empty for the first.</summary>
+        public string Previous { get; init; } = string.Empty;
 
         /// <summary>Title and publisher: where "according to the IFR" is satisfied, though it is not the subject.</summary>
         public string SourceText { get; init; } = string.Empty;

@@ -58,8 +58,11 @@ internal sealed class GeneratedKnowledgeBase
             var value = Round(random.Next(120, 9000) / 10m);
             var pct = Round(random.Next(21, 389) / 10m);
             var previous = Round(value / (1 + (pct / 100)));
+            var rank = 2 + random.Next(0, 7);
+            var gdpShare = Round(random.Next(3, 40) / 10m);
             var file = $"gen-{i:D2}-{tag}.md";
-            File.WriteAllText(Path.Combine(folder, file), Article(subject, unit, agency, tag, year, value, pct, previous, Verbs[i % Verbs.Length], Reasons[i % Reasons.Length]));
+            var facts = new Facts(subject, shortName, unit, agency, tag, year, value, pct, previous, rank, gdpShare);
+            File.WriteAllText(Path.Combine(folder, file), Article(facts, Verbs[i % Verbs.Length], Reasons[i % Reasons.Length]));
             growth.Add((subject, file, pct));
 
             var v = Format(value);
@@ -71,6 +74,12 @@ internal sealed class GeneratedKnowledgeBase
             cases.Add(Case($"g{i}-followup", "And the year before?", "followup", file, prev) with { History = [$"What were China's {subject} in {year}?"] });
             cases.Add(Decline($"g{i}-future", $"What will {subject} be in {year + 4}?"));
             cases.Add(Decline($"g{i}-country", $"How much {shortName} did Brazil record in {year}?"));
+
+            // The rank sentence points back at the one before it ("With that total…"), so the answer needs both.
+            cases.Add(Case($"g{i}-rank", $"Where did China rank in the world for {shortName} in {year}?", "figure", file, v) with { Accept = [[v, Ordinal(rank)]] });
+
+            // GDP appears only as the base of a percentage: that is no figure for GDP itself.
+            cases.Add(Decline($"g{i}-gdp", $"What was China's GDP growth in {year}?"));
         }
 
         cases.Add(Decline("g-weather", "Will it rain in Chengdu this weekend?"));
@@ -79,29 +88,36 @@ internal sealed class GeneratedKnowledgeBase
         return new GeneratedKnowledgeBase(folder, cases);
     }
 
-    private static string Article(string subject, string unit, string agency, string tag, int year, decimal value, decimal pct, decimal previous, string verb, string reason)
+    private static string Article(Facts f, string verb, string reason)
     {
-        var title = $"China's {subject} {(pct > 0 ? "rises" : "falls")} in {year}";
+        var title = $"China's {f.Subject} {(f.Pct > 0 ? "rises" : "falls")} in {f.Year}";
         var text = new StringBuilder()
             .AppendLine("---")
             .AppendLine(CultureInfo.InvariantCulture, $"title: \"{title}\"")
-            .AppendLine(CultureInfo.InvariantCulture, $"source: https://news.example.test/{tag}/{year}/{subject.Replace(' ', '-')}")
-            .AppendLine(CultureInfo.InvariantCulture, $"publisher: \"Example Wire; data: {agency}\"")
-            .AppendLine(CultureInfo.InvariantCulture, $"published: {year + 1}-01-{10 + (tag.Length % 18):D2}")
-            .AppendLine(CultureInfo.InvariantCulture, $"tags: [{tag}, generated]")
+            .AppendLine(CultureInfo.InvariantCulture, $"source: https://news.example.test/{f.Tag}/{f.Year}/{f.Subject.Replace(' ', '-')}")
+            .AppendLine(CultureInfo.InvariantCulture, $"publisher: \"Example Wire; data: {f.Agency}\"")
+            .AppendLine(CultureInfo.InvariantCulture, $"published: {f.Year + 1}-01-{10 + (f.Tag.Length % 18):D2}")
+            .AppendLine(CultureInfo.InvariantCulture, $"tags: [{f.Tag}, generated]")
             .AppendLine("---")
             .AppendLine()
             .AppendLine("## Key figures")
             .AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"China's {subject} {verb} {Format(value)} {unit} in {year}, up {Format(pct)}% year on year, according to the {agency}.")
-            .AppendLine(CultureInfo.InvariantCulture, $"In {year - 1} the {subject} figure was {Format(previous)} {unit}.")
+            .AppendLine(CultureInfo.InvariantCulture, $"China's {f.Subject} {verb} {Format(f.Value)} {f.Unit} in {f.Year}, up {Format(f.Pct)}% year on year, according to the {f.Agency}.")
+            .AppendLine(CultureInfo.InvariantCulture, $"With that total China ranked {Ordinal(f.Rank)} in the world for {f.Short}.")
+            .AppendLine(CultureInfo.InvariantCulture, $"In {f.Year - 1} the {f.Subject} figure was {Format(f.Previous)} {f.Unit}.")
             .AppendLine()
             .AppendLine("## Context")
             .AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"Officials attributed the change to {reason}.")
-            .AppendLine(CultureInfo.InvariantCulture, $"The {agency} said it would publish regional detail later in the year.");
+            .AppendLine(CultureInfo.InvariantCulture, $"Investment in the sector was equivalent to {Format(f.GdpShare)}% of China's GDP in {f.Year}.")
+            .AppendLine(CultureInfo.InvariantCulture, $"The {f.Agency} said it would publish regional detail later in the year.");
         return text.ToString();
     }
+
+    private static string Ordinal(int n) => n.ToString(CultureInfo.InvariantCulture) + (n switch { 2 => "nd", 3 => "rd", _ => "th" });
+
+    private sealed record Facts(
+        string Subject, string Short, string Unit, string Agency, string Tag, int Year, decimal Value, decimal Pct, decimal Previous, int Rank, decimal GdpShare);
 
     private static AnswerCase Case(string id, string question, string type, string file, string accept) => new()
     {
