@@ -50,10 +50,10 @@ public class OfflineTurnBenchmarks
     {
         public Config()
         {
-            // 50 warm-up turns: the budget is the latency of a bot that has been answering for a while. The first few
+            // 100 warm-up turns: the budget is the latency of a bot that has been answering for a while. The first few
             // dozen turns of a fresh process run partly on unoptimised (tier-0) JIT code, since a method called once
             // per turn is recompiled only after its 30th call.
-            AddJob(Job.Default.WithInvocationCount(1).WithUnrollFactor(1).WithWarmupCount(50).WithIterationCount(100));
+            AddJob(Job.Default.WithInvocationCount(1).WithUnrollFactor(1).WithWarmupCount(100).WithIterationCount(100));
             AddColumn(StatisticColumn.P50, StatisticColumn.P95, StatisticColumn.Max);
         }
     }

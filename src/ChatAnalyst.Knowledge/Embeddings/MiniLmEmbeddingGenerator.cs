@@ -27,17 +27,17 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     private bool _disposed;
 
     /// <summary>
-    /// One inference thread that does not spin. A question is one short input (~10 ms on one core), and ONNX Runtime's
-    /// default (a spinning thread per core) made the whole turn slower and far less even on a 2-core machine: the
-    /// spinning threads took the CPU that the indicator tools and the composer, running alongside, needed. Measured
-    /// with the benchmarks' <c>profile</c> command: embedding p95 21–26 ms → 10–13 ms, whole-turn p95 40–47 ms → 30–34 ms.
-    /// Ingestion batches are slower this way, but they run once per changed article.
+    /// Inference threads that sleep rather than spin when idle, one per core up to four. ONNX Runtime's default threads
+    /// spin between runs, and on a 2-core machine they took the CPU that the indicator tools and the composer, running
+    /// alongside, needed: turn latency was uneven (embedding p95 21–26 ms). Without spinning the embedding of a question
+    /// is even, and two threads beat one (measured back to back with the benchmarks' <c>profile</c> command: query
+    /// embedding p50 4–10 ms against 6–14 ms, whole offline turn 10–20% faster).
     /// </summary>
     private static Microsoft.ML.OnnxRuntime.SessionOptions SessionOptions()
     {
         var options = new Microsoft.ML.OnnxRuntime.SessionOptions
         {
-            IntraOpNumThreads = 1,
+            IntraOpNumThreads = Math.Clamp(Environment.ProcessorCount, 1, 4),
             InterOpNumThreads = 1,
             ExecutionMode = Microsoft.ML.OnnxRuntime.ExecutionMode.ORT_SEQUENTIAL,
         };

@@ -13,7 +13,7 @@ namespace ChatAnalyst.Orchestration.Offline;
 /// comparison, a period), states figures exactly as the source gives them with their <c>[n]</c>, and declines when
 /// the evidence does not cover what was asked. It never writes a number that is not in the evidence.
 /// </summary>
-public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
+public sealed partial class OfflineAnswerComposer
 {
     /// <summary>Weighted share of the question's subject the lead evidence must cover to count as an answer.</summary>
     private const double MinimumCoverage = 0.5;
@@ -27,7 +27,7 @@ public sealed partial class OfflineAnswerComposer(BilingualGlossary glossary)
     public string Compose(OfflineConversation conversation)
     {
         ArgumentNullException.ThrowIfNull(conversation);
-        var question = OfflineQuestion.Analyze(conversation.Question, conversation.EarlierQuestions, glossary);
+        var question = conversation.Analysis;
         var items = conversation.Results.SelectMany(r => r.Items).Where(i => i.Ref > 0).ToList();
         if (question.IsRefusal || items.Count == 0)
         {

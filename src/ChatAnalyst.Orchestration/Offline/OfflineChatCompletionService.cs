@@ -18,13 +18,16 @@ public sealed class OfflineChatCompletionService : IChatCompletionService
 {
     public const string ModelId = "chatanalyst-offline";
 
-    private readonly OfflinePlanner _planner;
-    private readonly OfflineAnswerComposer _composer;
+    private readonly OfflinePlanner _planner = new();
+    private readonly OfflineAnswerComposer _composer = new();
+    private readonly BilingualGlossary _glossary;
+
+    // One chat history is one turn: its question is read once, not again in every planning round and in the answer.
+    private readonly ConditionalWeakTable<ChatHistory, OfflineQuestion> _analysed = [];
 
     public OfflineChatCompletionService(BilingualGlossary glossary)
     {
-        _planner = new OfflinePlanner(glossary);
-        _composer = new OfflineAnswerComposer(glossary);
+        _glossary = glossary;
     }
 
     /// <inheritdoc/>
@@ -39,7 +42,17 @@ public sealed class OfflineChatCompletionService : IChatCompletionService
     {
         ArgumentNullException.ThrowIfNull(chatHistory);
         cancellationToken.ThrowIfCancellationRequested();
-        var conversation = OfflineConversation.From(chatHistory);
+        var conversation = OfflineConversation.From(chatHistory, (question, earlier) =>
+        {
+            if (_analysed.TryGetValue(chatHistory, out var known) && known.Text == question)
+            {
+                return known;
+            }
+
+            var analysis = OfflineQuestion.Analyze(question, earlier, _glossary);
+            _analysed.AddOrUpdate(chatHistory, analysis);
+            return analysis;
+        });
         var toolsAllowed = kernel is not null && executionSettings?.FunctionChoiceBehavior is not null
             and not NoneFunctionChoiceBehavior;
         var calls = toolsAllowed ? _planner.Plan(conversation, kernel!) : [];

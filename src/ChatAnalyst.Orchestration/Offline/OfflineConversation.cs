@@ -10,6 +10,7 @@ public sealed class OfflineConversation
     private OfflineConversation(string question, IReadOnlyList<string> earlierQuestions, IReadOnlyList<FunctionCallContent> calls, IReadOnlyList<ToolEvidence> results)
     {
         Question = question;
+        Analysis = null!;
         EarlierQuestions = earlierQuestions;
         Calls = calls;
         Results = results;
@@ -17,6 +18,9 @@ public sealed class OfflineConversation
 
     /// <summary>The user's latest message.</summary>
     public string Question { get; }
+
+    /// <summary>What the question asks (intent, subject, period, follow-up context); set by <see cref="From"/>.</summary>
+    public OfflineQuestion Analysis { get; private init; }
 
     /// <summary>Earlier user messages, oldest first.</summary>
     public IReadOnlyList<string> EarlierQuestions { get; }
@@ -27,9 +31,12 @@ public sealed class OfflineConversation
     /// <summary>Tool results of this turn, in call order.</summary>
     public IReadOnlyList<ToolEvidence> Results { get; }
 
-    public static OfflineConversation From(ChatHistory history)
+    /// <param name="history">The chat history the model was called with.</param>
+    /// <param name="analyse">Reads the question given the earlier ones (<see cref="OfflineQuestion.Analyze"/>, possibly remembered).</param>
+    public static OfflineConversation From(ChatHistory history, Func<string, IReadOnlyList<string>, OfflineQuestion> analyse)
     {
         ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(analyse);
         var lastUser = -1;
         for (var i = history.Count - 1; i >= 0; i--)
         {
@@ -52,6 +59,6 @@ public sealed class OfflineConversation
             .Select(r => r.Result)
             .OfType<ToolEvidence>()
             .ToList();
-        return new OfflineConversation(question, earlier, calls, results);
+        return new OfflineConversation(question, earlier, calls, results) { Analysis = analyse(question, earlier) };
     }
 }

@@ -9,7 +9,7 @@ namespace ChatAnalyst.Orchestration.Offline;
 /// catalogue; round two, when the question names a period the catalogue's latest figures do not cover, reads the
 /// matching series for that period. It only plans calls to functions the kernel actually has.
 /// </summary>
-public sealed partial class OfflinePlanner(BilingualGlossary glossary)
+public sealed partial class OfflinePlanner
 {
     public const string KnowledgePlugin = "KnowledgeBase";
     public const string IndicatorsPlugin = "Indicators";
@@ -27,7 +27,7 @@ public sealed partial class OfflinePlanner(BilingualGlossary glossary)
             return [];
         }
 
-        var question = OfflineQuestion.Analyze(conversation.Question, conversation.EarlierQuestions, glossary);
+        var question = conversation.Analysis;
         if (question.IsRefusal)
         {
             return [];
