@@ -537,11 +537,23 @@ public sealed partial class OfflineAnswerComposer
             var named = Knowledge.Indicators.PeriodPhraseParser.FindAll(candidate.Text).Select(m => m.Period).ToList();
             score += named.Contains(asked) ? 0.3 : named.Any(p => p.Year == asked.Year) ? -0.15 : 0;
         }
+        else if (question.Period is { } year && YearsNamed(candidate) is { Count: > 0 } years && !years.Contains(year.Year))
+        {
+            // "In 2022 the figure was…" does not answer for 2023, though its article (and so its context) is about 2023.
+            return candidate with { Score = 0, Coverage = coverage };
+        }
 
         // Figures quoted from articles rank just below curated ones and the sentences they came from.
         var final = score <= 0 ? 0 : score * (figure is { IndicatorId.Length: 0 } ? 0.9 : 1);
         return candidate with { Score = final, Coverage = coverage, RareCoverage = rareCoverage };
     }
+
+    /// <summary>The years a sentence or a quoted figure is about (not the years it compares with).</summary>
+    private static List<int> YearsNamed(Candidate candidate) =>
+        candidate.Item.Figure is { IndicatorId.Length: 0 } quoted
+            && int.TryParse(quoted.Period.AsSpan(0, Math.Min(4, quoted.Period.Length)), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            ? [year]
+            : Knowledge.Indicators.PeriodPhraseParser.FindAll(candidate.Text).Where(m => !m.IsComparisonBase).Select(m => m.Period.Year).Distinct().ToList();
 
     /// <summary>Prefers figures whose measure is what the question asks for: a level, a growth rate, a share or a rank.</summary>
     private static double MeasureFit(string question, string? measure)

@@ -111,6 +111,12 @@ public sealed partial record OfflineQuestion
 
             // The new message names what changes (a subject or a period); the rest carries over from the previous question.
             var inherited = SubjectTerms(previousEnglish!);
+            if (ownSubject.Count is 1 or 2 && inherited.Count >= 2 && !ownSubject.Any(inherited.Contains))
+            {
+                // "What about wind?" after "How much solar capacity did China add?" swaps the subject's leading word
+                // (solar → wind) and keeps the rest (capacity, add): the old word would pull in evidence naming both.
+                inherited.RemoveAt(0);
+            }
             var weight = ownSubject.Count > 0 ? 0.35 : 1.0;
             foreach (var term in inherited.Where(t => !terms.ContainsKey(t)))
             {

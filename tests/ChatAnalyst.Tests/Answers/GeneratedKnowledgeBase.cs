@@ -51,6 +51,7 @@ internal sealed class GeneratedKnowledgeBase
         var random = new Random(seed);
         var cases = new List<AnswerCase>();
         var growth = new List<(string Subject, string File, decimal Pct)>();
+        var levels = new List<(string File, int Year, string Value)>();
         for (var i = 0; i < Topics.Length; i++)
         {
             var (subject, shortName, unit, agency, tag) = Topics[i];
@@ -64,6 +65,7 @@ internal sealed class GeneratedKnowledgeBase
             var facts = new Facts(subject, shortName, unit, agency, tag, year, value, pct, previous, rank, gdpShare);
             File.WriteAllText(Path.Combine(folder, file), Article(facts, Verbs[i % Verbs.Length], Reasons[i % Reasons.Length]));
             growth.Add((subject, file, pct));
+            levels.Add((file, year, Format(value)));
 
             var v = Format(value);
             var p = Format(pct) + "%";
@@ -80,6 +82,16 @@ internal sealed class GeneratedKnowledgeBase
 
             // GDP appears only as the base of a percentage: that is no figure for GDP itself.
             cases.Add(Decline($"g{i}-gdp", $"What was China's GDP growth in {year}?"));
+        }
+
+        // "What about X?" swaps the subject of the previous question and keeps its period (topics two apart share a year).
+        for (var i = 0; i + 2 < Topics.Length; i += 2)
+        {
+            var next = levels[i + 2];
+            cases.Add(Case($"g{i}-swap", $"What about {Topics[i + 2].Short}?", "followup", next.File, next.Value) with
+            {
+                History = [$"How much was China's {Topics[i].Subject} in {levels[i].Year}?"],
+            });
         }
 
         cases.Add(Decline("g-weather", "Will it rain in Chengdu this weekend?"));
