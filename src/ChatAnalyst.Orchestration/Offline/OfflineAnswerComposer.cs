@@ -513,6 +513,9 @@ public sealed partial class OfflineAnswerComposer
                 break;
             case QuestionIntent.When:
                 score += DatePhrase().IsMatch(candidate.Text) ? 0.3 : Digit().IsMatch(candidate.Text) ? 0.1 : 0;
+
+                // "When did … first …" is answered by the sentence that says when it first happened.
+                score += FirstTime().IsMatch(question.Text) && FirstTime().IsMatch(candidate.Text) ? 0.3 : 0;
                 break;
             case QuestionIntent.List:
                 score += figure is null ? 0.1 : 0;
@@ -641,6 +644,9 @@ public sealed partial class OfflineAnswerComposer
 
     [GeneratedRegex(@"\b\d+(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|number one)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Ordinal();
+
+    [GeneratedRegex(@"\bfirst\b|首次|第一次", RegexOptions.IgnoreCase)]
+    private static partial Regex FirstTime();
 
     /// <summary>A sentence that opens by pointing back at the one before it ("That", "With this", "It").</summary>
     [GeneratedRegex(@"^(?:(?:With|At|By|Of|For) )?(?:that|this|these|those|it|its|they|their|such)\b", RegexOptions.IgnoreCase)]

@@ -277,6 +277,12 @@ public sealed partial record OfflineQuestion
             return QuestionIntent.Chart;
         }
 
+        // "When did renewables first account for more than half…" asks for a date, whatever it compares.
+        if (lower.TrimStart().StartsWith("when ", StringComparison.Ordinal))
+        {
+            return QuestionIntent.When;
+        }
+
         if (ComparisonCue().IsMatch(lower))
         {
             return QuestionIntent.Comparison;

@@ -80,6 +80,9 @@ internal sealed class GeneratedKnowledgeBase
             // The rank sentence points back at the one before it ("With that total…"), so the answer needs both.
             cases.Add(Case($"g{i}-rank", $"Where did China rank in the world for {shortName} in {year}?", "figure", file, v) with { Accept = [[v, Ordinal(rank)]] });
 
+            // Several sentences carry dates; the one that says when the milestone was first passed answers.
+            cases.Add(Case($"g{i}-first", $"When did China's {subject} first exceed {Format(Milestone(previous))} {unit}?", "when", file, (year - 3).ToString(CultureInfo.InvariantCulture)));
+
             // GDP appears only as the base of a percentage: that is no figure for GDP itself.
             cases.Add(Decline($"g{i}-gdp", $"What was China's GDP growth in {year}?"));
         }
@@ -122,9 +125,13 @@ internal sealed class GeneratedKnowledgeBase
             .AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"Officials attributed the change to {reason}.")
             .AppendLine(CultureInfo.InvariantCulture, $"Investment in the sector was equivalent to {Format(f.GdpShare)}% of China's GDP in {f.Year}.")
+            .AppendLine(CultureInfo.InvariantCulture, $"The {f.Subject} figure first rose above {Format(Milestone(f.Previous))} {f.Unit} in {f.Year - 3}.")
             .AppendLine(CultureInfo.InvariantCulture, $"The {f.Agency} said it would publish regional detail later in the year.");
         return text.ToString();
     }
+
+    /// <summary>A round figure below the earlier year's level: the milestone the series passed some years before.</summary>
+    private static decimal Milestone(decimal previous) => Math.Floor(previous * 0.6m / 10) * 10;
 
     private static string Ordinal(int n) => n.ToString(CultureInfo.InvariantCulture) + (n switch { 2 => "nd", 3 => "rd", _ => "th" });
 
