@@ -43,11 +43,12 @@ public sealed partial class OfflineAnswerComposer
         var everything = string.Join('\n', candidates.Select(c => c.Context + " " + c.SourceText));
         var everythingTerms = candidates.SelectMany(c => c.ContextTerms).ToHashSet(StringComparer.Ordinal);
 
-        // A named entity or a year that no evidence mentions means the knowledge base is about something else.
+        // A named entity or a year that no evidence mentions means the knowledge base is about something else —
+        // unless the question quotes a figure the evidence gives for another period ("470 — is that the 2024 figure?").
         if (question.Entities.Any(e => !Mentions(everything, everythingTerms, e))
             || (question.Years.Count > 0 && !question.Years.Any(y => everything.Contains(Year(y), StringComparison.Ordinal))))
         {
-            return Decline(question, items);
+            return OtherPeriod(question, candidates) ?? Decline(question, items);
         }
 
         // Typos are read as the nearest word the evidence uses; question words that appear nowhere in the evidence
@@ -96,7 +97,7 @@ public sealed partial class OfflineAnswerComposer
             && (key is null || Mentions(c.Context + " " + c.SourceText, null, key))).ToList();
         if (scored.Count == 0)
         {
-            return Decline(question, items);
+            return OtherPeriod(question, candidates) ?? Decline(question, items);
         }
 
         // A comparison that found no matching pair is answered only by evidence that names every entity compared.
@@ -110,6 +111,31 @@ public sealed partial class OfflineAnswerComposer
         }
 
         return Explain(question, scored);
+    }
+
+    /// <summary>
+    /// The question quotes a figure and names a period the evidence does not cover, but a sentence on the same subject
+    /// gives that very figure: the premise is corrected with the sentence, which states the figure's real period.
+    /// </summary>
+    private static string? OtherPeriod(OfflineQuestion question, List<Candidate> candidates)
+    {
+        var quoted = Numbers(question.Text).Where(n => !(n.Length == 4 && int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is > 1990 and < 2100)).ToList();
+        var subject = question.Terms.Keys.Where(t => !t.All(char.IsDigit)).ToList();
+        if (quoted.Count == 0 || subject.Count == 0)
+        {
+            return null;
+        }
+
+        var match = candidates.FirstOrDefault(c => Numbers(c.Text).Intersect(quoted, StringComparer.Ordinal).Any()
+            && subject.Count(t => Mentions(c.Context, c.ContextTerms, t)) >= subject.Count * MinimumCoverage
+            && question.Entities.All(e => Mentions(c.Context + " " + c.SourceText, null, e)));
+        if (match is null)
+        {
+            return null;
+        }
+
+        // (No number words here: "one" or 一 would be a figure the evidence does not hold.)
+        return (question.IsChinese ? "这个数字对应的时期不同：" : "That figure is for a different period than the question says: ") + Write(question, match);
     }
 
     /// <summary>Follow-up suggestions: other figures from the sources the answer cited.</summary>

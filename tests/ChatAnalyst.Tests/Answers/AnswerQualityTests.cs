@@ -46,9 +46,11 @@ public sealed class AnswerQualityTests(MiniLmFixture miniLm) : IDisposable
         // Behaviours checked on every generated article rather than on average: a sentence that points back ("With
         // that total China ranked 4th") is quoted with the sentence it points to, GDP named only as the base of a
         // percentage is no GDP figure, "What about X?" answers for X in the previous question's period, and "When did X
-        // first…" is answered by the sentence that says when it first happened.
+        // first…" is answered by the sentence that says when it first happened, and a quoted figure given the wrong
+        // year is corrected with its real one.
         Assert.DoesNotContain(report.Failures, f => f.Id.EndsWith("-rank", StringComparison.Ordinal) || f.Id.EndsWith("-gdp", StringComparison.Ordinal) || f.Id.EndsWith("-swap", StringComparison.Ordinal)
-            || f.Id.EndsWith("-first", StringComparison.Ordinal));
+            || f.Id.EndsWith("-first", StringComparison.Ordinal)
+            || f.Id.EndsWith("-premise", StringComparison.Ordinal));
     }
 
     [Fact]

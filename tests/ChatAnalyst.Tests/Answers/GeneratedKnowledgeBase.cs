@@ -83,6 +83,12 @@ internal sealed class GeneratedKnowledgeBase
             // Several sentences carry dates; the one that says when the milestone was first passed answers.
             cases.Add(Case($"g{i}-first", $"When did China's {subject} first exceed {Format(Milestone(previous))} {unit}?", "when", file, (year - 3).ToString(CultureInfo.InvariantCulture)));
 
+            // A quoted figure with the wrong year is corrected with the sentence that gives its real year.
+            cases.Add(Case($"g{i}-premise", $"{v} {unit} of {shortName} — is that China's {year + 1} figure?", "conflict", file, v) with
+            {
+                Accept = [[v, year.ToString(CultureInfo.InvariantCulture)]],
+            });
+
             // GDP appears only as the base of a percentage: that is no figure for GDP itself.
             cases.Add(Decline($"g{i}-gdp", $"What was China's GDP growth in {year}?"));
         }
