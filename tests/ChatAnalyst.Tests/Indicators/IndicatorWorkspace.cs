@@ -12,6 +12,15 @@ internal sealed class IndicatorWorkspace : IDisposable
     public const string SeriesHeader = "id,name,name_zh,aliases,category,region,unit,measure,frequency";
     public const string ObservationsHeader = "series_id,period,value,qualifier,status,published,source,note";
 
+    /// <summary>Four series the store and plugin tests share: a year-to-date level, a growth rate and two capacities.</summary>
+    public static readonly string[] SampleSeries =
+    [
+        "software-revenue,Software business revenue,软件业务收入,software revenue|软件收入,digital,China,trillion yuan,level,ytd",
+        "hitech-growth,High-tech manufacturing value added growth,高技术制造业增加值增速,hi-tech manufacturing|高技术制造业,industry,China,%,yoy_growth,annual",
+        "solar-capacity,Solar power installed capacity,太阳能发电装机容量,photovoltaic capacity|光伏装机,energy,China,million kW,level,annual",
+        "wind-capacity,Wind power installed capacity,风电装机容量,wind capacity|风电装机,energy,China,million kW,level,annual",
+    ];
+
     public IndicatorWorkspace()
     {
         Root = Path.Combine(Path.GetTempPath(), "ca-indicators-" + Guid.NewGuid().ToString("N"));

@@ -16,11 +16,7 @@ public sealed class IndicatorsPluginTests : IDisposable
         _ws.Note("a-early.md", "Early release", "2025-01-17", "NBS")
             .Note("b-revised.md", "Revised release", "2025-03-01", "MIIT")
             .Note("c-outlook.md", "Outlook", "2024-12-20", "CIO World")
-            .Series(
-                "software-revenue,Software business revenue,软件业务收入,software revenue|软件收入,digital,China,trillion yuan,level,ytd",
-                "hitech-growth,High-tech manufacturing value added growth,高技术制造业增加值增速,hi-tech manufacturing|高技术制造业,industry,China,%,yoy_growth,annual",
-                "solar-capacity,Solar power installed capacity,太阳能发电装机容量,photovoltaic capacity|光伏装机,energy,China,million kW,level,annual",
-                "wind-capacity,Wind power installed capacity,风电装机容量,wind capacity|风电装机,energy,China,million kW,level,annual")
+            .Series(IndicatorWorkspace.SampleSeries)
             .Observations(
                 "hitech-growth,2024,8.9,,preliminary,,a-early.md,",
                 "hitech-growth,2024,9.1,,actual,,b-revised.md,",

@@ -11,7 +11,6 @@ namespace ChatAnalyst.Tests.Orchestration;
 public sealed class AnswerStreamingTests(MiniLmFixture miniLm, KnowledgeDatabaseFixture database)
     : FakeModelTests(miniLm, database), IClassFixture<KnowledgeDatabaseFixture>
 {
-
     [Fact]
     public async Task Final_answer_streams_as_drafts_then_one_verified_answer()
     {

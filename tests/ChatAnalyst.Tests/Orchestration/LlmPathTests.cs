@@ -12,7 +12,6 @@ namespace ChatAnalyst.Tests.Orchestration;
 public sealed class LlmPathTests(MiniLmFixture miniLm, KnowledgeDatabaseFixture database)
     : FakeModelTests(miniLm, database), IClassFixture<KnowledgeDatabaseFixture>
 {
-
     [Fact]
     public async Task Answer_cites_the_article_that_holds_the_figure_and_sends_tool_results_back_as_tool_messages()
     {
