@@ -29,6 +29,9 @@ public sealed class ExtractedFigureIndexer : IDocumentIndexedHandler
             .SelectMany(chunk => _extractor
                 .Extract(chunk.Text, PeriodPhraseParser.FindFirst(chunk.Section) ?? documentPeriod)
                 .Select(f => new ExtractedFigure(document.DocumentId, chunk.ChunkId, source, f)))
+
+            // Neighbouring chunks share a sentence (the chunker's overlap); its figures are stored once, with the first chunk.
+            .DistinctBy(f => (f.Figure.Sentence, f.Figure.Value, f.Figure.Unit))
             .ToList();
         await _store.ReplaceExtractedFiguresAsync(document.DocumentId, figures, cancellationToken);
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace ChatAnalyst.Knowledge.Indicators;
@@ -11,20 +12,6 @@ namespace ChatAnalyst.Knowledge.Indicators;
 /// </summary>
 public sealed partial class FigureExtractor
 {
-    private static readonly Dictionary<string, string> NumberWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["one"] = "1",
-        ["two"] = "2",
-        ["three"] = "3",
-        ["four"] = "4",
-        ["five"] = "5",
-        ["six"] = "6",
-        ["seven"] = "7",
-        ["eight"] = "8",
-        ["nine"] = "9",
-        ["ten"] = "10",
-    };
-
     private static readonly (string Group, string Unit)[] UnitGroups =
     [
         ("yuan", "yuan"), ("usd", "USD"), ("kwh", "kWh"), ("kw", "kW"), ("gw", "GW"), ("twh", "TWh"), ("pflops", "PFlops"),
@@ -58,7 +45,7 @@ public sealed partial class FigureExtractor
             }
 
             var isWord = m.Groups["word"].Success;
-            var value = isWord ? NumberWords[m.Groups["word"].Value] : m.Groups["num"].Value.Replace(",", string.Empty, StringComparison.Ordinal);
+            var value = isWord ? Text.NumberWords.Values[m.Groups["word"].Value].ToString(CultureInfo.InvariantCulture) : m.Groups["num"].Value.Replace(",", string.Empty, StringComparison.Ordinal);
             var end = m.Index + m.Length;
             var after = sentence[end..];
             var before = sentence[..m.Index];

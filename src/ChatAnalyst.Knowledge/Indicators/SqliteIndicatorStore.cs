@@ -361,18 +361,26 @@ public sealed class SqliteIndicatorStore : IIndicatorStore, IDisposable
             return connection;
         }
 
-        await _schemaLock.WaitAsync(cancellationToken);
         try
         {
-            if (!_schemaReady)
+            await _schemaLock.WaitAsync(cancellationToken);
+            try
             {
-                await IndicatorSchema.EnsureAsync(connection, cancellationToken);
-                _schemaReady = true;
+                if (!_schemaReady)
+                {
+                    await IndicatorSchema.EnsureAsync(connection, cancellationToken);
+                    _schemaReady = true;
+                }
+            }
+            finally
+            {
+                _schemaLock.Release();
             }
         }
-        finally
+        catch
         {
-            _schemaLock.Release();
+            await connection.DisposeAsync();
+            throw;
         }
 
         return connection;

@@ -100,6 +100,25 @@ public sealed class SqliteIndicatorStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_sentence_shared_by_neighbouring_chunks_gives_its_figure_once()
+    {
+        await LoadCleanAsync();
+        var indexer = new ExtractedFigureIndexer(new FigureExtractor(), _ws.Store);
+        const string shared = "Zorbonian kelp exports reached 41.7 million tonnes in 2031.";
+        var document = new IndexedDocument(
+            "kelp.md", "Kelp", "https://example.org/kelp", "Test Publisher", new DateOnly(2032, 1, 5), [],
+            [
+                new IndexedChunk("kelp.md#0", 0, null, "Kelp farms covered 12 coastal districts in 2031. " + shared),
+                new IndexedChunk("kelp.md#1", 1, null, shared + " Kelp prices fell 3.5% in 2031."),
+            ]);
+
+        await indexer.OnDocumentIndexedAsync(document, CancellationToken.None);
+
+        var figure = Assert.Single(await _ws.Store.FindExtractedFiguresAsync("Zorbonian kelp exports"), f => f.Figure.Value == "41.7");
+        Assert.Equal("kelp.md#0", figure.ChunkId);
+    }
+
+    [Fact]
     public async Task Extracted_figures_are_found_replaced_per_document_and_hidden_when_a_curated_row_covers_them()
     {
         await LoadCleanAsync();
