@@ -118,7 +118,7 @@ public sealed class AnswerEvaluator(AnswerOrchestrator orchestrator)
         }
 
         return NumberReader.Read(CitationMarkers.Strip(answer.Text))
-            .Where(m => !m.Values.Any(supported.Contains))
+            .Where(m => !supported.Contains(m.Values[^1]))
             .Select(m => m.Text)
             .ToList();
     }

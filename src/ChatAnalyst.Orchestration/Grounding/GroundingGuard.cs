@@ -32,7 +32,9 @@ public sealed class GroundingGuard
 
         foreach (var mention in NumberReader.Read(CitationMarkers.Strip(answer)))
         {
-            if (!mention.Values.Any(supported.Contains))
+            // A figure with a scale word stands for its scaled value only: "1.2 billion" is not supported by evidence
+            // saying "1.2 trillion", though the evidence side keeps both readings ("1.2" and 1.2e12).
+            if (!supported.Contains(mention.Values[^1]))
             {
                 problems.Add(cited.Count == 0
                     ? $"The figure '{mention.Text}' has no citation."

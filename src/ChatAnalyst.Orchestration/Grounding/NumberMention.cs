@@ -1,4 +1,7 @@
 namespace ChatAnalyst.Orchestration.Grounding;
 
-/// <summary>A number found in text, with every value it can stand for (as written, and scaled by its word: 1 trillion = 1e12).</summary>
+/// <summary>
+/// A number found in text, with every value it can stand for: as written, then scaled by its word when it has one
+/// (1 trillion = 1e12). The last value is what the number means.
+/// </summary>
 public sealed record NumberMention(string Text, IReadOnlyList<decimal> Values);

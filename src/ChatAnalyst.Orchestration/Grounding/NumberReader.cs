@@ -14,10 +14,8 @@ public static partial class NumberReader
         ["thousand"] = 1e3m,
         ["million"] = 1e6m,
         ["mn"] = 1e6m,
-        ["m"] = 1e6m,
         ["billion"] = 1e9m,
         ["bn"] = 1e9m,
-        ["b"] = 1e9m,
         ["trillion"] = 1e12m,
         ["tn"] = 1e12m,
         ["万"] = 1e4m,
@@ -145,7 +143,9 @@ public static partial class NumberReader
         return value > 0;
     }
 
-    [GeneratedRegex(@"(?<![\w.])(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(?<scale>万亿|百万|千万|万|亿|thousand|million|billion|trillion|mn|bn|tn)\b|\s*(?<scale>万亿|万|亿))?", RegexOptions.IgnoreCase)]
+    // Not after a Latin letter, digit or point ("R2", "v1.5", part of a larger number), but right after a Chinese
+    // character it is a number: "增长9.2%", "为12.5万亿元" (.NET's \w would count those characters as letters).
+    [GeneratedRegex(@"(?<![A-Za-z0-9_.])(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(?<scale>万亿|百万|千万|万|亿|thousand|million|billion|trillion|mn|bn|tn)\b|\s*(?<scale>万亿|万|亿))?", RegexOptions.IgnoreCase)]
     private static partial Regex Numeral();
 
     [GeneratedRegex(@"\b(?<word>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)(?:[\s-]+(?<scale>thousand|million|billion|trillion))?\b", RegexOptions.IgnoreCase)]

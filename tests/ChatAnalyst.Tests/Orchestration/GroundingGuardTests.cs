@@ -47,6 +47,26 @@ public sealed class GroundingGuardTests
         Assert.Contains(verdict.Problems, p => p.Contains("'9.5'", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("高技术制造业增加值增长9.5% [1]。", "9.5")]
+    [InlineData("2025年，产值为12.5万亿元 [1]。", "12.5万亿")]
+    public void A_number_written_straight_after_chinese_characters_is_checked(string answer, string invented)
+    {
+        var verdict = new GroundingGuard().Check(answer, Ledger("High-tech manufacturing rose 9.2% in 2025; output was 12.3 trillion yuan."));
+
+        Assert.False(verdict.IsGrounded);
+        Assert.Contains(verdict.Problems, p => p.Contains($"'{invented}", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_wrong_scale_word_is_rejected()
+    {
+        var verdict = new GroundingGuard().Check("Output reached 1.2 billion yuan [1].", Ledger("Output reached 1.2 trillion yuan in 2025."));
+
+        Assert.False(verdict.IsGrounded);
+        Assert.Contains(verdict.Problems, p => p.Contains("'1.2 billion'", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_citation_to_a_source_that_was_never_shown_is_rejected()
     {
