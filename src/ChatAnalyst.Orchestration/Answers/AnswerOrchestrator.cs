@@ -143,16 +143,22 @@ public sealed class AnswerOrchestrator
     private async Task<AnalystAnswer> AnswerOfflineAsync(AnswerTurn turn, CancellationToken cancellationToken)
     {
         var text = await RunAsync(_offline, turn, OfflineRoundTrips, cancellationToken);
+        return Finish(VerifiedOffline(text, turn), turn.Ledger, AnswerKind.Answer, "offline");
+    }
+
+    /// <summary>The offline model's text if the guard accepts it; otherwise a plain refusal to guess.</summary>
+    private string VerifiedOffline(string text, AnswerTurn turn)
+    {
         var verdict = Check(text, turn.Ledger);
-        if (!verdict.IsGrounded)
+        if (verdict.IsGrounded)
         {
-            // The offline model only copies evidence, so this is a bug; never let an unsupported figure out.
-            _logger.LogError("Grounding guard rejected the offline answer: {Problems}", string.Join("; ", verdict.Problems));
-            turn.DiscardDraft();
-            text = "I could not verify an answer against the knowledge base, so I will not guess.";
+            return text;
         }
 
-        return Finish(text, turn.Ledger, AnswerKind.Answer, "offline");
+        // The offline model only copies evidence, so this is a bug; never let an unsupported figure out.
+        _logger.LogError("Grounding guard rejected the offline answer: {Problems}", string.Join("; ", verdict.Problems));
+        turn.DiscardDraft();
+        return "I could not verify an answer against the knowledge base, so I will not guess.";
     }
 
     private async Task<AnalystAnswer> AnswerWithModelAsync(AnswerTurn turn, CancellationToken cancellationToken)
@@ -204,7 +210,7 @@ public sealed class AnswerOrchestrator
         var text = turn.Ledger.Items.Count > 0
             ? (await CompleteAsync(_offline, offline, allowTools: false, cancellationToken)).Content ?? string.Empty
             : await RunAsync(_offline, offline, OfflineRoundTrips, cancellationToken);
-        return Finish(text, turn.Ledger, AnswerKind.Fallback, "offline");
+        return Finish(VerifiedOffline(text, offline), turn.Ledger, AnswerKind.Fallback, "offline");
     }
 
     /// <summary>The function-calling loop: model → tool calls → kernel → model, at most <paramref name="maxRoundTrips"/> model calls.</summary>
