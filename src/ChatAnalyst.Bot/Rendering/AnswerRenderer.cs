@@ -25,6 +25,16 @@ public sealed class AnswerRenderer
     /// The answer as Markdown with its sources, then — as a separate activity — the follow-up suggestions: some clients
     /// (the Agents Playground) stop rendering Markdown on a message that carries suggested actions.
     /// </summary>
+    private static bool IsWebAddress(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+
+    private static string EscapeMarkdown(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("[", "\\[", StringComparison.Ordinal)
+            .Replace("]", "\\]", StringComparison.Ordinal)
+            .Replace("*", "\\*", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal);
+
     public IReadOnlyList<IActivity> Render(AnalystAnswer answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
@@ -39,7 +49,11 @@ public sealed class AnswerRenderer
             text.Append("\n\n**Sources**");
             foreach (var c in answer.Citations)
             {
-                text.Append(CultureInfo.InvariantCulture, $"\n\n[{c.Number}] [{c.Title}]({c.Url})");
+                // A file path on the bot's own disk (an article ingested without a source URL) opens nowhere for the
+                // user, so only a web address becomes a link.
+                var title = EscapeMarkdown(c.Title);
+                text.Append(CultureInfo.InvariantCulture, $"\n\n[{c.Number}] ")
+                    .Append(IsWebAddress(c.Url) ? $"[{title}]({c.Url})" : title);
                 var meta = string.Join(", ", new[] { c.Publisher, c.Published?.ToString("d MMM yyyy", CultureInfo.InvariantCulture) }.Where(s => !string.IsNullOrEmpty(s)));
                 if (meta.Length > 0)
                 {

@@ -77,4 +77,22 @@ public sealed class BotUnitTests
 
         public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
     }
+
+    [Fact]
+    public void Sources_link_only_to_web_addresses_and_keep_titles_literal()
+    {
+        var answer = new ChatAnalyst.Orchestration.Answers.AnalystAnswer(
+            "Output rose 9.2% in 2025 [1]. Exports reached 51.01 billion US dollars [2].",
+            [
+                new(1, "a.md", "Output [final] *data*", "https://example.org/a", "NBS", new DateOnly(2025, 1, 17), "Output rose 9.2% in 2025."),
+                new(2, "b.txt", "Exports note", "file:///srv/knowledge/b.txt", null, null, "Exports reached 51.01 billion US dollars."),
+            ],
+            []);
+
+        var text = Assert.IsType<Activity>(Assert.Single(new ChatAnalyst.Bot.Rendering.AnswerRenderer().Render(answer))).Text;
+
+        Assert.Contains(@"[1] [Output \[final\] \*data\*](https://example.org/a) — NBS, 17 Jan 2025", text, StringComparison.Ordinal);
+        Assert.Contains("[2] Exports note", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("file://", text, StringComparison.Ordinal);
+    }
 }
