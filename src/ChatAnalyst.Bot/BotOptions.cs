@@ -16,8 +16,8 @@ public sealed class BotOptions
     public int MaxMessageLength { get; set; } = 2000;
 
     /// <summary>
-    /// Allows running without <c>MicrosoftAppId</c> outside Development, i.e. accepting unauthenticated requests.
-    /// Only for a bot behind its own authentication; never on a public address.
+    /// Allows running without <c>MicrosoftAppId</c> in Production, i.e. accepting unauthenticated requests (on loopback
+    /// only, as in every anonymous run). Only for a bot behind its own authentication.
     /// </summary>
     public bool AllowAnonymous { get; set; }
 }

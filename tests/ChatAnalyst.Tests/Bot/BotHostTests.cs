@@ -98,14 +98,22 @@ public sealed class BotHostTests(BotHostFixture host) : IClassFixture<BotHostFix
     [Fact]
     public async Task Reset_clears_the_history_so_a_follow_up_no_longer_resolves()
     {
+        const string HighTech = "What was high-tech manufacturing value added growth in January-November 2025?";
         var conversation = NewConversation();
-        await host.SendAsync(BotHostFixture.Message("What was high-tech manufacturing value added growth in January-November 2025?", conversation));
+        await host.SendAsync(BotHostFixture.Message(HighTech, conversation));
+        var (_, year) = await host.SendAsync(BotHostFixture.Message("What about 2024?", conversation));
+        Assert.Contains("8.9%", (string?)Messages(year).First()["text"], StringComparison.Ordinal);
+        await host.SendAsync(BotHostFixture.Message(HighTech, conversation));
         var (_, followUp) = await host.SendAsync(BotHostFixture.Message("What about equipment manufacturing?", conversation));
         Assert.Contains("9.3%", (string?)Messages(followUp).First()["text"], StringComparison.Ordinal);
 
         var (_, reset) = await host.SendAsync(BotHostFixture.Message("reset", conversation));
 
         Assert.Contains("cleared", (string?)Messages(reset).Single()["text"], StringComparison.OrdinalIgnoreCase);
+
+        // The same follow-up after the reset has no earlier question to take high-tech manufacturing growth from.
+        var (_, afterReset) = await host.SendAsync(BotHostFixture.Message("What about 2024?", conversation));
+        Assert.DoesNotContain("8.9%", (string?)Messages(afterReset).First()["text"], StringComparison.Ordinal);
     }
 
     [Fact]

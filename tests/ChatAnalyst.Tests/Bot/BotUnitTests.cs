@@ -62,6 +62,8 @@ public sealed class BotUnitTests
         var urls = BotCredentialsGuard.ResolveUrls(configuration, new FakeEnvironment("Production"), out _);
 
         Assert.Equal([BotCredentialsGuard.DefaultUrl], urls);
+        var refused = Assert.Throws<InvalidOperationException>(() => BotCredentialsGuard.ResolveUrls(Configuration(), new FakeEnvironment("Production"), out _));
+        Assert.Contains("ChatAnalyst:Bot:AllowAnonymous", refused.Message, StringComparison.Ordinal);
     }
 
     private static IConfiguration Configuration(params (string Key, string Value)[] values) =>
