@@ -214,19 +214,14 @@ public sealed class SqliteIndicatorStore : IIndicatorStore, IDisposable
         }
 
         var scores = snapshot.FigureMatcher!.Score(query);
-        var candidates = figures
-            .Select((f, i) => (Figure: f, Score: scores[i]))
-            .Where(x => x.Score >= FigureThreshold)
+        return figures
+            .Select((f, i) => (Figure: f, Score: scores[i], Covered: snapshot.CoveredByCurated[i]))
+            .Where(x => x.Score >= FigureThreshold && !x.Covered)
             .OrderByDescending(x => x.Score)
             .ThenBy(x => x.Figure.DocumentId, StringComparer.Ordinal)
             .Select(x => x.Figure)
+            .Take(limit)
             .ToList();
-        if (candidates.Count == 0)
-        {
-            return [];
-        }
-
-        return candidates.Where(f => !CoveredByCurated(f, snapshot.Series, snapshot.Observations, snapshot.SeriesMatcher)).Take(limit).ToList();
     }
 
     public void Dispose() => _schemaLock.Dispose();
@@ -286,12 +281,17 @@ public sealed class SqliteIndicatorStore : IIndicatorStore, IDisposable
         var series = await ReadSeriesAsync(cancellationToken);
         var observations = await ReadAllObservationsAsync(cancellationToken);
         var figures = await ReadExtractedFiguresAsync(cancellationToken);
+        var seriesMatcher = series.Count == 0 ? null : SeriesMatcher(series);
+
+        // Whether a curated row covers a figure depends on the data only, so it is worked out once per version.
+        var covered = figures.Select(f => CoveredByCurated(f, series, observations, seriesMatcher)).ToArray();
         var snapshot = new Snapshot(
             version,
             series,
             observations,
             figures,
-            series.Count == 0 ? null : SeriesMatcher(series),
+            covered,
+            seriesMatcher,
             figures.Count == 0 ? null : new IndicatorTextMatcher(figures.Select(f => ((IReadOnlyList<string>)[f.Figure.Subject], (IReadOnlyList<string>)[f.Figure.Sentence, f.Source.Title])).ToList()));
         _snapshot = snapshot;
         Interlocked.Exchange(ref _versionCheckedAt, Stopwatch.GetTimestamp());
@@ -412,6 +412,7 @@ public sealed class SqliteIndicatorStore : IIndicatorStore, IDisposable
         IReadOnlyList<IndicatorSeries> Series,
         IReadOnlyList<Observation> Observations,
         IReadOnlyList<ExtractedFigure> Figures,
+        bool[] CoveredByCurated,
         IndicatorTextMatcher? SeriesMatcher,
         IndicatorTextMatcher? FigureMatcher);
 }
