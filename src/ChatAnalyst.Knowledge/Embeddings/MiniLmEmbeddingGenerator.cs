@@ -97,7 +97,11 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         _disposed = true;
         if (_encoder.IsValueCreated)
         {
-            _encoder.Value.Dispose();
+            // Not while another thread is still encoding with it.
+            lock (_gate)
+            {
+                _encoder.Value.Dispose();
+            }
         }
     }
 

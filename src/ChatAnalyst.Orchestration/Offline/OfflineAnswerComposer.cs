@@ -72,7 +72,7 @@ public sealed partial class OfflineAnswerComposer
         // and the most specific subject term (not a year: years are checked on their own) must be in whatever leads.
         var rarity = terms.ToDictionary(
             t => t.Key,
-            t => Math.Log(1 + ((double)candidates.Count / (1 + candidates.Count(c => Mentions(c.Context, null, t.Key))))),
+            t => Math.Log(1 + ((double)candidates.Count / (1 + candidates.Count(c => Mentions(c.Context, c.ContextTerms, t.Key))))),
             StringComparer.Ordinal);
         // Entities are the one thing an answer cannot do without; the rest is weighed by rarity below.
         var key = question.Entities.FirstOrDefault(e => present.ContainsKey(e));
@@ -196,9 +196,10 @@ public sealed partial class OfflineAnswerComposer
                 break;
             }
 
-            var newNumbers = Numbers(extra.Text).Where(n => !numbers.Contains(n)).ToList();
+            var extraNumbers = Numbers(extra.Text);
+            var newNumbers = extraNumbers.Where(n => !numbers.Contains(n)).ToList();
             if (!FitsPeriod(question, extra) || used.Contains(extra.Text) || extra.Score < lead.Score * threshold || extra.Coverage < MinimumCoverage
-                || (Numbers(extra.Text).Count > 0 && newNumbers.Count == 0) || Overlaps(used, extra.Text))
+                || (extraNumbers.Count > 0 && newNumbers.Count == 0) || Overlaps(used, extra.Text))
             {
                 continue;
             }
@@ -302,9 +303,8 @@ public sealed partial class OfflineAnswerComposer
 
     private static double JointCoverage(Dictionary<string, double> terms, Candidate a, Candidate b)
     {
-        var context = a.Context + " " + b.Context;
-        var contextTerms = TextTerms.ContentTerms(context).ToHashSet(StringComparer.Ordinal);
-        return terms.Where(t => Mentions(context, contextTerms, t.Key)).Sum(t => t.Value) / terms.Values.Sum();
+        // Runs for every pair of figures: the two candidates' own term sets, not a fresh pass over their joined text.
+        return terms.Where(t => Mentions(a.Context, a.ContextTerms, t.Key) || Mentions(b.Context, b.ContextTerms, t.Key)).Sum(t => t.Value) / terms.Values.Sum();
     }
 
     private static string ChineseName(Candidate c) =>
