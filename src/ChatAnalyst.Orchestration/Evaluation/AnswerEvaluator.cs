@@ -110,15 +110,15 @@ public sealed class AnswerEvaluator(AnswerOrchestrator orchestrator)
     public static IReadOnlyList<string> UnsupportedNumbers(AnalystAnswer answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        var supported = new HashSet<decimal>();
+        var supported = new EvidenceNumbers();
         foreach (var citation in answer.Citations)
         {
-            supported.UnionWith(NumberReader.ValuesIn(citation.Passage));
-            supported.UnionWith(NumberReader.ValuesIn(citation.Title));
+            supported.Add(citation.Passage);
+            supported.Add(citation.Title);
         }
 
         return NumberReader.Read(CitationMarkers.Strip(answer.Text))
-            .Where(m => !supported.Contains(m.Values[^1]))
+            .Where(m => !supported.Supports(m))
             .Select(m => m.Text)
             .ToList();
     }

@@ -21,12 +21,12 @@ public sealed class GroundingGuard
             problems.Add($"[{n}] does not point to any source returned by the tools.");
         }
 
-        var supported = new HashSet<decimal>();
+        var supported = new EvidenceNumbers();
         foreach (var n in cited)
         {
             foreach (var item in ledger.ItemsFor(n))
             {
-                supported.UnionWith(ValuesOf(item));
+                Add(supported, item);
             }
         }
 
@@ -34,7 +34,7 @@ public sealed class GroundingGuard
         {
             // A figure with a scale word stands for its scaled value only: "1.2 billion" is not supported by evidence
             // saying "1.2 trillion", though the evidence side keeps both readings ("1.2" and 1.2e12).
-            if (!supported.Contains(mention.Values[^1]))
+            if (!supported.Supports(mention))
             {
                 problems.Add(cited.Count == 0
                     ? $"The figure '{mention.Text}' has no citation."
@@ -45,20 +45,18 @@ public sealed class GroundingGuard
         return new GroundingVerdict(problems.Distinct().ToList());
     }
 
-    private static HashSet<decimal> ValuesOf(EvidenceItem item)
+    private static void Add(EvidenceNumbers supported, EvidenceItem item)
     {
-        var values = NumberReader.ValuesIn(item.Text);
-        values.UnionWith(NumberReader.ValuesIn(item.Source.Title));
+        supported.Add(item.Text);
+        supported.Add(item.Source.Title);
         if (item.Source.Published is { } published)
         {
-            values.UnionWith([published.Year, published.Month, published.Day]);
+            supported.Add(published);
         }
 
         if (item.Figure is { } figure)
         {
-            values.UnionWith(NumberReader.ValuesIn($"{figure.Value} {figure.Unit} {figure.Period.Replace("..", " ", StringComparison.Ordinal).Replace('-', ' ')} {figure.PeriodLabel} {figure.SupersededBy} {figure.Sentence}"));
+            supported.Add($"{figure.Value} {figure.Unit} {figure.Period.Replace("..", " ", StringComparison.Ordinal).Replace('-', ' ')} {figure.PeriodLabel} {figure.SupersededBy} {figure.Sentence}");
         }
-
-        return values;
     }
 }

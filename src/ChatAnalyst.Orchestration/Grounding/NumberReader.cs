@@ -44,7 +44,11 @@ public static partial class NumberReader
                 continue;
             }
 
-            mentions.Add(new NumberMention(m.Value.Trim(), Expand(value, m.Groups["scale"].Value)));
+            mentions.Add(new NumberMention(m.Value.Trim(), Expand(value, m.Groups["scale"].Value))
+            {
+                IsDatePart = m.Groups["scale"].Length == 0 && value is >= 1 and <= 31 && decimal.IsInteger(value)
+                    && (DateAfter().IsMatch(text.AsSpan(m.Index + m.Length)) || MonthBefore().IsMatch(text.AsSpan(0, m.Index))),
+            });
         }
 
         foreach (Match m in WordNumber().Matches(text))
@@ -67,17 +71,13 @@ public static partial class NumberReader
     }
 
     /// <summary>
-    /// Every value the text supports: its numbers plus the month numbers its month names stand for
-    /// ("January–November" supports 1 and 11, so a Chinese "1—11月" answer is grounded by it).
+    /// The month numbers that the text's month names stand for ("January–November" stands for 1 and 11, so a Chinese
+    /// "1—11月" is grounded by it). Only date parts may draw on these: a "5%" is not supported by "May".
     /// </summary>
-    public static HashSet<decimal> ValuesIn(string text)
+    public static HashSet<decimal> MonthNumbersIn(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var values = new HashSet<decimal>();
-        foreach (var mention in Read(text))
-        {
-            values.UnionWith(mention.Values);
-        }
-
         var lower = text.ToLowerInvariant();
         for (var i = 0; i < Months.Length; i++)
         {
@@ -147,6 +147,12 @@ public static partial class NumberReader
     // character it is a number: "增长9.2%", "为12.5万亿元" (.NET's \w would count those characters as letters).
     [GeneratedRegex(@"(?<![A-Za-z0-9_.])(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(?<scale>万亿|百万|千万|万|亿|thousand|million|billion|trillion|mn|bn|tn)\b|\s*(?<scale>万亿|万|亿))?", RegexOptions.IgnoreCase)]
     private static partial Regex Numeral();
+
+    [GeneratedRegex(@"^\s*(?:[—–~-]\s*\d{1,2}\s*)?[月日号]|^\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DateAfter();
+
+    [GeneratedRegex(@"\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+$", RegexOptions.IgnoreCase)]
+    private static partial Regex MonthBefore();
 
     [GeneratedRegex(@"\b(?<word>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)(?:[\s-]+(?<scale>thousand|million|billion|trillion))?\b", RegexOptions.IgnoreCase)]
     private static partial Regex WordNumber();

@@ -59,6 +59,18 @@ public sealed class GroundingGuardTests
     }
 
     [Fact]
+    public void Month_names_support_date_parts_but_not_figures()
+    {
+        var ledger = Ledger("In January–November 2025 high-tech output rose 9.2%, the ministry said in May.");
+
+        var dated = new GroundingGuard().Check("2025年1—11月，高技术制造业增长9.2% [1]。", ledger);
+        var invented = new GroundingGuard().Check("High-tech output grew 5% [1].", ledger);
+
+        Assert.True(dated.IsGrounded, string.Join("; ", dated.Problems));
+        Assert.Contains(invented.Problems, p => p.Contains("'5'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_wrong_scale_word_is_rejected()
     {
         var verdict = new GroundingGuard().Check("Output reached 1.2 billion yuan [1].", Ledger("Output reached 1.2 trillion yuan in 2025."));
