@@ -11,6 +11,7 @@ root.Subcommands.Add(AskCommands.Ask(global));
 root.Subcommands.Add(AskCommands.Chat(global));
 root.Subcommands.Add(IngestCommands.Ingest(global));
 root.Subcommands.Add(EvalCommands.Eval(global));
+root.Subcommands.Add(FitCommands.Fit(global));
 root.Subcommands.Add(IndicatorCommands.Indicators(global));
 root.Subcommands.Add(IndicatorCommands.Chart(global));
 

@@ -2,6 +2,7 @@ using ChatAnalyst.Knowledge;
 using ChatAnalyst.Orchestration.Answers;
 using ChatAnalyst.Orchestration.Grounding;
 using ChatAnalyst.Orchestration.Offline;
+using ChatAnalyst.Orchestration.Reading;
 using ChatAnalyst.Orchestration.Plugins;
 using ChatAnalyst.Orchestration.Prompts;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +34,8 @@ public static class Extensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => new PromptLibrary(PromptLibrary.DefaultFolder));
         services.TryAddSingleton<GroundingGuard>();
+        services.TryAddSingleton(_ => ReaderModel.LoadDefault());
+        services.TryAddSingleton<ReaderTraceSink>();
         services.TryAddSingleton<OfflineChatCompletionService>();
         services.AddModelHttpClient();
         services.TryAddSingleton<IChatCompletionService>(CreateChatService);

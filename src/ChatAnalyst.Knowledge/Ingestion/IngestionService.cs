@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using ChatAnalyst.Knowledge.Embeddings;
+using ChatAnalyst.Knowledge.Text;
 using ChatAnalyst.Knowledge.Ingestion.Decoders;
 using ChatAnalyst.Knowledge.Storage;
 using Microsoft.Extensions.AI;
@@ -16,7 +17,7 @@ namespace ChatAnalyst.Knowledge.Ingestion;
 public sealed class IngestionService : IIngestionService
 {
     /// <summary>Version of decoding and chunking. Bump it when their output changes so every document is re-indexed.</summary>
-    public const int PipelineVersion = 1;
+    public const int PipelineVersion = 2;
 
     // Chunks of several small documents are embedded together: the encoder is several times faster per chunk in batches.
     private const int EmbeddingBatch = 32;
@@ -199,14 +200,29 @@ public sealed class IngestionService : IIngestionService
             return;
         }
 
-        var texts = pending.SelectMany(p => p.Chunks.Select(c => c.IndexText)).ToList();
+        // Each chunk is embedded whole (for retrieval) and sentence by sentence (for the reader), all in one batch.
+        var sentences = pending.SelectMany(p => p.Chunks.Select(c => SentenceSplitter.SplitText(c.Text))).ToList();
+        var texts = pending.SelectMany(p => p.Chunks.Select(c => c.IndexText)).Concat(sentences.SelectMany(s => s)).ToList();
         var embeddings = await _generator.GenerateAsync(texts, cancellationToken: cancellationToken);
         var offset = 0;
+        var sentenceOffset = sentences.Count;
         foreach (var (document, chunks, isNew) in pending)
         {
-            var records = chunks
-                .Select((c, i) => new ChunkRecord($"{document.Id}#{c.Ordinal}", c.Ordinal, c.Section, c.Text, embeddings[offset + i].Vector))
-                .ToList();
+            var records = new List<ChunkRecord>(chunks.Count);
+            for (var i = 0; i < chunks.Count; i++)
+            {
+                var chunk = chunks[i];
+                var count = sentences[offset + i].Count;
+                records.Add(new ChunkRecord(
+                    $"{document.Id}#{chunk.Ordinal}",
+                    chunk.Ordinal,
+                    chunk.Section,
+                    chunk.Text,
+                    embeddings[offset + i].Vector,
+                    Concatenate(embeddings, sentenceOffset, count)));
+                sentenceOffset += count;
+            }
+
             offset += chunks.Count;
 
             if (!isNew)
@@ -283,6 +299,24 @@ public sealed class IngestionService : IIngestionService
         await using var stream = File.OpenRead(file);
         var hash = await SHA256.HashDataAsync(stream, cancellationToken);
         return Convert.ToHexStringLower(hash);
+    }
+
+    /// <summary>The vectors <c>[start, start + count)</c> one after another in one array.</summary>
+    private static float[] Concatenate(GeneratedEmbeddings<Embedding<float>> embeddings, int start, int count)
+    {
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var dimensions = embeddings[start].Vector.Length;
+        var all = new float[count * dimensions];
+        for (var i = 0; i < count; i++)
+        {
+            embeddings[start + i].Vector.Span.CopyTo(all.AsSpan(i * dimensions, dimensions));
+        }
+
+        return all;
     }
 
     private sealed record PreparedDocument(StoredDocument Document, IReadOnlyList<TextChunk> Chunks, bool IsNew);

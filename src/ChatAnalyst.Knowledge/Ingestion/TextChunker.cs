@@ -1,5 +1,6 @@
 using System.Text;
 using ChatAnalyst.Knowledge.Ingestion.Decoders;
+using ChatAnalyst.Knowledge.Text;
 
 namespace ChatAnalyst.Knowledge.Ingestion;
 

@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using ChatAnalyst.Knowledge.Storage;
+using ChatAnalyst.Knowledge.Text;
 
 namespace ChatAnalyst.Knowledge.Search;
 
@@ -37,7 +38,10 @@ internal sealed class DenseSnapshot
         }
 
         Vocabulary = BuildVocabulary(Documents.Values, Chunks);
+        _sentences = Chunks.Select(c => SentencesOf(c, _dimensions)).ToArray();
     }
+
+    private readonly (IReadOnlyList<string> Texts, float[]? Vectors)[] _sentences;
 
     public long Version { get; }
 
@@ -79,6 +83,31 @@ internal sealed class DenseSnapshot
             .Take(limit)
             .Select(s => (Chunks[s.Chunk], (double)s.Score))
             .ToList();
+    }
+
+    /// <summary>
+    /// The sentences of one chunk, each with its cosine similarity to <paramref name="query"/>. Sentences come from the
+    /// same splitter ingestion embedded them with; a chunk stored without sentence vectors scores 0 throughout.
+    /// </summary>
+    public IReadOnlyList<ScoredSentence> Sentences(int chunkIndex, ReadOnlySpan<float> query)
+    {
+        var (texts, vectors) = _sentences[chunkIndex];
+        var scored = new ScoredSentence[texts.Count];
+        for (var i = 0; i < texts.Count; i++)
+        {
+            var similarity = vectors is null || query.Length != _dimensions ? 0 : TensorPrimitives.Dot(query, vectors.AsSpan(i * _dimensions, _dimensions));
+            scored[i] = new ScoredSentence(texts[i], similarity);
+        }
+
+        return scored;
+    }
+
+    private static (IReadOnlyList<string> Texts, float[]? Vectors) SentencesOf(EmbeddedChunk chunk, int dimensions)
+    {
+        var texts = SentenceSplitter.SplitText(chunk.Text);
+        // Vectors that do not line up with the sentences (another splitter, another model) are not used at all.
+        var aligned = dimensions > 0 && chunk.SentenceVectors is { } v && v.Length == texts.Count * dimensions;
+        return (texts, aligned ? chunk.SentenceVectors : null);
     }
 
     private static Dictionary<string, int> BuildVocabulary(IEnumerable<StoredDocument> documents, IEnumerable<EmbeddedChunk> chunks)

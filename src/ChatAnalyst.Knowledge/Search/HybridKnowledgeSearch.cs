@@ -95,10 +95,12 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
         }
 
         IReadOnlyList<(string ChunkId, double Score)> dense = [];
+        ReadOnlyMemory<float> queryVector = default;
         if (request.Mode != SearchMode.Keyword && snapshot.EmbeddedCount > 0)
         {
             var embeddings = await _generator.GenerateAsync([analyzed.DenseText], cancellationToken: cancellationToken);
-            dense = snapshot.Search(embeddings[0].Vector.Span, filter, CandidateDepth)
+            queryVector = embeddings[0].Vector;
+            dense = snapshot.Search(queryVector.Span, filter, CandidateDepth)
                 .Select(d => (d.Chunk.ChunkId, d.Score))
                 .ToList();
         }
@@ -111,7 +113,7 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
         };
 
         return Diversify(fused, snapshot, top)
-            .Select(f => ToPassage(snapshot, f.ChunkId, f.Score))
+            .Select(f => ToPassage(snapshot, f.ChunkId, f.Score, queryVector))
             .OfType<Passage>()
             .ToList();
     }
@@ -194,7 +196,7 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
         return chosen;
     }
 
-    private static Passage? ToPassage(DenseSnapshot snapshot, string chunkId, double score)
+    private static Passage? ToPassage(DenseSnapshot snapshot, string chunkId, double score, ReadOnlyMemory<float> query)
     {
         if (!snapshot.ChunkIndex.TryGetValue(chunkId, out var index))
         {
@@ -203,7 +205,10 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
 
         var chunk = snapshot.Chunks[index];
         var document = snapshot.Documents[chunk.DocumentId];
-        return new Passage(chunk.ChunkId, document.Id, document.Title, document.Url, document.Publisher, document.Published, chunk.Section, chunk.Text, score);
+        return new Passage(chunk.ChunkId, document.Id, document.Title, document.Url, document.Publisher, document.Published, chunk.Section, chunk.Text, score)
+        {
+            Sentences = query.IsEmpty ? [] : snapshot.Sentences(index, query.Span),
+        };
     }
 
     private async Task<DenseSnapshot> GetSnapshotAsync(CancellationToken cancellationToken)

@@ -19,4 +19,8 @@ public sealed record Passage(
     DateOnly? Published,
     string? Section,
     string Text,
-    double Score);
+    double Score)
+{
+    /// <summary>The passage's sentences in order, each scored against the query; empty when the search ran no dense ranker.</summary>
+    public IReadOnlyList<ScoredSentence> Sentences { get; init; } = [];
+}

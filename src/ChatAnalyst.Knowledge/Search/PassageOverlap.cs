@@ -1,4 +1,4 @@
-using ChatAnalyst.Knowledge.Ingestion;
+using ChatAnalyst.Knowledge.Text;
 
 namespace ChatAnalyst.Knowledge.Search;
 

@@ -50,6 +50,12 @@ public sealed class SqliteKnowledgeIndex : IKnowledgeIndex, IDisposable
             dimensions INTEGER NOT NULL,
             vector     BLOB NOT NULL
         );
+        CREATE TABLE IF NOT EXISTS sentence_embeddings (
+            chunk_seq  INTEGER PRIMARY KEY REFERENCES chunks(seq) ON DELETE CASCADE,
+            model      TEXT NOT NULL,
+            dimensions INTEGER NOT NULL,
+            vectors    BLOB NOT NULL
+        );
         CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
             title, section, body,
             tokenize = 'porter unicode61 remove_diacritics 2'
@@ -183,6 +189,14 @@ public sealed class SqliteKnowledgeIndex : IKnowledgeIndex, IDisposable
         var dimensions = insertVector.Parameters.Add("$dimensions", SqliteType.Integer);
         var vector = insertVector.Parameters.Add("$vector", SqliteType.Blob);
 
+        await using var insertSentences = connection.CreateCommand();
+        insertSentences.Transaction = transaction;
+        insertSentences.CommandText = "INSERT INTO sentence_embeddings(chunk_seq, model, dimensions, vectors) VALUES ($seq, $model, $dimensions, $vectors)";
+        var sentencesSeq = insertSentences.Parameters.Add("$seq", SqliteType.Integer);
+        insertSentences.Parameters.AddWithValue("$model", document.EmbeddingModel);
+        var sentenceDimensions = insertSentences.Parameters.Add("$dimensions", SqliteType.Integer);
+        var sentenceVectors = insertSentences.Parameters.Add("$vectors", SqliteType.Blob);
+
         foreach (var chunk in chunks)
         {
             chunkId.Value = chunk.ChunkId;
@@ -202,6 +216,14 @@ public sealed class SqliteKnowledgeIndex : IKnowledgeIndex, IDisposable
                 dimensions.Value = chunk.Embedding.Length;
                 vector.Value = MemoryMarshal.AsBytes(chunk.Embedding.Span).ToArray();
                 await insertVector.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            if (!chunk.SentenceEmbeddings.IsEmpty && !chunk.Embedding.IsEmpty)
+            {
+                sentencesSeq.Value = seq;
+                sentenceDimensions.Value = chunk.Embedding.Length;
+                sentenceVectors.Value = MemoryMarshal.AsBytes(chunk.SentenceEmbeddings.Span).ToArray();
+                await insertSentences.ExecuteNonQueryAsync(cancellationToken);
             }
         }
 
@@ -358,8 +380,9 @@ public sealed class SqliteKnowledgeIndex : IKnowledgeIndex, IDisposable
         await using var connection = await _connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
-            SELECT c.id, c.document_id, c.ordinal, c.section, c.text, e.vector
+            SELECT c.id, c.document_id, c.ordinal, c.section, c.text, e.vector, s.vectors
             FROM chunks c LEFT JOIN chunk_embeddings e ON e.chunk_seq = c.seq AND e.model = $model
+            LEFT JOIN sentence_embeddings s ON s.chunk_seq = c.seq AND s.model = $model
             {where}
             ORDER BY c.document_id, c.ordinal
             """;
@@ -380,13 +403,20 @@ public sealed class SqliteKnowledgeIndex : IKnowledgeIndex, IDisposable
                 vector = MemoryMarshal.Cast<byte, float>(bytes).ToArray();
             }
 
+            float[]? sentences = null;
+            if (!reader.IsDBNull(6))
+            {
+                sentences = MemoryMarshal.Cast<byte, float>((byte[])reader.GetValue(6)).ToArray();
+            }
+
             chunks.Add(new EmbeddedChunk(
                 reader.GetString(0),
                 reader.GetString(1),
                 reader.GetInt32(2),
                 reader.IsDBNull(3) ? null : reader.GetString(3),
                 reader.GetString(4),
-                vector));
+                vector,
+                sentences));
         }
 
         return chunks;
@@ -399,6 +429,8 @@ public sealed class SqliteKnowledgeIndex : IKnowledgeIndex, IDisposable
             "DELETE FROM chunks_fts WHERE rowid IN (SELECT seq FROM chunks WHERE document_id = $id)", cancellationToken, ("$id", documentId));
         await ExecuteAsync(connection, transaction,
             "DELETE FROM chunk_embeddings WHERE chunk_seq IN (SELECT seq FROM chunks WHERE document_id = $id)", cancellationToken, ("$id", documentId));
+        await ExecuteAsync(connection, transaction,
+            "DELETE FROM sentence_embeddings WHERE chunk_seq IN (SELECT seq FROM chunks WHERE document_id = $id)", cancellationToken, ("$id", documentId));
         await ExecuteAsync(connection, transaction, "DELETE FROM chunks WHERE document_id = $id", cancellationToken, ("$id", documentId));
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ChatAnalyst.Knowledge.Search;
 
 namespace ChatAnalyst.Orchestration.Evidence;
 
@@ -22,6 +23,17 @@ public sealed record EvidenceItem(
     /// <summary>True when the model reading this item has no tool round left, so a series id would be of no use to it.</summary>
     [JsonIgnore]
     public bool OmitsSeriesId { get; init; }
+
+    /// <summary>
+    /// For a passage: its sentences, each with its similarity to the search query, for the offline reader. Not sent to
+    /// a hosted model, which reads <see cref="Text"/>.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<ScoredSentence> Sentences { get; init; } = [];
+
+    /// <summary>For a passage: where it sits in its article (the chunk's ordinal, from 0).</summary>
+    [JsonIgnore]
+    public int Position { get; init; }
 
     /// <summary>Citation number within the turn; 0 until the ledger assigns it.</summary>
     public int Ref { get; init; }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using ChatAnalyst.Knowledge.Search;
 using ChatAnalyst.Orchestration.Answers;
 using ChatAnalyst.Orchestration.Evidence;
+using ChatAnalyst.Orchestration.Reading;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 
@@ -20,14 +21,22 @@ public sealed class OfflineChatCompletionService : IChatCompletionService
 
     private readonly OfflinePlanner _planner = new();
     private readonly OfflineAnswerComposer _composer = new();
+    private readonly OfflineReader _reader;
     private readonly BilingualGlossary _glossary;
 
     // One chat history is one turn: its question is read once, not again in every planning round and in the answer.
     private readonly ConditionalWeakTable<ChatHistory, OfflineQuestion> _analysed = [];
 
-    public OfflineChatCompletionService(BilingualGlossary glossary)
+    public OfflineChatCompletionService(BilingualGlossary glossary, ReaderModel model, ReaderTraceSink traces)
     {
         _glossary = glossary;
+        _reader = new OfflineReader(model, traces);
+    }
+
+    /// <summary>The offline model with the shipped reader weights and no tracing.</summary>
+    public OfflineChatCompletionService(BilingualGlossary glossary)
+        : this(glossary, ReaderModel.LoadDefault(), new ReaderTraceSink())
+    {
     }
 
     /// <inheritdoc/>
@@ -58,7 +67,7 @@ public sealed class OfflineChatCompletionService : IChatCompletionService
         var calls = toolsAllowed ? _planner.Plan(conversation, kernel!) : [];
         var message = calls.Count > 0
             ? new ChatMessageContent(AuthorRole.Assistant, [.. calls]) { ModelId = ModelId }
-            : new ChatMessageContent(AuthorRole.Assistant, _composer.Compose(conversation)) { ModelId = ModelId };
+            : new ChatMessageContent(AuthorRole.Assistant, Answer(conversation)) { ModelId = ModelId };
         return Task.FromResult<IReadOnlyList<ChatMessageContent>>([message]);
     }
 
@@ -96,6 +105,12 @@ public sealed class OfflineChatCompletionService : IChatCompletionService
             }
         }
     }
+
+    /// <summary>Charts are captioned from the chart tool's figures; every other question goes to the reader.</summary>
+    private string Answer(OfflineConversation conversation) =>
+        conversation.Analysis.Intent == QuestionIntent.Chart && conversation.Results.Any(r => r.Chart is not null)
+            ? _composer.Compose(conversation)
+            : _reader.Read(conversation.Analysis, conversation.Results);
 
     /// <summary>Follow-up questions suggested under an answer, from the cited sources' topics.</summary>
     public static IReadOnlyList<string> FollowUpsFor(CitationLedger ledger, IReadOnlyList<Citation> citations) =>

@@ -82,6 +82,12 @@ public sealed partial record OfflineQuestion
     /// <summary>The question continues the previous one ("What about ...?", "And for the full year?").</summary>
     public required bool IsFollowUp { get; init; }
 
+    /// <summary>Whether a rate (growth, share: a percentage) or an amount (how many, how much, total) is wanted, if the question says.</summary>
+    public MeasureWanted Measure { get; init; }
+
+    /// <summary>Numbers the user wrote (not years): a figure quoted in the question.</summary>
+    public IReadOnlyList<string> QuotedNumbers { get; init; } = [];
+
     public static OfflineQuestion Analyze(string text, IReadOnlyList<string> earlierQuestions, BilingualGlossary glossary)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -163,6 +169,8 @@ public sealed partial record OfflineQuestion
                 ? several
                 : period is { } single ? [single] : [],
             Count = CountOf(lower),
+            Measure = RateCue().IsMatch(lower) ? MeasureWanted.Rate : AmountCue().IsMatch(lower) ? MeasureWanted.Amount : MeasureWanted.Any,
+            QuotedNumbers = QuotedNumber().Matches(text).Select(m => m.Value).Where(n => !IsYear(n)).ToList(),
             Years = years,
             IsFollowUp = isFollowUp,
         };
@@ -283,6 +291,16 @@ public sealed partial record OfflineQuestion
             return QuestionIntent.When;
         }
 
+        if (WhoCue().IsMatch(lower))
+        {
+            return QuestionIntent.Who;
+        }
+
+        if (ExplainCue().IsMatch(lower))
+        {
+            return QuestionIntent.Explain;
+        }
+
         if (ComparisonCue().IsMatch(lower))
         {
             return QuestionIntent.Comparison;
@@ -298,8 +316,31 @@ public sealed partial record OfflineQuestion
             return QuestionIntent.When;
         }
 
-        return FigureCue().IsMatch(lower) ? QuestionIntent.Figure : QuestionIntent.General;
+        if (FigureCue().IsMatch(lower))
+        {
+            return QuestionIntent.Figure;
+        }
+
+        return YesNoCue().IsMatch(lower) ? QuestionIntent.YesNo : QuestionIntent.General;
     }
+
+    [GeneratedRegex(@"^\s*who\b|\b(which|what) (organi[sz]ation|body|agency|ministry|department|institute|institution|authority|regulator|company|companies|firm|official|person|group|bureau|administration)\b|\baccording to whom\b|\bwho (said|says|released|published|reported)\b|谁|哪个(机构|部门|单位|公司)")]
+    private static partial Regex WhoCue();
+
+    [GeneratedRegex(@"^\s*why\b|\bwhat (drove|drives|caused|causes|explains|led to|is behind|was behind|contributed)\b|\b(reason|reasons|because)\b|\bwhat (does|did|do) .{0,80}\b(indicate|show|suggest|mean|signal|reflect)\b|\bhow (is|are|was|were) .{0,60}\b(shifting|changing|evolving)\b|为什么|原因|说明了什么|意味着")]
+    private static partial Regex ExplainCue();
+
+    [GeneratedRegex(@"^\s*(is|was|are|were|did|does|do|has|have|had|can|could|will)\b|是否|吗[？?]?\s*$")]
+    private static partial Regex YesNoCue();
+
+    [GeneratedRegex(@"\b(grow|grew|growth|rise|rose|risen|fell|fall|drop|dropped|decline|declined|increase|increased|decrease|decreased|change|share|rate|percent|percentage|proportion|how fast|by how much|yoy|year on year)\b|%|增长|增速|下降|占比|比重|百分")]
+    private static partial Regex RateCue();
+
+    [GeneratedRegex(@"\b(how many|how much|total|value|worth|size|how big|how large|volume|amount)\b|多少|总量|规模|总额")]
+    private static partial Regex AmountCue();
+
+    [GeneratedRegex(@"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")]
+    private static partial Regex QuotedNumber();
 
     [GeneratedRegex(@"^\s*(chart|plot|graph|draw|visuali[sz]e)\b|\b(chart|plot|graph) (of|for|showing)\b|画图|图表|画出|作图")]
     private static partial Regex ChartCue();

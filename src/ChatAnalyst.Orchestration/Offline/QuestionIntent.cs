@@ -18,6 +18,15 @@ public enum QuestionIntent
     /// <summary>Chart, plot or graph a series: a rendered chart plus its figures.</summary>
     Chart,
 
+    /// <summary>Who said or did something, which body or company: a person or an organisation.</summary>
+    Who,
+
+    /// <summary>Why, what drove it, what it indicates: a cause, an attribution or an assessment.</summary>
+    Explain,
+
+    /// <summary>Is it, did it: a yes or no settled by a figure or a statement.</summary>
+    YesNo,
+
     /// <summary>Anything else: the most relevant sentences.</summary>
     General,
 }

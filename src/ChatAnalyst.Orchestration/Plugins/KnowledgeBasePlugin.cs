@@ -69,10 +69,18 @@ public sealed class KnowledgeBasePlugin
             .Select(p => new EvidenceItem(
                 EvidenceKind.Passage,
                 new SourceInfo(p.DocumentId, p.Title, p.Url, p.Publisher, p.Published),
-                p.Text))
+                p.Text)
+            {
+                Sentences = p.Sentences,
+                Position = ChunkOrdinal(p.ChunkId),
+            })
             .ToList();
         return new ToolEvidence(Function, items);
     }
+
+    /// <summary>The ordinal at the end of a chunk id (<c>document#3</c>), or 0.</summary>
+    private static int ChunkOrdinal(string chunkId) =>
+        int.TryParse(chunkId.AsSpan(chunkId.LastIndexOf('#') + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var ordinal) ? ordinal : 0;
 
     /// <summary>Parses yyyy-MM-dd, or a bare year or month taken as its first (<paramref name="start"/>) or last day.</summary>
     private static bool TryParseDate(string? text, bool start, out DateOnly? date)

@@ -1,10 +1,10 @@
-namespace ChatAnalyst.Knowledge.Ingestion;
+namespace ChatAnalyst.Knowledge.Text;
 
 /// <summary>
 /// Splits a paragraph into sentences at English <c>. ? !</c> and Chinese <c>。！？</c>. A period does not end a
 /// sentence inside a number (9.2), after a known abbreviation (Jan., Dr., e.g.) or after initials (U.S.).
 /// </summary>
-internal static class SentenceSplitter
+public static class SentenceSplitter
 {
     private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -17,8 +17,20 @@ internal static class SentenceSplitter
     private const string ChineseTerminators = "。！？";
     private const string Closers = "\"'’”)]）」』》";
 
+    /// <summary>
+    /// The sentences of a text whose paragraphs are separated by line breaks, in order. Ingestion embeds exactly these
+    /// sentences of each chunk, and search aligns the stored vectors with them, so both must split the same way.
+    /// </summary>
+    public static IReadOnlyList<string> SplitText(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).SelectMany(Split).ToList();
+    }
+
+    /// <summary>The sentences of one paragraph, in order.</summary>
     public static IEnumerable<string> Split(string paragraph)
     {
+        ArgumentNullException.ThrowIfNull(paragraph);
         var start = 0;
         var i = 0;
         while (i < paragraph.Length)

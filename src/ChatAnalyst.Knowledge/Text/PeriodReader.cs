@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ChatAnalyst.Knowledge.Indicators;
+
+namespace ChatAnalyst.Knowledge.Text;
+
+/// <summary>
+/// Reads the periods a sentence of news prose is about. Explicit periods ("January–November 2025", "in 2024") come from
+/// <see cref="PeriodPhraseParser"/>; phrases without a year ("in November", "the first 11 months", "January to April",
+/// "this year", "last year") are resolved against the article's publication date, the way a reader of the article would.
+/// Comparison bases ("than in 2023") and dates with a day ("on April 8") are not periods.
+/// </summary>
+public static partial class PeriodReader
+{
+    /// <summary>Every period the sentence covers, explicit ones first, without repeats.</summary>
+    public static IReadOnlyList<Period> Read(string sentence, DateOnly? published)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        var periods = PeriodPhraseParser.FindAll(sentence).Where(m => !m.IsComparisonBase).Select(m => m.Period).ToList();
+        if (published is not { } date)
+        {
+            return periods;
+        }
+
+        var claimed = new bool[sentence.Length];
+        foreach (var m in PeriodPhraseParser.FindAll(sentence))
+        {
+            Array.Fill(claimed, true, m.Index, m.Length);
+        }
+
+        foreach (Match m in YearlessRange().Matches(sentence))
+        {
+            if (Claim(claimed, m) && Through(m.Groups["to"].Value, m.Groups["n"].Value) is { } through)
+            {
+                periods.Add(through == 12 ? Period.ForYear(YearOf(12, date)) : Period.ForYearToDate(YearOf(through, date), through));
+            }
+        }
+
+        foreach (Match m in YearlessMonth().Matches(sentence))
+        {
+            if (Claim(claimed, m) && !Base().IsMatch(sentence[..m.Index]))
+            {
+                var month = MonthNumber(m.Groups["m"].Value);
+                periods.Add(Period.ForMonth(YearOf(month, date), month));
+            }
+        }
+
+        foreach (Match m in RelativeYear().Matches(sentence))
+        {
+            if (Claim(claimed, m))
+            {
+                periods.Add(Period.ForYear(m.Groups["w"].Value.Equals("this", StringComparison.OrdinalIgnoreCase) ? date.Year : date.Year - 1));
+            }
+        }
+
+        return periods.Distinct().ToList();
+    }
+
+    /// <summary>The years a text names as plain numbers (1990–2099), in order.</summary>
+    public static IReadOnlyList<int> Years(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return YearNumber().Matches(text).Select(m => int.Parse(m.Value, CultureInfo.InvariantCulture)).Distinct().ToList();
+    }
+
+    /// <summary>A month without a year is the latest such month up to the publication date.</summary>
+    private static int YearOf(int month, DateOnly published) => month <= published.Month ? published.Year : published.Year - 1;
+
+    private static bool Claim(bool[] claimed, Match m)
+    {
+        if (Enumerable.Range(m.Index, m.Length).Any(i => claimed[i]))
+        {
+            return false;
+        }
+
+        Array.Fill(claimed, true, m.Index, m.Length);
+        return true;
+    }
+
+    private static int? Through(string toMonth, string count)
+    {
+        if (toMonth.Length > 0)
+        {
+            return MonthNumber(toMonth);
+        }
+
+        return int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
+            : NumberWords.Values.TryGetValue(count, out var w) ? w : null;
+    }
+
+    private static int MonthNumber(string name) =>
+        Array.FindIndex(CultureInfo.InvariantCulture.DateTimeFormat.AbbreviatedMonthNames, a => a.Length > 0 && name.StartsWith(a, StringComparison.OrdinalIgnoreCase)) + 1;
+
+    private const string Months = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
+
+    [GeneratedRegex(@"\b(?:January|Jan\.?)\s*(?:to|through|until|-|–|—)\s*(?<to>" + Months + @")\b(?!\.?\s*\d)|\bfirst\s+(?<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+months\b(?!\s+(?:of\s+)?(?:19|20)\d\d)", RegexOptions.IgnoreCase)]
+    private static partial Regex YearlessRange();
+
+    // Capitalised month names only ("may" is a verb); "April 8" and "8 April" are dates, not periods.
+    [GeneratedRegex(@"(?<!\d\s)\b(?<m>" + Months + @")\b(?!\.?\s*\d)")]
+    private static partial Regex YearlessMonth();
+
+    [GeneratedRegex(@"\b(?:than|from|over|versus|compared\s+(?:with|to))\s+(?:(?:in|the)\s+)?(?:previous\s+|same\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Base();
+
+    [GeneratedRegex(@"\b(?<w>this|last)\s+year\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RelativeYear();
+
+    [GeneratedRegex(@"(?<![\d.,])\b(?:19|20)\d{2}\b(?![\d%])")]
+    private static partial Regex YearNumber();
+}

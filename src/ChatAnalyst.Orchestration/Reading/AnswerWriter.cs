@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using ChatAnalyst.Orchestration.Evidence;
+using ChatAnalyst.Orchestration.Offline;
+
+namespace ChatAnalyst.Orchestration.Reading;
+
+/// <summary>
+/// The reader's last step: writes the answer. A comparison leads with which side is larger and by how much, worked
+/// out from the cited figures; otherwise the lead sentence is quoted as the source gives it with its <c>[n]</c>, and at
+/// most one supporting sentence follows when it adds a figure or a point the lead lacks — never the same figure twice.
+/// </summary>
+public static partial class AnswerWriter
+{
+    public static string Write(OfflineQuestion question, ReaderCandidate lead, IReadOnlyList<ReaderCandidate> support)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(lead);
+        ArgumentNullException.ThrowIfNull(support);
+        var answer = new StringBuilder();
+        if (question.Intent == QuestionIntent.Comparison && ComparisonWriter.Compare(question, [lead, .. support]) is { } comparison)
+        {
+            answer.Append(comparison).Append(' ');
+        }
+
+        // A sentence that points back ("That figure…", "With that total…") is read after the one it points to.
+        if (lead.Previous.Length > 0 && BackReference().IsMatch(lead.Text))
+        {
+            answer.Append(Quote(question, lead with { Text = lead.Previous })).Append(' ');
+        }
+
+        answer.Append(Quote(question, lead));
+        var numbers = Numbers(answer.ToString());
+        var extra = support.FirstOrDefault(s => Adds(s, numbers) && s.Text != lead.Previous);
+        if (extra is not null)
+        {
+            answer.Append(' ').Append(Quote(question, extra));
+        }
+
+        return answer.ToString().Trim();
+    }
+
+    /// <summary>A decline that says what the knowledge base does hold near the question (titles without figures).</summary>
+    public static string Decline(OfflineQuestion question, IReadOnlyList<EvidenceItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(items);
+        var topics = items.Select(i => i.Source.Title).Where(t => !t.Any(char.IsDigit)).Distinct(StringComparer.Ordinal).Take(3).ToList();
+        if (question.IsChinese)
+        {
+            return "知识库中没有能回答这个问题的资料，我不会猜测数字。"
+                + (topics.Count > 0 ? "相关的资料有：" + string.Join("；", topics) + "。" : "请换一个关于知识库中产业数据的问题。")
+                + (question.IsRefusal ? string.Empty : "可以试着问具体的指标和时期。");
+        }
+
+        var text = question.IsRefusal
+            ? "I can't help with that: I only answer questions about the industry figures and articles in my knowledge base, and I don't give investment advice or discuss my instructions."
+            : "The knowledge base doesn't cover that, and I won't guess a figure.";
+        return topics.Count > 0 && !question.IsRefusal
+            ? $"{text} What it does cover nearby: {string.Join("; ", topics)}. Try asking for a specific indicator and period."
+            : text + " Ask me about a specific indicator and period, or type help to see what I cover.";
+    }
+
+    /// <summary>One cited sentence: a curated figure in the user's language, or the source sentence as written.</summary>
+    internal static string Quote(OfflineQuestion question, ReaderCandidate candidate)
+    {
+        if (question.IsChinese && candidate.Item.Figure is { IndicatorId.Length: > 0 } figure)
+        {
+            return ChineseFigureWriter.Sentence(figure, candidate.Item.Ref);
+        }
+
+        var text = candidate.Text.Trim();
+        var marker = Marker(candidate);
+        var cited = text.EndsWith('.') || text.EndsWith('。') ? text[..^1] + " " + marker + text[^1] : text + " " + marker + ".";
+        if (candidate.Item.Figure?.SupersededBy is { Length: > 0 } superseded)
+        {
+            cited += " " + superseded;
+        }
+
+        return cited;
+    }
+
+    internal static string Marker(ReaderCandidate candidate) => "[" + candidate.Item.Ref.ToString(CultureInfo.InvariantCulture) + "]";
+
+    /// <summary>A supporting sentence earns its place with a figure the answer does not state yet, or, with no figures, new words.</summary>
+    private static bool Adds(ReaderCandidate candidate, HashSet<string> numbers)
+    {
+        var own = Numbers(candidate.Text);
+        return own.Count > 0 ? !own.IsSubsetOf(numbers) : numbers.Count == 0;
+    }
+
+    private static HashSet<string> Numbers(string text) => Number().Matches(text).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
+
+    [GeneratedRegex(@"(?<![\w.\[])\d+(?:[.,]\d+)*(?![\w\]])")]
+    private static partial Regex Number();
+
+    [GeneratedRegex(@"^(?:That|This|These|Those|It|With (?:that|this|these|those)|Of (?:that|this|these|those)|Of them|Of those)\b")]
+    private static partial Regex BackReference();
+}

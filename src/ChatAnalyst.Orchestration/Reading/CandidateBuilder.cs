@@ -1,0 +1,84 @@
+using System.Text.RegularExpressions;
+using ChatAnalyst.Knowledge.Search;
+using ChatAnalyst.Knowledge.Text;
+using ChatAnalyst.Orchestration.Evidence;
+
+namespace ChatAnalyst.Orchestration.Reading;
+
+/// <summary>
+/// The reader's first step: turns this turn's tool results into candidates. Every sentence of every retrieved passage
+/// is a candidate (once, however many passages hold it), every curated figure is one, and a sentence the figure index
+/// found in an article the search did not return is one too. Datelines are context, not answers: they are cut off.
+/// </summary>
+public static partial class CandidateBuilder
+{
+    /// <summary>The candidates of one turn, in evidence order.</summary>
+    public static IReadOnlyList<ReaderCandidate> Build(IEnumerable<ToolEvidence> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var candidates = new List<ReaderCandidate>();
+        var seen = new HashSet<(string Document, string Text)>();
+        var passageRank = 0;
+        var figures = new List<EvidenceItem>();
+        foreach (var item in results.SelectMany(r => r.Items).Where(i => i.Ref > 0))
+        {
+            if (item.Kind != EvidenceKind.Passage)
+            {
+                figures.Add(item);
+                continue;
+            }
+
+            var sentences = item.Sentences.Count > 0
+                ? item.Sentences
+                : SentenceSplitter.SplitText(item.Text).Select(s => new ScoredSentence(s, 0)).ToList();
+            var previous = string.Empty;
+            for (var i = 0; i < sentences.Count; i++)
+            {
+                var text = Clean(sentences[i].Text);
+                if (text.Length > 0 && seen.Add((item.Source.DocumentId, text)))
+                {
+                    candidates.Add(Candidate(text, item, previous, sentences[i].Similarity, passageRank, (item.Position * 100) + i));
+                }
+
+                previous = text.Length > 0 ? text : previous;
+            }
+
+            passageRank++;
+        }
+
+        foreach (var item in figures)
+        {
+            if (item.Figure is { IndicatorId.Length: > 0 })
+            {
+                candidates.Add(Candidate(item.Text, item, string.Empty, 0, passageRank, 0));
+            }
+            else if (item.Figure?.Sentence is { Length: > 0 } sentence && Clean(sentence) is { Length: > 0 } text
+                     && seen.Add((item.Source.DocumentId, text)))
+            {
+                candidates.Add(Candidate(text, item, string.Empty, 0, passageRank, 0) with { FromFigureIndex = true });
+            }
+        }
+
+        return candidates;
+    }
+
+    private static ReaderCandidate Candidate(string text, EvidenceItem item, string previous, double similarity, int rank, int position) =>
+        new(text, item, previous, similarity, rank, position) { Periods = PeriodReader.Read(text, item.Source.Published) };
+
+    /// <summary>The sentence without a leading dateline ("BEIJING, April 8 (Xinhua) — ") or Markdown decoration.</summary>
+    internal static string Clean(string sentence)
+    {
+        var text = sentence.Trim().TrimStart('#', '>', '*', '-', ' ');
+        var dateline = Dateline().Match(text);
+        if (dateline.Success && dateline.Length < text.Length - 20)
+        {
+            text = text[dateline.Length..];
+        }
+
+        return text.Trim();
+    }
+
+    // An upper-case place name or a leftover date, then up to ~60 characters of date and agency, then a dash.
+    [GeneratedRegex(@"^(?:[A-Z][A-Z .'-]{2,}|\d{1,2}|[A-Z][a-z]+\.?\s\d{1,2}),[^—–]{0,70}?\s[—–-]{1,2}\s")]
+    private static partial Regex Dateline();
+}

@@ -1,0 +1,59 @@
+using ChatAnalyst.Orchestration.Evidence;
+using ChatAnalyst.Orchestration.Offline;
+
+namespace ChatAnalyst.Orchestration.Reading;
+
+/// <summary>
+/// The offline model's reader: candidate builder → features → fitted scorer → selector → writer. It picks the sentence
+/// (or curated figure) that best answers the question, adds at most one supporting sentence, and declines when the
+/// abstainer says the best candidate is a guess.
+/// </summary>
+public sealed class OfflineReader(ReaderModel model, ReaderTraceSink? traces = null)
+{
+    /// <summary>A supporting sentence must score at least this close to the lead (ranker units).</summary>
+    private const double SupportMargin = 1.0;
+
+    /// <summary>The answer text for this turn.</summary>
+    public string Read(OfflineQuestion question, IReadOnlyList<ToolEvidence> results)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(results);
+        var items = results.SelectMany(r => r.Items).Where(i => i.Ref > 0).ToList();
+        if (question.IsRefusal || items.Count == 0)
+        {
+            return AnswerWriter.Decline(question, items);
+        }
+
+        var candidates = CandidateBuilder.Build(results);
+        if (candidates.Count == 0)
+        {
+            return AnswerWriter.Decline(question, items);
+        }
+
+        var features = new ReaderFeatures(question, candidates);
+        var scored = candidates
+            .Select(c => (Candidate: c, Features: features.Compute(c)))
+            .Select(c => (c.Candidate, c.Features, Score: model.Score(c.Features)))
+            .OrderByDescending(c => c.Score)
+            .ToList();
+        if (traces is { Enabled: true })
+        {
+            traces.Add(new ReaderTrace(question.Text, scored.Select(s => (s.Candidate.Text, s.Candidate.DocumentId, s.Features)).ToList()));
+        }
+
+        var top = scored[0];
+        var second = scored.Count > 1 ? scored[1].Score : top.Score - 5;
+        if (model.AnswerProbability(ReaderModel.AbstainInputs(top.Features, top.Score, second)) < model.AnswerThreshold)
+        {
+            return AnswerWriter.Decline(question, items);
+        }
+
+        var lead = top.Candidate;
+        var support = scored.Skip(1)
+            .Where(s => s.Score >= top.Score - SupportMargin && s.Candidate.Text != lead.Text)
+            .Select(s => s.Candidate)
+            .Take(3)
+            .ToList();
+        return AnswerWriter.Write(question, lead, support);
+    }
+}

@@ -1,0 +1,168 @@
+using System.Text.RegularExpressions;
+using ChatAnalyst.Knowledge.Indicators;
+using ChatAnalyst.Knowledge.Text;
+using ChatAnalyst.Orchestration.Offline;
+
+namespace ChatAnalyst.Orchestration.Reading;
+
+/// <summary>
+/// The reader's second step: describes each candidate by the numbers the fitted model weighs — how close it is to the
+/// question (embedding similarity, the share of the question's subject it covers, weighted by how rare each word is
+/// among the candidates), whether it is about the period and the entities asked, whether it holds the kind of answer
+/// asked for, and where it sits. Built once per turn: the pool-wide parts (rarity, document coverage, the newest
+/// article) are worked out once, not per candidate.
+/// </summary>
+public sealed partial class ReaderFeatures
+{
+    /// <summary>Feature names, in vector order; the model file keys its weights by them.</summary>
+    public static readonly string[] Names =
+    [
+        "similarity", "similarity_gap", "subject_coverage", "context_coverage", "document_coverage", "entities_missing",
+        "period_match", "period_conflict", "period_same_year", "document_period_match", "document_period_conflict",
+        "year_conflict", "answer_type", "measure_match", "measure_conflict", "has_number", "passage_rank", "document_rank",
+        "lead_position", "short_or_heading", "quoted_number", "newest_document", "curated_figure", "figure_index_only",
+    ];
+
+    private readonly OfflineQuestion _question;
+    private readonly Dictionary<string, double> _weights = new(StringComparer.Ordinal);
+    private readonly Dictionary<ReaderCandidate, HashSet<string>> _terms = [];
+    private readonly Dictionary<string, HashSet<string>> _documentTerms = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<Period>> _documentPeriods = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _documentRank = new(StringComparer.Ordinal);
+    private readonly HashSet<Period> _asked;
+    private readonly HashSet<int> _askedYears;
+    private readonly double _maxSimilarity;
+    private readonly DateOnly? _newest;
+
+    public ReaderFeatures(OfflineQuestion question, IReadOnlyList<ReaderCandidate> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(candidates);
+        _question = question;
+        _asked = question.Periods.ToHashSet();
+        _askedYears = question.Years.ToHashSet();
+        _maxSimilarity = candidates.Count == 0 ? 0 : candidates.Max(c => c.Similarity);
+        _newest = candidates.Select(c => c.Item.Source.Published).Max();
+
+        foreach (var candidate in candidates)
+        {
+            var terms = TermsOf(candidate.Text);
+            _terms[candidate] = terms;
+            var id = candidate.DocumentId;
+            if (!_documentTerms.TryGetValue(id, out var documentTerms))
+            {
+                documentTerms = TermsOf(candidate.Item.Source.Title);
+                _documentTerms[id] = documentTerms;
+                _documentPeriods[id] = PeriodReader.Read(candidate.Item.Source.Title, candidate.Item.Source.Published);
+                _documentRank[id] = _documentRank.Count;
+            }
+
+            documentTerms.UnionWith(terms);
+        }
+
+        // Rarer words say more about what is asked: weight = the question's own weight × idf among the candidates.
+        foreach (var (term, weight) in question.Terms.Where(t => !t.Key.All(char.IsDigit)))
+        {
+            var frequency = candidates.Count(c => Mentions(_terms[c], term));
+            _weights[term] = weight * Math.Log(1 + ((candidates.Count + 1.0) / (1 + frequency)));
+        }
+    }
+
+    /// <summary>The feature vector of one candidate (see <see cref="Names"/>).</summary>
+    public double[] Compute(ReaderCandidate candidate)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        var terms = _terms[candidate];
+        var title = candidate.Item.Source.Title;
+        var context = new HashSet<string>(terms, StringComparer.Ordinal);
+        context.UnionWith(TermsOf(candidate.Previous + " " + title));
+        var document = _documentTerms[candidate.DocumentId];
+        var text = candidate.Text;
+        var numbers = FigureNumber().Count(text);
+        var periods = candidate.Periods;
+        var documentPeriods = _documentPeriods[candidate.DocumentId];
+        var years = PeriodReader.Years(text);
+
+        return
+        [
+            candidate.Similarity,
+            candidate.Similarity - _maxSimilarity,
+            Coverage(terms),
+            Coverage(context),
+            Coverage(document),
+            _question.Entities.Count == 0 ? 0 : (double)_question.Entities.Count(e => !Mentions(document, e) && !title.Contains(e, StringComparison.OrdinalIgnoreCase)) / _question.Entities.Count,
+            _asked.Count > 0 && periods.Any(_asked.Contains) ? 1 : 0,
+            _asked.Count > 0 && periods.Count > 0 && !periods.Any(_asked.Contains) ? 1 : 0,
+            _asked.Count > 0 && !periods.Any(_asked.Contains) && periods.Any(p => _asked.Any(a => a.Year == p.Year)) ? 1 : 0,
+            _asked.Count > 0 && documentPeriods.Any(_asked.Contains) ? 1 : 0,
+            _asked.Count > 0 && documentPeriods.Count > 0 && !documentPeriods.Any(_asked.Contains) ? 1 : 0,
+            _askedYears.Count > 0 && years.Count > 0 && !years.Any(_askedYears.Contains) ? 1 : 0,
+            AnswerType(text, numbers),
+            MeasureMatch(text, numbers),
+            MeasureConflict(text, numbers),
+            numbers > 0 ? 1 : 0,
+            1.0 / (1 + candidate.PassageRank),
+            1.0 / (1 + _documentRank[candidate.DocumentId]),
+            candidate.Position < 2 ? 1 : 0,
+            text.Length < 40 || !text.Contains(' ', StringComparison.Ordinal) ? 1 : 0,
+            _question.QuotedNumbers.Any(n => text.Contains(n, StringComparison.Ordinal)) ? 1 : 0,
+            _asked.Count == 0 && _newest is { } newest && candidate.Item.Source.Published == newest ? 1 : 0,
+            candidate.IsCuratedFigure ? 1 : 0,
+            candidate.FromFigureIndex ? 1 : 0,
+        ];
+    }
+
+    /// <summary>Whether the candidate holds the kind of thing the question asks for.</summary>
+    private double AnswerType(string text, int numbers) => _question.Intent switch
+    {
+        QuestionIntent.When => DateCue().IsMatch(text) ? 1 : 0,
+        QuestionIntent.Who => WhoCue().IsMatch(text) ? 1 : 0,
+        QuestionIntent.Explain => CauseCue().IsMatch(text) ? 1 : 0,
+        QuestionIntent.List => text.Count(c => c is ',' or ';' or '、') >= 2 || numbers >= 3 ? 1 : 0,
+        QuestionIntent.Comparison => numbers >= 2 ? 1 : 0,
+        _ => numbers > 0 ? 1 : 0,
+    };
+
+    private double MeasureMatch(string text, int numbers) => _question.Measure switch
+    {
+        MeasureWanted.Rate => RateNumber().IsMatch(text) ? 1 : 0,
+        MeasureWanted.Amount => numbers > RateNumber().Count(text) ? 1 : 0,
+        _ => 0,
+    };
+
+    private double MeasureConflict(string text, int numbers) => _question.Measure switch
+    {
+        MeasureWanted.Rate => numbers > 0 && !RateNumber().IsMatch(text) ? 1 : 0,
+        MeasureWanted.Amount => numbers > 0 && numbers == RateNumber().Count(text) ? 1 : 0,
+        _ => 0,
+    };
+
+    private double Coverage(HashSet<string> terms)
+    {
+        var total = _weights.Values.Sum();
+        return total <= 0 ? 0 : _weights.Where(w => Mentions(terms, w.Key)).Sum(w => w.Value) / total;
+    }
+
+    private static HashSet<string> TermsOf(string text) => TextTerms.ContentTerms(text).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>A question term matches a word that equals it or starts with it ("generat" → "generation").</summary>
+    private static bool Mentions(HashSet<string> terms, string term) =>
+        terms.Contains(term) || (term.Length >= 4 && terms.Any(t => t.StartsWith(term, StringComparison.Ordinal)))
+        || (term.Contains('-', StringComparison.Ordinal) && term.Split('-', StringSplitOptions.RemoveEmptyEntries).All(p => terms.Any(t => t.StartsWith(p, StringComparison.Ordinal))));
+
+    // A number that is not a year: a figure, a share, a count.
+    [GeneratedRegex(@"(?<![\w.])(?!(?:19|20)\d\d(?![\d.,%]))\d+(?:[.,]\d+)*(?:\s*(?:%|percent|per cent))?")]
+    private static partial Regex FigureNumber();
+
+    [GeneratedRegex(@"\d\s*(?:%|percent\b|per cent\b|percentage point)|百分之|\d\s*％")]
+    private static partial Regex RateNumber();
+
+    [GeneratedRegex(@"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b|\b(?:19|20)\d\d\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\d+\s*年|\d+\s*月")]
+    private static partial Regex DateCue();
+
+    [GeneratedRegex(@"\b(?:said|says|told|according to|announced|stated|noted|released|published|reported|showed|issued|head of|president|spokes(?:person|man|woman)|director|chairman|minister)\b|\b[A-Z]{2,}\b|\b[A-Z][a-z]+ [A-Z][a-z]+\b")]
+    private static partial Regex WhoCue();
+
+    [GeneratedRegex(@"\b(?:because|due to|driven by|thanks to|owing to|as a result|result(?:ed|s)? (?:in|from)|reflect(?:s|ed|ing)?|indicat(?:es|ed|ing)|show(?:s|ed|ing)? that|suggest(?:s|ed)?|signal(?:s|led|ed)?|amid|boost(?:ed)?|support(?:ed)?|helped|led to|contribut(?:ed|ion)|mainly|largely|attributed|expected|pointed to|said)\b|因为|由于|得益于|表明|显示")]
+    private static partial Regex CauseCue();
+}
