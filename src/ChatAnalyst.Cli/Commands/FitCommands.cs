@@ -113,6 +113,13 @@ public static class FitCommands
                     continue;
                 }
 
+                if (Environment.GetEnvironmentVariable("CHATANALYST_FIT_REPORT") is { Length: > 0 } report && trace.Candidates.Count > 0
+                    && !@case.ExpectsDecline && trace.Candidates[0] is var best && !Holds(@case, best.Text, best.DocumentId))
+                {
+                    var right = trace.Candidates.FirstOrDefault(c => Holds(@case, c.Text, c.DocumentId));
+                    await File.AppendAllTextAsync(report, $"{@case.Id} [{@case.Type}] {@case.Question}\n  top: {best.DocumentId}: {best.Text}\n  right: {(right.Text is null ? "(none among candidates)" : right.DocumentId + ": " + right.Text)}\n", cancellationToken);
+                }
+
                 labelled.Add(new TrainingQuestion(
                     trace.Candidates.Select(c => c.Features).ToList(),
                     trace.Candidates.Select(c => !@case.ExpectsDecline && Holds(@case, c.Text, c.DocumentId)).ToList(),

@@ -287,10 +287,12 @@ public sealed class IngestionService : IIngestionService
     {
         var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System, IgnoreInaccessible = true };
 
-        // Dot-files and editor leftovers are not articles; sorting makes runs and ids deterministic.
+        // Dot-files, editor leftovers and a folder's README (it describes the folder) are not articles; sorting makes
+        // runs and ids deterministic.
         return Directory.EnumerateFiles(root, "*", options)
             .Where(f => !Path.GetRelativePath(root, f).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.')))
             .Where(f => !Path.GetFileName(f).StartsWith("~$", StringComparison.Ordinal) && !f.EndsWith('~'))
+            .Where(f => !Path.GetFileNameWithoutExtension(f).Equals("README", StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal);
     }
 

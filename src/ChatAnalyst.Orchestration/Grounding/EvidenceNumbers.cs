@@ -34,6 +34,30 @@ public sealed class EvidenceNumbers
         _dateParts.Add(date.Day);
     }
 
+    /// <summary>
+    /// Whether <paramref name="mention"/> is the difference of two figures the evidence states (a comparison's gap,
+    /// "a gap of 0.5 percentage points"), recomputed at the mention's precision.
+    /// </summary>
+    public bool SupportsDifference(NumberMention mention)
+    {
+        ArgumentNullException.ThrowIfNull(mention);
+        var value = mention.Values[^1];
+        var scale = mention.Text.Contains('.', StringComparison.Ordinal) ? mention.Text.Length - mention.Text.IndexOf('.', StringComparison.Ordinal) - 1 : 0;
+        var figures = _figures.ToList();
+        for (var i = 0; i < figures.Count; i++)
+        {
+            for (var j = 0; j < figures.Count; j++)
+            {
+                if (i != j && figures[i] > figures[j] && Math.Round(figures[i] - figures[j], Math.Min(scale, 10)) == value)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether the evidence supports what <paramref name="mention"/> means (its scaled value when it has a scale word).</summary>
     public bool Supports(NumberMention mention)
     {

@@ -7,7 +7,7 @@ namespace ChatAnalyst.Orchestration.Grounding;
 /// The last check before an answer leaves the orchestrator, in every mode: each <c>[n]</c> must point to a source
 /// the tools returned this turn, and each number in the answer must appear in the evidence of the sources it cites.
 /// </summary>
-public sealed class GroundingGuard
+public sealed partial class GroundingGuard
 {
     /// <summary>Checks <paramref name="answer"/> against the turn's evidence.</summary>
     public GroundingVerdict Check(string answer, CitationLedger ledger)
@@ -30,8 +30,16 @@ public sealed class GroundingGuard
             }
         }
 
-        foreach (var mention in NumberReader.Read(CitationMarkers.Strip(answer)))
+        var text = CitationMarkers.Strip(answer);
+        var gaps = Gap().Matches(text).Select(m => m.Groups["n"].Value).ToHashSet(StringComparer.Ordinal);
+        foreach (var mention in NumberReader.Read(text))
         {
+            // A gap the answer works out from two cited figures is checked by recomputing it.
+            if (gaps.Contains(mention.Text.Split(' ')[0]) && supported.SupportsDifference(mention))
+            {
+                continue;
+            }
+
             // A figure with a scale word stands for its scaled value only: "1.2 billion" is not supported by evidence
             // saying "1.2 trillion", though the evidence side keeps both readings ("1.2" and 1.2e12).
             if (!supported.Supports(mention))
@@ -59,4 +67,7 @@ public sealed class GroundingGuard
             supported.Add($"{figure.Value} {figure.Unit} {figure.Period.Replace("..", " ", StringComparison.Ordinal).Replace('-', ' ')} {figure.PeriodLabel} {figure.SupersededBy} {figure.Sentence}");
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:gap|difference) of (?<n>\d+(?:\.\d+)?)|\bby (?<n>\d+(?:\.\d+)?) percentage points?\b|差距为?(?<n>\d+(?:\.\d+)?)")]
+    private static partial System.Text.RegularExpressions.Regex Gap();
 }

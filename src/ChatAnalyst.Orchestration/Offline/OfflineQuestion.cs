@@ -256,6 +256,13 @@ public sealed partial record OfflineQuestion
             return Knowledge.Indicators.Period.ForQuarter(year, n);
         }
 
+        var month = MonthWord().Match(lower);
+        if (month.Success)
+        {
+            var number = Array.FindIndex(CultureInfo.InvariantCulture.DateTimeFormat.MonthNames, n => n.Equals(month.Value, StringComparison.OrdinalIgnoreCase)) + 1;
+            return Knowledge.Indicators.Period.ForMonth(year, number);
+        }
+
         if (YearBefore().IsMatch(lower))
         {
             return Knowledge.Indicators.Period.ForYear(year - 1);
@@ -380,6 +387,9 @@ public sealed partial record OfflineQuestion
 
     [GeneratedRegex(@"\b(year before|previous year|prior year|year earlier|a year ago|last year)\b|前一年|上一年|去年")]
     private static partial Regex YearBefore();
+
+    [GeneratedRegex(@"\b(january|february|march|april|june|july|august|september|october|november|december)\b")]
+    private static partial Regex MonthWord();
 
     [GeneratedRegex(@"\b(full|whole|entire) year\b|全年")]
     private static partial Regex FullYear();

@@ -75,7 +75,8 @@ public static partial class ComparisonWriter
         return m.Success ? (Tidy(m.Groups["a"].Value), Tidy(m.Groups["b"].Value)) : null;
     }
 
-    private static string Tidy(string side) => LeadingFiller().Replace(side.Trim(' ', ',', '?', ':'), string.Empty).Trim();
+    private static string Tidy(string side) =>
+        TrailingVerb().Replace(LeadingFiller().Replace(side.Trim(' ', ',', '?', ':'), string.Empty), string.Empty).Trim();
 
     private static List<string> Distinct(string side, string other)
     {
@@ -126,8 +127,9 @@ public static partial class ComparisonWriter
         return at < 0 || FirstMention(lower, other) >= 0 ? null : figures.FirstOrDefault(f => f.Kind.Length > 0 && f.Index > at);
     }
 
+    /// <summary>Where the sentence names a side: the first of the side's own words, in the side's order, that it contains.</summary>
     private static int FirstMention(string lower, List<string> terms) =>
-        terms.Select(t => Regex.Match(lower, @"\b" + Regex.Escape(t))).Where(m => m.Success).Select(m => m.Index).DefaultIfEmpty(-1).Min();
+        terms.Select(t => Regex.Match(lower, @"\b" + Regex.Escape(t))).Where(m => m.Success).Select(m => m.Index).DefaultIfEmpty(-1).First();
 
     private static int Decimals(string number) => number.Contains('.', StringComparison.Ordinal) ? number.Length - number.IndexOf('.', StringComparison.Ordinal) - 1 : 0;
 
@@ -141,6 +143,9 @@ public static partial class ComparisonWriter
 
     [GeneratedRegex(@"^(?:which|what)\b.*?\b(?:grew|rose|was|were|is|are|had|did)\b\s*(?:faster|slower|higher|lower|larger|bigger|more|less)?\s*(?:in\s+\d{4}\s*)?(?:in china\s*)?[,:]?\s*|^(?:the|china'?s?|chinese)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingFiller();
+
+    [GeneratedRegex(@"\s+(?:grow|grew|rise|rose|fall|fell|increase|increased|decrease|decreased|expand|expanded|drop|dropped|decline|declined)\b.*$|\s+(?:output|shipments)?\s*(?:faster|slower|more|less)$", RegexOptions.IgnoreCase)]
+    private static partial Regex TrailingVerb();
 
     [GeneratedRegex(@"(?<![\w.])(?<n>\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*(?<u>%|percent|per cent|million|billion|trillion|thousand)\b|(?<u>%))?", RegexOptions.IgnoreCase)]
     private static partial Regex FigurePattern();

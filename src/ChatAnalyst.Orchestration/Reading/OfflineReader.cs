@@ -31,6 +31,11 @@ public sealed class OfflineReader(ReaderModel model, ReaderTraceSink? traces = n
         }
 
         var features = new ReaderFeatures(question, candidates);
+        if (features.IsAboutSomethingElse)
+        {
+            return AnswerWriter.Decline(question, items);
+        }
+
         var scored = candidates
             .Select(c => (Candidate: c, Features: features.Compute(c)))
             .Select(c => (c.Candidate, c.Features, Score: model.Score(c.Features)))
@@ -42,8 +47,7 @@ public sealed class OfflineReader(ReaderModel model, ReaderTraceSink? traces = n
         }
 
         var top = scored[0];
-        var second = scored.Count > 1 ? scored[1].Score : top.Score - 5;
-        if (model.AnswerProbability(ReaderModel.AbstainInputs(top.Features, top.Score, second)) < model.AnswerThreshold)
+        if (model.AnswerProbability(ReaderModel.AbstainInputs(top.Features)) < model.AnswerThreshold)
         {
             return AnswerWriter.Decline(question, items);
         }

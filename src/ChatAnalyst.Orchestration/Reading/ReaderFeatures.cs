@@ -20,12 +20,14 @@ public sealed partial class ReaderFeatures
         "similarity", "similarity_gap", "subject_coverage", "context_coverage", "document_coverage", "entities_missing",
         "period_match", "period_conflict", "period_same_year", "document_period_match", "document_period_conflict",
         "year_conflict", "answer_type", "measure_match", "measure_conflict", "has_number", "passage_rank", "document_rank",
-        "lead_position", "short_or_heading", "quoted_number", "newest_document", "curated_figure", "figure_index_only",
+        "lead_position", "short_or_heading", "quoted_number", "newest_document", "curated_figure", "figure_index_only", "phrase_coverage",
     ];
 
     private readonly OfflineQuestion _question;
     private readonly Dictionary<string, double> _weights = new(StringComparer.Ordinal);
     private readonly Dictionary<ReaderCandidate, HashSet<string>> _terms = [];
+    private readonly Dictionary<ReaderCandidate, HashSet<(string, string)>> _pairs = [];
+    private readonly List<(string, string)> _questionPairs;
     private readonly Dictionary<string, HashSet<string>> _documentTerms = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<Period>> _documentPeriods = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _documentRank = new(StringComparer.Ordinal);
@@ -44,10 +46,14 @@ public sealed partial class ReaderFeatures
         _maxSimilarity = candidates.Count == 0 ? 0 : candidates.Max(c => c.Similarity);
         _newest = candidates.Select(c => c.Item.Source.Published).Max();
 
+        var subject = question.Terms.Keys.Where(t => !t.All(char.IsDigit)).ToList();
+        _questionPairs = subject.Zip(subject.Skip(1)).ToList();
         foreach (var candidate in candidates)
         {
-            var terms = TermsOf(candidate.Text);
+            var ordered = TextTerms.ContentTerms(candidate.Text);
+            var terms = ordered.ToHashSet(StringComparer.Ordinal);
             _terms[candidate] = terms;
+            _pairs[candidate] = ordered.Zip(ordered.Skip(1)).ToHashSet();
             var id = candidate.DocumentId;
             if (!_documentTerms.TryGetValue(id, out var documentTerms))
             {
@@ -60,6 +66,11 @@ public sealed partial class ReaderFeatures
             documentTerms.UnionWith(terms);
         }
 
+        var everything = string.Join('\n', candidates.Select(c => c.Text + " " + c.Item.Source.Title)).ToLowerInvariant();
+        var covered = candidates.SelectMany(c => c.Periods.Select(p => p.Year)).Concat(PeriodReader.Years(everything)).ToHashSet();
+        IsAboutSomethingElse = question.Entities.Any(e => !StartsWord(everything, e))
+            || (_askedYears.Count > 0 && !_askedYears.Any(covered.Contains));
+
         // Rarer words say more about what is asked: weight = the question's own weight × idf among the candidates.
         foreach (var (term, weight) in question.Terms.Where(t => !t.Key.All(char.IsDigit)))
         {
@@ -67,6 +78,13 @@ public sealed partial class ReaderFeatures
             _weights[term] = weight * Math.Log(1 + ((candidates.Count + 1.0) / (1 + frequency)));
         }
     }
+
+    /// <summary>
+    /// True when the evidence as a whole is about something else: a named entity of the question (a country, an
+    /// organisation, a product code) appears in no candidate or title, or the question names years that no candidate
+    /// covers. No ranking can make such evidence answer the question.
+    /// </summary>
+    public bool IsAboutSomethingElse { get; private set; }
 
     /// <summary>The feature vector of one candidate (see <see cref="Names"/>).</summary>
     public double[] Compute(ReaderCandidate candidate)
@@ -109,6 +127,7 @@ public sealed partial class ReaderFeatures
             _asked.Count == 0 && _newest is { } newest && candidate.Item.Source.Published == newest ? 1 : 0,
             candidate.IsCuratedFigure ? 1 : 0,
             candidate.FromFigureIndex ? 1 : 0,
+            _questionPairs.Count == 0 ? 0 : (double)_questionPairs.Count(_pairs[candidate].Contains) / _questionPairs.Count,
         ];
     }
 
@@ -141,6 +160,19 @@ public sealed partial class ReaderFeatures
     {
         var total = _weights.Values.Sum();
         return total <= 0 ? 0 : _weights.Where(w => Mentions(terms, w.Key)).Sum(w => w.Value) / total;
+    }
+
+    private static bool StartsWord(string lower, string term)
+    {
+        for (var i = lower.IndexOf(term, StringComparison.Ordinal); i >= 0; i = lower.IndexOf(term, i + 1, StringComparison.Ordinal))
+        {
+            if (i == 0 || !char.IsLetterOrDigit(lower[i - 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static HashSet<string> TermsOf(string text) => TextTerms.ContentTerms(text).ToHashSet(StringComparer.Ordinal);

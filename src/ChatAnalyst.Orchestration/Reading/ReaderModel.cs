@@ -20,7 +20,7 @@ public sealed class ReaderModel
     private double[] _abstainer = [];
 
     /// <summary>Names of the abstainer's inputs, in vector order (see <see cref="AbstainInputs"/>).</summary>
-    public static readonly string[] AbstainNames = ["bias", "top_score", "margin", "top_similarity", "top_subject_coverage", "top_document_coverage", "top_entities_missing", "top_period_conflict"];
+    public static readonly string[] AbstainNames = ["bias", "top_similarity", "top_subject_coverage", "top_context_coverage", "top_entities_missing", "top_period_conflict", "top_year_conflict"];
 
     /// <summary>Where the numbers came from: command, data, date, training metrics.</summary>
     [JsonPropertyName("provenance")]
@@ -70,17 +70,20 @@ public sealed class ReaderModel
     /// <summary>Probability that answering with the best candidate is right rather than a guess.</summary>
     public double AnswerProbability(double[] inputs) => 1 / (1 + Math.Exp(-Dot(_abstainer, inputs)));
 
-    /// <summary>The abstainer's inputs for the best candidate (features <paramref name="top"/>, scores best and second best).</summary>
-    public static double[] AbstainInputs(double[] top, double topScore, double secondScore) =>
+    /// <summary>The abstainer's inputs for the best candidate, whose features are <paramref name="top"/>.</summary>
+    /// <remarks>
+    /// Only what says whether the evidence is about the question at all (closeness, subject, entities, period), not the
+    /// ranker's score, which mixes those with what ranks one sentence above its neighbours.
+    /// </remarks>
+    public static double[] AbstainInputs(double[] top) =>
     [
         1,
-        topScore,
-        topScore - secondScore,
         top[Array.IndexOf(ReaderFeatures.Names, "similarity")],
         top[Array.IndexOf(ReaderFeatures.Names, "subject_coverage")],
-        top[Array.IndexOf(ReaderFeatures.Names, "document_coverage")],
+        top[Array.IndexOf(ReaderFeatures.Names, "context_coverage")],
         top[Array.IndexOf(ReaderFeatures.Names, "entities_missing")],
         top[Array.IndexOf(ReaderFeatures.Names, "period_conflict")],
+        top[Array.IndexOf(ReaderFeatures.Names, "year_conflict")],
     ];
 
     private ReaderModel Prepared()

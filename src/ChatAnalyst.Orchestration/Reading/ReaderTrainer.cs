@@ -29,8 +29,7 @@ public static class ReaderTrainer
             var scores = question.Features.Select(f => Dot(ranker, f)).ToArray();
             var order = Enumerable.Range(0, scores.Length).OrderByDescending(i => scores[i]).ToArray();
             var top = order[0];
-            var second = order.Length > 1 ? scores[order[1]] : scores[top] - 5;
-            var inputs = ReaderModel.AbstainInputs(question.Features[top], scores[top], second);
+            var inputs = ReaderModel.AbstainInputs(question.Features[top]);
             if (!question.Answerable)
             {
                 rows.Add((inputs, false));
