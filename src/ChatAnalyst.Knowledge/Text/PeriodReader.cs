@@ -16,7 +16,10 @@ public static partial class PeriodReader
     public static IReadOnlyList<Period> Read(string sentence, DateOnly? published)
     {
         ArgumentNullException.ThrowIfNull(sentence);
-        var periods = PeriodPhraseParser.FindAll(sentence).Where(m => !m.IsComparisonBase).Select(m => m.Period).ToList();
+        var periods = PeriodPhraseParser.FindAll(sentence)
+            .Where(m => !m.IsComparisonBase && !Base().IsMatch(sentence[Math.Max(0, m.Index - 50)..m.Index]))
+            .Select(m => m.Period)
+            .ToList();
         if (published is not { } date)
         {
             return periods;
@@ -100,7 +103,8 @@ public static partial class PeriodReader
     [GeneratedRegex(@"(?<!\d\s)\b(?<m>" + Months + @")\b(?!\.?\s*\d)")]
     private static partial Regex YearlessMonth();
 
-    [GeneratedRegex(@"\b(?:than|from|over|versus|compared\s+(?:with|to))\s+(?:(?:in|the)\s+)?(?:previous\s+|same\s+)?$", RegexOptions.IgnoreCase)]
+    // "than in the same eleven months of 2024", "compared with a year earlier": what follows is the base, not the period.
+    [GeneratedRegex(@"\b(?:than|versus|compared\s+(?:with|to))\b[^,;.]{0,40}$", RegexOptions.IgnoreCase)]
     private static partial Regex Base();
 
     [GeneratedRegex(@"\b(?<w>this|last)\s+year\b", RegexOptions.IgnoreCase)]

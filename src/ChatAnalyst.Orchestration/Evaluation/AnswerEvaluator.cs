@@ -117,10 +117,30 @@ public sealed class AnswerEvaluator(AnswerOrchestrator orchestrator)
             supported.Add(citation.Title);
         }
 
+        var cited = string.Join('\n', answer.Citations.Select(c => c.Passage));
         return NumberReader.Read(CitationMarkers.Strip(answer.Text))
-            .Where(m => !supported.Supports(m))
+            .Where(m => !supported.Supports(m) && !IsDifferenceOfTwo(m.Text, cited))
             .Select(m => m.Text)
             .ToList();
+    }
+
+    /// <summary>
+    /// A worked-out gap: the number equals, at its own precision, the difference of two plain numbers in the cited text.
+    /// Deliberately separate from the guard's recomputation, so a bug in one is caught by the other.
+    /// </summary>
+    private static bool IsDifferenceOfTwo(string number, string cited)
+    {
+        if (!decimal.TryParse(number, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        {
+            return false;
+        }
+
+        var decimals = number.Contains('.', StringComparison.Ordinal) ? number.Length - number.IndexOf('.', StringComparison.Ordinal) - 1 : 0;
+        var values = System.Text.RegularExpressions.Regex.Matches(cited, @"\d+(?:\.\d+)?")
+            .Select(m => decimal.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture))
+            .Distinct()
+            .ToList();
+        return values.Any(a => values.Any(b => a > b && Math.Round(a - b, decimals) == value));
     }
 
     private static double Ratio(int part, int whole) => whole == 0 ? 1 : (double)part / whole;

@@ -58,7 +58,7 @@ public static partial class ComparisonWriter
         var gap = Math.Round(high.Value - low.Value, decimals).ToString("0." + new string('0', decimals), CultureInfo.InvariantCulture).TrimEnd('.');
         var unit = high.Kind == "%" ? " percentage points" : " " + high.Kind;
         var markers = high.Marker == low.Marker ? high.Marker : high.Marker + low.Marker;
-        return $"{Capitalize(highName)} is higher: {high.Text}{Suffix(high)} against {low.Text}{Suffix(low)} for {lowName}, a gap of {gap}{unit} {markers}.";
+        return $"The larger figure is for {highName}: {high.Text}{Suffix(high)} against {low.Text}{Suffix(low)} for {lowName}, a gap of {gap}{unit} {markers}.";
     }
 
     private sealed record Figure(string Text, decimal Value, string Kind, int Index, string Marker);
@@ -75,8 +75,16 @@ public static partial class ComparisonWriter
         return m.Success ? (Tidy(m.Groups["a"].Value), Tidy(m.Groups["b"].Value)) : null;
     }
 
-    private static string Tidy(string side) =>
-        TrailingVerb().Replace(LeadingFiller().Replace(side.Trim(' ', ',', '?', ':'), string.Empty), string.Empty).Trim();
+    private static string Tidy(string side)
+    {
+        var tidy = side.Trim(' ', ',', '?', ':');
+        for (var i = 0; i < 3; i++)
+        {
+            tidy = LeadingFiller().Replace(tidy, string.Empty);
+        }
+
+        return TrailingVerb().Replace(tidy, string.Empty).Trim();
+    }
 
     private static List<string> Distinct(string side, string other)
     {
@@ -133,15 +141,13 @@ public static partial class ComparisonWriter
 
     private static int Decimals(string number) => number.Contains('.', StringComparison.Ordinal) ? number.Length - number.IndexOf('.', StringComparison.Ordinal) - 1 : 0;
 
-    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
-
     [GeneratedRegex(@"(?:^|[,:]|\b(?:faster|slower|higher|lower|larger|bigger|smaller|more|less|fewer|better|worse)\b)\s*(?:in\s+\d{4}\s*,?\s*)?(?:in china\s*,?\s*|china'?s?\s+)?(?<a>[^,:?]{2,80}?)\s+(?:or|vs\.?|versus)\s+(?<b>[^,?]{2,80}?)(?=\s*(?:[,?]|\band\b|\bin\s+(?:19|20)\d\d|$))", RegexOptions.IgnoreCase)]
     private static partial Regex OrPattern();
 
     [GeneratedRegex(@"\b(?:did|does|was|were|is|are)\s+(?<a>.{2,80}?)\s+(?:grow|rise|increase|fall|expand)?\s*(?:faster|slower|more|higher|lower|less)\s+than\s+(?<b>[^,?]{2,80}?)(?=\s*(?:[,?]|$|\bin\b))", RegexOptions.IgnoreCase)]
     private static partial Regex ThanPattern();
 
-    [GeneratedRegex(@"^(?:which|what)\b.*?\b(?:grew|rose|was|were|is|are|had|did)\b\s*(?:faster|slower|higher|lower|larger|bigger|more|less)?\s*(?:in\s+\d{4}\s*)?(?:in china\s*)?[,:]?\s*|^(?:the|china'?s?|chinese)\s+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:which|what)\b.*?\b(?:grew|rose|was|were|is|are|had|did)\b\s*(?:faster|slower|higher|lower|larger|bigger|more|less)?\s*(?:in\s+\d{4}\s*)?(?:in china\s*)?[,:]?\s*|^(?:the|china'?s?|chinese|did|does|do|was|were|is|are|has|have)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingFiller();
 
     [GeneratedRegex(@"\s+(?:grow|grew|rise|rose|fall|fell|increase|increased|decrease|decreased|expand|expanded|drop|dropped|decline|declined)\b.*$|\s+(?:output|shipments)?\s*(?:faster|slower|more|less)$", RegexOptions.IgnoreCase)]

@@ -46,6 +46,15 @@ public sealed class OfflineReader(ReaderModel model, ReaderTraceSink? traces = n
             traces.Add(new ReaderTrace(question.Text, scored.Select(s => (s.Candidate.Text, s.Candidate.DocumentId, s.Features)).ToList()));
         }
 
+        // A question that names a period is answered for that period: when some candidate states it, a sentence about
+        // another period (the November figure for a December question) does not lead, however well it scores otherwise.
+        var match = Array.IndexOf(ReaderFeatures.Names, "period_match");
+        var conflict = Array.IndexOf(ReaderFeatures.Names, "period_conflict");
+        if (scored.Any(s => s.Features[match] > 0))
+        {
+            scored = scored.Where(s => s.Features[conflict] == 0).ToList();
+        }
+
         var top = scored[0];
         if (model.AnswerProbability(ReaderModel.AbstainInputs(top.Features)) < model.AnswerThreshold)
         {

@@ -1,5 +1,6 @@
 using ChatAnalyst.Knowledge.Ingestion;
 using ChatAnalyst.Knowledge.Ingestion.Decoders;
+using ChatAnalyst.Knowledge.Text;
 
 namespace ChatAnalyst.Tests.Knowledge;
 

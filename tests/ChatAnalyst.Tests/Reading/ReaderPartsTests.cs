@@ -1,0 +1,127 @@
+using ChatAnalyst.Knowledge.Indicators;
+using ChatAnalyst.Knowledge.Search;
+using ChatAnalyst.Knowledge.Text;
+using ChatAnalyst.Orchestration.Evidence;
+using ChatAnalyst.Orchestration.Grounding;
+using ChatAnalyst.Orchestration.Offline;
+using ChatAnalyst.Orchestration.Reading;
+
+namespace ChatAnalyst.Tests.Reading;
+
+/// <summary>The reader's parts, each alone: relative dates, candidates, comparisons, the guard's recomputed gaps, fitting.</summary>
+public sealed class ReaderPartsTests
+{
+    private static readonly SourceInfo Wire = new("wire.md", "Retail sales keep growing", "https://news.example.test/wire", "Example Wire", new DateOnly(2026, 1, 19));
+
+    [Fact]
+    public void Yearless_months_and_ranges_are_read_in_the_publication_year()
+    {
+        var published = new DateOnly(2025, 12, 15);
+
+        Assert.Contains(Period.ForMonth(2025, 11), PeriodReader.Read("Output fell 10.9 percent in November.", published));
+        Assert.Contains(Period.ForYearToDate(2025, 11), PeriodReader.Read("Over the first 11 months output declined 4.0 percent.", published));
+        Assert.Contains(Period.ForYearToDate(2025, 4), PeriodReader.Read("From January to April, output surpassed 473 GWh.", published));
+        Assert.Contains(Period.ForYear(2025), PeriodReader.Read("Sales grew faster this year.", published));
+    }
+
+    [Fact]
+    public void A_month_after_the_publication_month_belongs_to_the_year_before()
+    {
+        var periods = PeriodReader.Read("The index reached 50.1 in December.", new DateOnly(2026, 1, 3));
+
+        Assert.Equal([Period.ForMonth(2025, 12)], periods);
+    }
+
+    [Fact]
+    public void Dates_with_a_day_and_comparison_bases_are_not_periods()
+    {
+        var published = new DateOnly(2025, 4, 8);
+
+        Assert.Empty(PeriodReader.Read("The measures came into effect on August 15, 2023.", published));
+        Assert.Equal([Period.ForYearToDate(2025, 11)], PeriodReader.Read("Value added rose 9.2% in January–November 2025, faster than in the same eleven months of 2024.", published));
+    }
+
+    [Fact]
+    public void Candidates_drop_the_dateline_and_repeated_sentences()
+    {
+        var passage = new EvidenceItem(EvidenceKind.Passage, Wire, "x")
+        {
+            Ref = 1,
+            Sentences = [new ScoredSentence("BEIJING, Jan. 19 (Xinhua) — Retail sales rose 3.7 percent in 2025, official data showed.", 0.6), new ScoredSentence("Rural sales grew 4.1 percent.", 0.4)],
+        };
+        var overlapping = passage with { Sentences = [new ScoredSentence("Rural sales grew 4.1 percent.", 0.4)] };
+
+        var candidates = CandidateBuilder.Build([new ToolEvidence("search_articles", [passage, overlapping])]);
+
+        Assert.Equal(["Retail sales rose 3.7 percent in 2025, official data showed.", "Rural sales grew 4.1 percent."], candidates.Select(c => c.Text));
+        Assert.Equal(Period.ForYear(2025), Assert.Single(candidates[0].Periods));
+        Assert.Equal(candidates[0].Text, candidates[1].Previous);
+    }
+
+    [Theory]
+    [InlineData("In 2025, did China's urban or rural retail sales grow faster, and by how many percentage points?", "rural", "4.1%", "3.6%", "0.5 percentage points")]
+    [InlineData("Which rose faster, digital infrastructure or digital technology?", "digital infrastructure", "17.55%", "13.56%", "3.99 percentage points")]
+    public void A_comparison_names_the_larger_side_and_the_gap(string question, string larger, string high, string low, string gap)
+    {
+        var analysis = OfflineQuestion.Analyze(question, [], BilingualGlossary.Empty);
+        string[] sentences =
+        [
+            "In 2025, retail sales in urban regions rose 3.6 percent year on year, while those in rural areas grew 4.1 percent.",
+            "Momentum was strong in digital infrastructure and digital technology, whose indicators rose 17.55 percent and 13.56 percent year on year respectively.",
+        ];
+        var candidates = sentences.Select((s, i) => new ReaderCandidate(s, new EvidenceItem(EvidenceKind.Passage, Wire, s) { Ref = 1 }, string.Empty, 0.5, i, i)).ToList();
+
+        var text = ComparisonWriter.Compare(analysis, candidates);
+
+        Assert.NotNull(text);
+        Assert.StartsWith($"The larger figure is for {larger}", text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains($"{high} against {low}", text, StringComparison.Ordinal);
+        Assert.Contains(gap, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_guard_recomputes_a_stated_gap_and_still_rejects_an_invented_one()
+    {
+        var ledger = new CitationLedger();
+        ledger.Register(new ToolEvidence("search_articles", [new EvidenceItem(EvidenceKind.Passage, Wire, "Urban sales rose 3.6 percent, while rural sales grew 4.1 percent.")]));
+        var guard = new GroundingGuard();
+
+        Assert.True(guard.Check("Rural sales grew faster: 4.1% against 3.6%, a gap of 0.5 percentage points [1].", ledger).IsGrounded);
+        Assert.False(guard.Check("Rural sales grew faster: 4.1% against 3.6%, a gap of 0.7 percentage points [1].", ledger).IsGrounded);
+        Assert.False(guard.Check("Rural sales grew 0.5% faster [1].", ledger).IsGrounded);
+    }
+
+    [Fact]
+    public void Fitting_learns_which_feature_marks_the_right_sentence()
+    {
+        // In every question the right candidate is the one with the higher subject coverage; similarity is noise.
+        var coverage = Array.IndexOf(ReaderFeatures.Names, "subject_coverage");
+        var similarity = Array.IndexOf(ReaderFeatures.Names, "similarity");
+        var random = new Random(7);
+        var questions = Enumerable.Range(0, 40).Select(_ =>
+        {
+            var right = new double[ReaderFeatures.Names.Length];
+            var wrong = new double[ReaderFeatures.Names.Length];
+            right[coverage] = 0.6 + (0.4 * random.NextDouble());
+            wrong[coverage] = 0.5 * random.NextDouble();
+            right[similarity] = random.NextDouble();
+            wrong[similarity] = random.NextDouble();
+            return new TrainingQuestion([wrong, right], [false, true], Answerable: true);
+        }).ToList();
+
+        var model = ReaderTrainer.Fit(questions, new Dictionary<string, string> { ["test"] = "synthetic" });
+
+        Assert.True(model.Ranker["subject_coverage"] > Math.Abs(model.Ranker["similarity"]), $"coverage {model.Ranker["subject_coverage"]}, similarity {model.Ranker["similarity"]}");
+        Assert.Equal(1.0, ReaderTrainer.TopOne(model, questions));
+    }
+
+    [Fact]
+    public void The_shipped_model_names_every_feature_and_its_provenance()
+    {
+        var model = ReaderModel.LoadDefault();
+
+        Assert.Equal(ReaderFeatures.Names.Order(StringComparer.Ordinal), model.Ranker.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("chatanalyst fit reader", model.Provenance["command"]);
+        Assert.InRange(model.AnswerThreshold, 0.01, 0.99);
+    }
+}
