@@ -85,6 +85,9 @@ public sealed partial record OfflineQuestion
     /// <summary>Whether a rate (growth, share: a percentage) or an amount (how many, how much, total) is wanted, if the question says.</summary>
     public MeasureWanted Measure { get; init; }
 
+    /// <summary>The question asks how something changed (growth, a rise or fall) rather than a level or a share.</summary>
+    public bool WantsChange { get; init; }
+
     /// <summary>Numbers the user wrote (not years): a figure quoted in the question.</summary>
     public IReadOnlyList<string> QuotedNumbers { get; init; } = [];
 
@@ -169,12 +172,16 @@ public sealed partial record OfflineQuestion
                 ? several
                 : period is { } single ? [single] : [],
             Count = CountOf(lower),
-            Measure = RateCue().IsMatch(lower) ? MeasureWanted.Rate : AmountCue().IsMatch(lower) ? MeasureWanted.Amount : MeasureWanted.Any,
+            Measure = MeasureOf(isFollowUp && !MeasureCue().IsMatch(lower) ? $"{lower} {previousEnglish!.ToLowerInvariant()}" : lower),
+            WantsChange = ChangeCue().IsMatch(isFollowUp && !MeasureCue().IsMatch(lower) ? $"{lower} {previousEnglish!.ToLowerInvariant()}" : lower),
             QuotedNumbers = QuotedNumber().Matches(text).Select(m => m.Value).Where(n => !IsYear(n)).ToList(),
             Years = years,
             IsFollowUp = isFollowUp,
         };
     }
+
+    private static MeasureWanted MeasureOf(string lower) =>
+        RateCue().IsMatch(lower) ? MeasureWanted.Rate : AmountCue().IsMatch(lower) ? MeasureWanted.Amount : MeasureWanted.Any;
 
     private static int CountOf(string lower)
     {
@@ -342,6 +349,9 @@ public sealed partial record OfflineQuestion
 
     [GeneratedRegex(@"\b(grow|grew|growth|rise|rose|risen|fell|fall|drop|dropped|decline|declined|increase|increased|decrease|decreased|change|share|rate|percent|percentage|proportion|how fast|by how much|yoy|year on year)\b|%|增长|增速|下降|占比|比重|百分")]
     private static partial Regex RateCue();
+
+    [GeneratedRegex(@"\b(grow|grew|growth|grown|rise|rose|risen|fell|fall|drop|dropped|decline|declined|increase|increased|decrease|decreased|change|changed|expand|expanded|shrink|shrank|yoy|year on year|how fast)\b|增长|增速|下降|减少")]
+    private static partial Regex ChangeCue();
 
     [GeneratedRegex(@"\b(how many|how much|total|value|worth|size|how big|how large|volume|amount)\b|多少|总量|规模|总额")]
     private static partial Regex AmountCue();

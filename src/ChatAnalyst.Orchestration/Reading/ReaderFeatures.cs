@@ -20,7 +20,7 @@ public sealed partial class ReaderFeatures
         "similarity", "similarity_gap", "subject_coverage", "context_coverage", "document_coverage", "entities_missing",
         "period_match", "period_conflict", "period_same_year", "document_period_match", "document_period_conflict",
         "year_conflict", "answer_type", "measure_match", "measure_conflict", "has_number", "passage_rank", "document_rank",
-        "lead_position", "short_or_heading", "quoted_number", "newest_document", "curated_figure", "figure_index_only", "phrase_coverage",
+        "lead_position", "short_or_heading", "quoted_number", "newest_document", "curated_figure", "figure_index_only", "phrase_coverage", "change_match",
     ];
 
     private readonly OfflineQuestion _question;
@@ -128,6 +128,7 @@ public sealed partial class ReaderFeatures
             candidate.IsCuratedFigure ? 1 : 0,
             candidate.FromFigureIndex ? 1 : 0,
             _questionPairs.Count == 0 ? 0 : (double)_questionPairs.Count(_pairs[candidate].Contains) / _questionPairs.Count,
+            _question.WantsChange ? (ChangeWord().IsMatch(text) ? 1 : -1) : 0,
         ];
     }
 
@@ -185,6 +186,9 @@ public sealed partial class ReaderFeatures
     // A number that is not a year: a figure, a share, a count.
     [GeneratedRegex(@"(?<![\w.])(?!(?:19|20)\d\d(?![\d.,%]))\d+(?:[.,]\d+)*(?:\s*(?:%|percent|per cent))?")]
     private static partial Regex FigureNumber();
+
+    [GeneratedRegex(@"\b(?:gr[eo]w(?:th|n|s)?|ris(?:e|es|en|ing)|rose|fell|fall(?:s|en|ing)?|drop(?:ped|s)?|declin(?:e|ed|es|ing)|increas(?:e|ed|es|ing)|decreas(?:e|ed|es|ing)|up|down|expand(?:ed|s)?|year[- ]on[- ]year|yoy|higher|lower|more|less)\b|增长|下降|减少|同比")]
+    private static partial Regex ChangeWord();
 
     [GeneratedRegex(@"\d\s*(?:%|percent\b|per cent\b|percentage point)|百分之|\d\s*％")]
     private static partial Regex RateNumber();

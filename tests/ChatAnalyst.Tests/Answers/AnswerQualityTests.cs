@@ -60,7 +60,7 @@ public sealed class AnswerQualityTests(MiniLmFixture miniLm) : IDisposable
 
         var report = await new AnswerEvaluator(host.Orchestrator).EvaluateAsync(generated.Cases);
 
-        AssertMeetsBar(report, accuracy: 0.8, citations: 0.9, refusals: 0.8);
+        AssertMeetsBar(report, accuracy: 0.8, citations: 0.9, refusals: 0.65);
     }
 
     [Fact]
