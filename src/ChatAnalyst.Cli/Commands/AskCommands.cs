@@ -18,7 +18,7 @@ public static class AskCommands
             var text = parse.GetValue(question)?.Trim();
             if (string.IsNullOrEmpty(text))
             {
-                AnswerPrinter.Error("the question is empty; try: chatanalyst ask \"How big was China's core AI industry in 2025?\"");
+                CliConsole.Failure("the question is empty; try: chatanalyst ask \"How big was China's core AI industry in 2025?\"");
                 return 2;
             }
 

@@ -48,7 +48,7 @@ public static class IndicatorCommands
             var series = await store.GetSeriesAsync(parse.GetValue(id)!, cancellationToken);
             if (series is null)
             {
-                AnswerPrinter.Error($"no series '{parse.GetValue(id)}'; see 'chatanalyst indicators list'");
+                CliConsole.Failure($"no series '{parse.GetValue(id)}'; see 'chatanalyst indicators list'");
                 return 2;
             }
 
@@ -107,7 +107,7 @@ public static class IndicatorCommands
             var result = await plugin.ChartIndicatorsAsync(parse.GetValue(ids)!, parse.GetValue(from), parse.GetValue(to), cancellationToken);
             if (result.Chart is null)
             {
-                AnswerPrinter.Error(result.Message ?? "nothing to chart");
+                CliConsole.Failure(result.Message ?? "nothing to chart");
                 return 2;
             }
 
