@@ -17,6 +17,7 @@ public static class CliHost
             Args = configurationOverrides.ToArray(),
             ContentRootPath = ContentRootLocator.Locate(),
         });
+        EnumSettings.Validate(builder.Configuration, typeof(AiOptions), typeof(KnowledgeOptions));
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
 

@@ -15,4 +15,25 @@ public sealed class CliCommandTests(CliWorkspace cli) : IClassFixture<CliWorkspa
         Assert.Contains("trillion", json.RootElement.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Contains("Knowledge base ready", result.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_set_without_an_equals_sign_is_an_error_not_ignored()
+    {
+        var result = await cli.RunAsync("indicators", "list", "--set", "ChatAnalyst:Ai:Provider");
+
+        Assert.True(result.ExitCode != 0, result.ToString());
+        Assert.Contains("--set expects Key=Value", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("'ChatAnalyst:Ai:Provider' has no '='", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ChatAnalyst:Ai:Provider=Foo", "ChatAnalyst:Ai:Provider is 'Foo'; use one of: Offline, OpenAI, AzureOpenAI, OpenAICompatible.")]
+    [InlineData("ChatAnalyst:Knowledge:Fusion=best", "ChatAnalyst:Knowledge:Fusion is 'best'; use one of: Rrf, Weighted.")]
+    public async Task An_enum_setting_with_a_bad_value_lists_the_valid_values(string setting, string message)
+    {
+        var result = await cli.RunAsync("ask", "How big was China's core AI industry in 2025?", "--set", setting);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("error: " + message, result.Stderr, StringComparison.Ordinal);
+    }
 }

@@ -18,6 +18,10 @@ public sealed class CliWorkspace : IAsyncLifetime
     internal Task<CliResult> RunWithInputAsync(string? input, params string[] args) =>
         CliProcess.RunAsync(Folder, input, [.. args, "--set", DatabaseSetting]);
 
+    /// <summary>Runs <c>chatanalyst</c> in a folder of <see cref="Folder"/>, created when missing.</summary>
+    internal Task<CliResult> RunInAsync(string subfolder, params string[] args) =>
+        CliProcess.RunAsync(Directory.CreateDirectory(Path.Combine(Folder, subfolder)).FullName, null, [.. args, "--set", DatabaseSetting]);
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Folder);
