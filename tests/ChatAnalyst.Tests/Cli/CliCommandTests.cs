@@ -36,4 +36,14 @@ public sealed class CliCommandTests(CliWorkspace cli) : IClassFixture<CliWorkspa
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Contains("error: " + message, result.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Eval_finds_its_default_evaluation_file_from_a_directory_outside_the_repository()
+    {
+        var result = await cli.RunAsync("eval", "retrieval");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Matches(@"\d+ queries", result.Stdout);
+        Assert.Contains("recall@1", result.Stdout, StringComparison.Ordinal);
+    }
 }
