@@ -46,4 +46,46 @@ public sealed class CliCommandTests(CliWorkspace cli) : IClassFixture<CliWorkspa
         Assert.Matches(@"\d+ queries", result.Stdout);
         Assert.Contains("recall@1", result.Stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Chart_without_out_writes_chart_png_in_the_current_directory_and_prints_its_whole_path()
+    {
+        // A deep working directory: the printed path is longer than an 80-column line and must not be wrapped.
+        var folder = Path.Combine("a-working-directory-with-a-long-name", "and-another-level-below-it-for-good-measure");
+
+        var result = await cli.RunInAsync(folder, "chart", "high-tech-manufacturing-value-added-growth");
+
+        var written = Path.Combine(cli.Folder, folder, "chart.png");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("Wrote " + written + " (", result.Stdout, StringComparison.Ordinal);
+        Assert.True(File.Exists(written));
+    }
+
+    [Fact]
+    public async Task Chart_of_an_unknown_id_points_to_the_indicators_list_command()
+    {
+        var result = await cli.RunAsync("chart", "no-such-series");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("no series 'no-such-series'", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("'chatanalyst indicators list' shows every id", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("find_indicators", result.Stdout + result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Indicators_list_fits_80_columns_with_every_id_whole_on_a_line_of_its_own()
+    {
+        var ids = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "knowledge", "indicators", "series.csv"))
+            .Skip(1)
+            .Where(line => line.Length > 0)
+            .Select(line => line[..line.IndexOf(',', StringComparison.Ordinal)])
+            .ToList();
+
+        var result = await cli.RunAsync("indicators", "list");
+
+        var lines = result.Stdout.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.All(lines, line => Assert.True(line.Length <= 80, $"{line.Length} columns: {line}"));
+        Assert.All(ids, id => Assert.Contains(id, lines));
+    }
 }
