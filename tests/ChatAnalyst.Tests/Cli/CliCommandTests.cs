@@ -1,9 +1,10 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace ChatAnalyst.Tests.Cli;
 
 /// <summary>The CLI's commands run as a program from a directory outside the repository, as a user or a script runs them.</summary>
-public sealed class CliCommandTests(CliWorkspace cli) : IClassFixture<CliWorkspace>
+public sealed partial class CliCommandTests(CliWorkspace cli) : IClassFixture<CliWorkspace>
 {
     [Fact]
     public async Task Ask_json_prints_only_json_on_standard_output_even_with_logs_on()
@@ -88,4 +89,18 @@ public sealed class CliCommandTests(CliWorkspace cli) : IClassFixture<CliWorkspa
         Assert.All(lines, line => Assert.True(line.Length <= 80, $"{line.Length} columns: {line}"));
         Assert.All(ids, id => Assert.Contains(id, lines));
     }
+
+    [Fact]
+    public async Task Help_inside_chat_lists_the_commands_instead_of_asking_the_knowledge_base()
+    {
+        var result = await cli.RunWithInputAsync("help\n\n", "chat");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Matches(CommandLine("help"), result.Stdout);
+        Assert.Matches(CommandLine("reset"), result.Stdout);
+        Assert.Matches(CommandLine("exit"), result.Stdout);
+        Assert.DoesNotContain("doesn't cover", result.Stdout, StringComparison.Ordinal);
+    }
+
+    private static Regex CommandLine(string command) => new($@"(?m)^[ \t]+{command}\b");
 }
