@@ -3,6 +3,7 @@ using ChatAnalyst.Orchestration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 
 namespace ChatAnalyst.Cli;
 
@@ -16,10 +17,15 @@ public static class CliHost
             Args = configurationOverrides.ToArray(),
             ContentRootPath = ContentRootLocator.Locate(),
         });
+        EnumSettings.Validate(builder.Configuration, typeof(AiOptions), typeof(KnowledgeOptions));
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+
+        // Logs are for the person at the terminal; standard output is for results (ask --json | jq).
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+
         // A provider-specific rule outranks appsettings' Logging:LogLevel:Default, so the CLI stays quiet unless asked.
-        builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(null, verbose ? LogLevel.Information : LogLevel.Warning);
+        builder.Logging.AddFilter<ConsoleLoggerProvider>(null, verbose ? LogLevel.Information : LogLevel.Warning);
         builder.Services.AddChatAnalystOrchestration();
         return builder.Build();
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ChatAnalyst.Cli;
 using ChatAnalyst.Cli.Commands;
 
 var global = new GlobalOptions();
@@ -25,7 +26,7 @@ catch (Microsoft.Extensions.Options.OptionsValidationException ex)
     // Configuration errors name the key and the fix; one line each, not a stack trace.
     foreach (var failure in ex.Failures)
     {
-        AnswerPrinter.Error(failure);
+        CliConsole.Failure(failure);
     }
 
     return 1;
@@ -33,6 +34,6 @@ catch (Microsoft.Extensions.Options.OptionsValidationException ex)
 catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException or ArgumentException)
 {
     // Expected failures (unreadable folder, bad argument) get one clear line, not a stack trace.
-    AnswerPrinter.Error(ex.Message);
+    CliConsole.Failure(ex.Message);
     return 1;
 }

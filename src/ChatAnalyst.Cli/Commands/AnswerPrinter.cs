@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ChatAnalyst.Orchestration.Answers;
-using Spectre.Console;
 
 namespace ChatAnalyst.Cli.Commands;
 
@@ -53,6 +52,4 @@ public static class AnswerPrinter
             }
         }
     }
-
-    public static void Error(string message) => AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {message}");
 }

@@ -18,7 +18,7 @@ public static class AskCommands
             var text = parse.GetValue(question)?.Trim();
             if (string.IsNullOrEmpty(text))
             {
-                AnswerPrinter.Error("the question is empty; try: chatanalyst ask \"How big was China's core AI industry in 2025?\"");
+                CliConsole.Failure("the question is empty; try: chatanalyst ask \"How big was China's core AI industry in 2025?\"");
                 return 2;
             }
 
@@ -32,18 +32,26 @@ public static class AskCommands
         return command;
     }
 
+    private const string ChatHelp = """
+        Ask a question in English or Chinese; follow-ups may refer to the previous answer.
+        Every figure comes with its period and a numbered source; the answer says so when the knowledge base does not cover a question.
+          help          this text
+          reset         forget the conversation so far
+          exit, quit    leave (an empty line too)
+        """;
+
     public static Command Chat(GlobalOptions global)
     {
         ArgumentNullException.ThrowIfNull(global);
         var json = new Option<bool>("--json") { Description = "Print each answer as JSON." };
-        var command = new Command("chat", "Interactive conversation with history; 'reset' clears it, an empty line or 'exit' quits.") { json };
+        var command = new Command("chat", "Interactive conversation with history; 'help' lists the commands, 'reset' clears the history, an empty line or 'exit' quits.") { json };
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var host = global.BuildHost(parse);
             await CliHost.EnsureKnowledgeAsync(host, cancellationToken);
             var orchestrator = host.Services.GetRequiredService<AnswerOrchestrator>();
             var history = new List<ChatTurn>();
-            Console.WriteLine("ChatAnalyst — ask about China's AI and industrial economy. 'reset' clears history; empty line quits.");
+            Console.WriteLine("ChatAnalyst — ask about China's AI and industrial economy. 'help' lists the commands; an empty line quits.");
             while (!cancellationToken.IsCancellationRequested)
             {
                 Console.Write("> ");
@@ -51,6 +59,12 @@ public static class AskCommands
                 if (string.IsNullOrEmpty(line) || line is "exit" or "quit")
                 {
                     break;
+                }
+
+                if (line.TrimStart('/').ToLowerInvariant() is "help" or "?" or "帮助")
+                {
+                    Console.WriteLine(ChatHelp);
+                    continue;
                 }
 
                 if (line == "reset")

@@ -4,6 +4,7 @@ using ChatAnalyst.Knowledge.Search;
 using ChatAnalyst.Orchestration.Answers;
 using ChatAnalyst.Orchestration.Evaluation;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 
 namespace ChatAnalyst.Cli.Commands;
@@ -22,13 +23,13 @@ public static class EvalCommands
 
     private static Command Retrieval(GlobalOptions global)
     {
-        var file = new Option<string>("--file") { Description = "JSONL of {query, relevant[]}.", DefaultValueFactory = _ => "tests/eval/retrieval.jsonl" };
+        var file = new Option<string?>("--file") { Description = "JSONL of {query, relevant[]} (default: tests/eval/retrieval.jsonl of the repository or the installed tool)." };
         var command = new Command("retrieval", "recall@1, recall@5 and MRR for keyword-only, dense-only and hybrid search.") { file };
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var host = global.BuildHost(parse);
             await CliHost.EnsureKnowledgeAsync(host, cancellationToken);
-            var report = await host.Services.GetRequiredService<RetrievalEvaluator>().EvaluateAsync(Existing(parse.GetValue(file)!), cancellationToken);
+            var report = await host.Services.GetRequiredService<RetrievalEvaluator>().EvaluateAsync(EvalFile(host, parse.GetValue(file), "retrieval.jsonl"), cancellationToken);
             var table = new Table().AddColumns("mode", "recall@1", "recall@5", "MRR", "mean ms");
             foreach (var mode in report.Modes)
             {
@@ -54,7 +55,7 @@ public static class EvalCommands
 
     private static Command Answers(GlobalOptions global)
     {
-        var file = new Option<string>("--file") { Description = "JSONL of answer cases.", DefaultValueFactory = _ => "tests/eval/answers.jsonl" };
+        var file = new Option<string?>("--file") { Description = "JSONL of answer cases (default: tests/eval/answers.jsonl of the repository or the installed tool)." };
         var showFailures = new Option<bool>("--failures") { Description = "List every case that missed." };
         var command = new Command("answers", "Answer accuracy, citation match, refusal accuracy, unsupported numbers, latency p50/p95.") { file, showFailures };
         command.SetAction(async (parse, cancellationToken) =>
@@ -62,7 +63,7 @@ public static class EvalCommands
             using var host = global.BuildHost(parse);
             await CliHost.EnsureKnowledgeAsync(host, cancellationToken);
             var evaluator = new AnswerEvaluator(host.Services.GetRequiredService<AnswerOrchestrator>());
-            var report = await evaluator.EvaluateAsync(AnswerEvaluator.Load(Existing(parse.GetValue(file)!)), cancellationToken);
+            var report = await evaluator.EvaluateAsync(AnswerEvaluator.Load(EvalFile(host, parse.GetValue(file), "answers.jsonl")), cancellationToken);
             var table = new Table().AddColumns("cases", "accuracy", "citation match", "refusal accuracy", "false refusals", "unsupported numbers", "p50 ms", "p95 ms");
             table.AddRow(
                 report.Cases.ToString(CultureInfo.InvariantCulture),
@@ -87,9 +88,16 @@ public static class EvalCommands
         return command;
     }
 
-    private static string Existing(string path)
+    /// <summary>
+    /// A file given with --file is taken relative to the working directory, like any path a user types. The default
+    /// sits under the content root (the repository, or the tool's own folder where the build copies tests/eval), so
+    /// <c>eval</c> works from any directory.
+    /// </summary>
+    private static string EvalFile(IHost host, string? given, string defaultName)
     {
-        var full = Path.GetFullPath(path);
+        var full = given is null
+            ? Path.Combine(host.Services.GetRequiredService<IHostEnvironment>().ContentRootPath, "tests", "eval", defaultName)
+            : Path.GetFullPath(given);
         return File.Exists(full) ? full : throw new IOException($"Evaluation file '{full}' not found; pass --file.");
     }
 

@@ -15,26 +15,28 @@ public static class IndicatorCommands
         ArgumentNullException.ThrowIfNull(global);
         var command = new Command("indicators", "Curated indicator series: list, show one, validate the CSV files.");
 
-        var list = new Command("list", "Every series with its latest figure and source.");
+        var list = new Command("list", "Every series id, with its name and latest figure ('show ID' gives sources and history).");
         list.SetAction(async (parse, cancellationToken) =>
         {
             using var host = global.BuildHost(parse);
             await CliHost.EnsureKnowledgeAsync(host, cancellationToken);
             var store = host.Services.GetRequiredService<IIndicatorStore>();
-            var table = new Table().AddColumns("id", "name", "latest", "period", "status", "source");
             foreach (var series in await store.GetAllSeriesAsync(cancellationToken))
             {
                 var latest = (await store.GetLatestAsync(series.Id, cancellationToken))?.Current;
-                table.AddRow(
-                    Markup.Escape(series.Id),
-                    Markup.Escape(series.Name),
-                    Markup.Escape(latest is null ? "—" : $"{Qualified(latest)} {series.Unit}"),
-                    Markup.Escape(latest?.Period.Label ?? "—"),
-                    Markup.Escape(latest?.Status ?? "—"),
-                    Markup.Escape(latest?.Source.Title ?? "—"));
+                var figure = latest is null
+                    ? "no figures yet"
+                    : $"{Qualified(latest)} {series.Unit} ({latest.Period.Label}, {latest.Status})";
+
+                // An 80-column terminal has no room for a table of ids that run to 55 characters: the id goes on a
+                // line of its own, never wrapped, and the name and figure follow indented, wrapped at spaces.
+                Console.Out.WriteLine(series.Id);
+                foreach (var line in WrapAtSpaces($"{series.Name}: {figure}", CliConsole.Out.Profile.Width - Indent.Length))
+                {
+                    Console.Out.WriteLine(Indent + line);
+                }
             }
 
-            AnsiConsole.Write(table);
             return 0;
         });
 
@@ -48,7 +50,7 @@ public static class IndicatorCommands
             var series = await store.GetSeriesAsync(parse.GetValue(id)!, cancellationToken);
             if (series is null)
             {
-                AnswerPrinter.Error($"no series '{parse.GetValue(id)}'; see 'chatanalyst indicators list'");
+                CliConsole.Failure($"no series '{parse.GetValue(id)}'; 'chatanalyst indicators list' shows every id.");
                 return 2;
             }
 
@@ -97,26 +99,76 @@ public static class IndicatorCommands
         var ids = new Argument<string>("ids") { Description = "Comma-separated series ids in the same unit." };
         var from = new Option<string?>("--from") { Description = "First period, e.g. 2023." };
         var to = new Option<string?>("--to") { Description = "Last period, e.g. 2025-01..11." };
-        var output = new Option<string>("--out") { Description = "PNG file to write.", DefaultValueFactory = _ => "chart.png" };
+        var output = new Option<string>("--out") { Description = "PNG file to write (default: chart.png in the current directory; the path written is printed).", DefaultValueFactory = _ => "chart.png" };
         var command = new Command("chart", "Render a PNG chart of indicator series.") { ids, from, to, output };
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var host = global.BuildHost(parse);
             await CliHost.EnsureKnowledgeAsync(host, cancellationToken);
+            if (await UnknownIdsMessageAsync(host.Services.GetRequiredService<IIndicatorStore>(), parse.GetValue(ids)!, cancellationToken) is { } unknown)
+            {
+                CliConsole.Failure(unknown);
+                return 2;
+            }
+
             var plugin = ActivatorUtilities.CreateInstance<IndicatorsPlugin>(host.Services);
             var result = await plugin.ChartIndicatorsAsync(parse.GetValue(ids)!, parse.GetValue(from), parse.GetValue(to), cancellationToken);
             if (result.Chart is null)
             {
-                AnswerPrinter.Error(result.Message ?? "nothing to chart");
+                CliConsole.Failure(result.Message ?? "nothing to chart");
                 return 2;
             }
 
             var path = Path.GetFullPath(parse.GetValue(output)!);
             await File.WriteAllBytesAsync(path, result.Chart.Png, cancellationToken);
-            AnsiConsole.MarkupLineInterpolated($"{result.Chart.Title}: {result.Chart.Width}x{result.Chart.Height} PNG written to {path}");
+
+            // Written as it is: Spectre would wrap a long path at 80 columns, and the path is what the user needs.
+            Console.Out.WriteLine($"Wrote {path} ({result.Chart.Width}x{result.Chart.Height} PNG): {result.Chart.Title}");
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The plugin's own message for an unknown id is written for the model (it names its find_indicators tool);
+    /// a person at the command line gets the closest id and the command that lists them all.
+    /// </summary>
+    private static async Task<string?> UnknownIdsMessageAsync(IIndicatorStore store, string ids, CancellationToken cancellationToken)
+    {
+        var messages = new List<string>();
+        foreach (var id in ids.Split([',', ';', '，'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (await store.GetSeriesAsync(id, cancellationToken) is null)
+            {
+                var closest = await store.FindSeriesAsync(id, 1, cancellationToken);
+                messages.Add(closest.Count == 0 ? $"no series '{id}'" : $"no series '{id}' (did you mean '{closest[0].Series.Id}'?)");
+            }
+        }
+
+        return messages.Count == 0 ? null : string.Join("; ", messages) + "; 'chatanalyst indicators list' shows every id.";
+    }
+
+    private const string Indent = "    ";
+
+    /// <summary>Splits text into lines of at most <paramref name="width"/> characters, breaking only at spaces.</summary>
+    internal static IEnumerable<string> WrapAtSpaces(string text, int width)
+    {
+        var line = new System.Text.StringBuilder();
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width)
+            {
+                yield return line.ToString();
+                line.Clear();
+            }
+
+            line.Append(line.Length > 0 ? " " : string.Empty).Append(word);
+        }
+
+        if (line.Length > 0)
+        {
+            yield return line.ToString();
+        }
     }
 
     private static string Qualified(Observation o) => string.IsNullOrEmpty(o.Qualifier) ? o.ValueText : $"{o.Qualifier} {o.ValueText}";

@@ -28,31 +28,20 @@ public static class IngestCommands
             var missing = targets.Where(f => !Directory.Exists(f)).ToList();
             if (missing.Count > 0)
             {
-                AnswerPrinter.Error("no such folder: " + string.Join(", ", missing));
+                CliConsole.Failure("no such folder: " + string.Join(", ", missing));
                 return 2;
             }
 
             var ingestion = host.Services.GetRequiredService<IIngestionService>();
-            IngestionSummary summary = null!;
-            await AnsiConsole.Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-                .StartAsync(async ctx =>
-                {
-                    var task = ctx.AddTask("Ingesting", maxValue: 1);
-                    var progress = new SyncProgress<IngestionProgress>(p =>
-                    {
-                        task.MaxValue = Math.Max(p.Total, 1);
-                        task.Value = p.Done;
-                        task.Description = Markup.Escape(Path.GetFileName(p.CurrentFile));
-                    });
-                    summary = await ingestion.IngestAsync(targets, progress, cancellationToken);
-                    task.Value = task.MaxValue;
-                    task.Description = "Done";
-                });
+
+            // A progress bar is for a terminal; redirected, Spectre would print stale percentages as lines.
+            var summary = CliConsole.Error.Profile.Capabilities.Interactive
+                ? await IngestWithProgressAsync(CliConsole.Error, ingestion, targets, cancellationToken)
+                : await ingestion.IngestAsync(targets, null, cancellationToken);
 
             foreach (var warning in summary.Warnings)
             {
-                AnsiConsole.MarkupLineInterpolated($"[yellow]warning:[/] {warning.File}: {warning.Reason}");
+                CliConsole.Warning($"{warning.File}: {warning.Reason}");
             }
 
             var table = new Table().AddColumns("added", "updated", "unchanged", "removed", "failed", "chunks", "seconds");
@@ -64,11 +53,36 @@ public static class IngestCommands
                 summary.Failed.ToString(CultureInfo.InvariantCulture),
                 summary.Chunks.ToString(CultureInfo.InvariantCulture),
                 summary.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture));
-            AnsiConsole.Write(table);
+            CliConsole.Out.Write(table);
+
+            // 1 tells a script that some file is not in the index (the warnings say which and why).
             return summary.Failed > 0 ? 1 : 0;
         });
         return command;
     }
+
+    /// <summary>Runs the ingestion under a Spectre progress bar on <paramref name="console"/>, one step per file.</summary>
+    internal static Task<IngestionSummary> IngestWithProgressAsync(IAnsiConsole console, IIngestionService ingestion, IReadOnlyList<string> folders, CancellationToken cancellationToken) =>
+        console.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .StartAsync(async ctx =>
+            {
+                var task = ctx.AddTask("Ingesting", maxValue: 1);
+                var progress = new SyncProgress<IngestionProgress>(p =>
+                {
+                    task.MaxValue = Math.Max(p.Total, 1);
+                    task.Value = p.Done;
+
+                    // The last report comes after the last file and names none; Spectre refuses an empty description.
+                    task.Description = string.IsNullOrEmpty(p.CurrentFile)
+                        ? "Removing deleted articles"
+                        : Markup.Escape(Path.GetFileName(p.CurrentFile));
+                });
+                var summary = await ingestion.IngestAsync(folders, progress, cancellationToken);
+                task.Value = task.MaxValue;
+                task.Description = "Done";
+                return summary;
+            });
 
     /// <summary>Reports progress on the calling thread (Progress&lt;T&gt; would post to the thread pool and race the bar).</summary>
     private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
