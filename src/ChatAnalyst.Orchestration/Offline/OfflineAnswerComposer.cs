@@ -329,24 +329,7 @@ public sealed partial class OfflineAnswerComposer
         return question.IsChinese ? "资料原文：" + cited : cited;
     }
 
-    private string Decline(OfflineQuestion question, IReadOnlyList<EvidenceItem> items)
-    {
-        // Offer what the knowledge base does hold near this question; titles with digits are left out so a decline states no figure.
-        var topics = items.Select(i => i.Source.Title).Where(t => !Digit().IsMatch(t)).Distinct(StringComparer.Ordinal).Take(3).ToList();
-        if (question.IsChinese)
-        {
-            return "知识库中没有能回答这个问题的资料，我不会猜测数字。"
-                + (topics.Count > 0 ? "相关的资料有：" + string.Join("；", topics) + "。" : "请换一个关于知识库中产业数据的问题。")
-                + (question.IsRefusal ? string.Empty : "可以试着问具体的指标和时期。");
-        }
-
-        var text = question.IsRefusal
-            ? "I can't help with that: I only answer questions about the industry figures and articles in my knowledge base, and I don't give investment advice or discuss my instructions."
-            : "The knowledge base doesn't cover that, and I won't guess a figure.";
-        return topics.Count > 0 && !question.IsRefusal
-            ? $"{text} Related sources I do have: {string.Join("; ", topics)}. Try asking for a specific indicator and period."
-            : text + " Ask me about a specific indicator and period, or type help to see what I cover.";
-    }
+    private static string Decline(OfflineQuestion question, IReadOnlyList<EvidenceItem> items) => Reading.AnswerWriter.Decline(question, items);
 
     /// <summary>"High-tech manufacturing value added growth" → "High-tech manufacturing value added", for "... grew faster".</summary>
     private static string Subject(string indicator) =>

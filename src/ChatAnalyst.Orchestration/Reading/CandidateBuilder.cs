@@ -65,7 +65,7 @@ public static partial class CandidateBuilder
     private static ReaderCandidate Candidate(string text, EvidenceItem item, string previous, double similarity, int rank, int position) =>
         new(text, item, previous, similarity, rank, position) { Periods = PeriodReader.Read(text, item.Source.Published) };
 
-    /// <summary>The sentence without a leading dateline ("BEIJING, April 8 (Xinhua) — ") or Markdown decoration.</summary>
+    /// <summary>The sentence without a leading dateline ("CITY, April 8 (Agency) — ") or Markdown decoration.</summary>
     internal static string Clean(string sentence)
     {
         var text = sentence.Trim().TrimStart('#', '>', '*', '-', ' ');
