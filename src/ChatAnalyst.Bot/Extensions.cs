@@ -18,6 +18,10 @@ public static class Extensions
         ArgumentNullException.ThrowIfNull(builder);
         var urls = BotCredentialsGuard.ResolveUrls(builder.Configuration, builder.Environment, out var warning);
         builder.WebHost.UseUrls(urls);
+
+        // The ports are folded into the URLs above; left set, Kestrel would warn that the URLs override them.
+        builder.WebHost.UseSetting(WebHostDefaults.HttpPortsKey, string.Empty);
+        builder.WebHost.UseSetting(WebHostDefaults.HttpsPortsKey, string.Empty);
         if (warning is not null)
         {
             builder.Services.AddHostedService(sp => new StartupWarning(sp.GetRequiredService<ILogger<StartupWarning>>(), warning));
