@@ -33,7 +33,17 @@ public sealed class CliToolTests : IDisposable
 
         // README: dotnet pack src/ChatAnalyst.Cli && dotnet tool install --global ChatAnalyst.Cli. Here the build the
         // tests already made is packed, and installed from that folder alone into a tool path, not globally.
-        var pack = await RunAsync(CliProcess.Dotnet, "pack", Path.Combine(TestPaths.RepoRoot, "src", "ChatAnalyst.Cli"), "--no-build", "-c", Configuration, "-o", packages);
+        // The tool's publish step goes to the temp folder too, not into the CLI's bin folder.
+        var pack = await RunAsync(
+            CliProcess.Dotnet,
+            "pack",
+            Path.Combine(TestPaths.RepoRoot, "src", "ChatAnalyst.Cli"),
+            "--no-build",
+            "-c",
+            Configuration,
+            "-o",
+            packages,
+            $"-p:PublishDir={Path.Combine(_root, "publish")}{Path.DirectorySeparatorChar}");
         await File.WriteAllTextAsync(Path.Combine(_root, "nuget.config"), $"""
             <configuration>
               <packageSources>
