@@ -18,17 +18,21 @@ public static class Extensions
         ArgumentNullException.ThrowIfNull(builder);
         var urls = BotCredentialsGuard.ResolveUrls(builder.Configuration, builder.Environment, out var warning);
         builder.WebHost.UseUrls(urls);
-        if (warning is not null)
-        {
-            builder.Services.AddHostedService(sp => new StartupWarning(sp.GetRequiredService<ILogger<StartupWarning>>(), warning));
-        }
+
+        // The ports are folded into the URLs above; left set, Kestrel would warn that the URLs override them.
+        builder.WebHost.UseSetting(WebHostDefaults.HttpPortsKey, string.Empty);
+        builder.WebHost.UseSetting(WebHostDefaults.HttpsPortsKey, string.Empty);
 
         builder.Services.AddOptions<BotOptions>()
             .BindConfiguration(BotOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddChatAnalystOrchestration();
-        builder.Services.AddHostedService<KnowledgeStartupService>();
+        builder.Services.AddSingleton<KnowledgeStartupService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<KnowledgeStartupService>());
+
+        // The anonymous-mode warning goes into the banner, beside the address it is about, rather than into the logs.
+        builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<StartupBanner>(sp, warning ?? string.Empty));
 
         builder.Services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
         builder.Services.AddSingleton<IStorage, MemoryStorage>();
@@ -53,16 +57,5 @@ public static class Extensions
             return readiness.IsReady ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
         });
         return app;
-    }
-
-    private sealed class StartupWarning(ILogger<StartupWarning> logger, string message) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken)
-        {
-            logger.LogWarning("{Warning}", message);
-            return Task.CompletedTask;
-        }
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

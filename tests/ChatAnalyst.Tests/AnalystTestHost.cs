@@ -38,6 +38,8 @@ internal sealed class AnalystTestHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         if (logs is not null)
         {
+            // appsettings.json keeps the console at warnings; a test that reads the logs wants the informational ones too.
+            builder.Configuration.AddInMemoryCollection([new("Logging:LogLevel:Default", "Information")]);
             builder.Logging.AddProvider(logs);
         }
 

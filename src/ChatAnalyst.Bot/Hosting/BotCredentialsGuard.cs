@@ -20,8 +20,7 @@ public static class BotCredentialsGuard
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(environment);
         warning = null;
-        var urls = (configuration["urls"] ?? DefaultUrl)
-            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var urls = ConfiguredUrls(configuration);
         if (!IsAnonymous(configuration))
         {
             return urls;
@@ -41,6 +40,29 @@ public static class BotCredentialsGuard
             + string.Join(", ", loopback) + "). Set MicrosoftAppId and MicrosoftAppPassword to serve real channels.";
         return loopback;
     }
+
+    /// <summary>
+    /// Where ASP.NET Core itself would listen: <c>urls</c> (ASPNETCORE_URLS, DOTNET_URLS, --urls) first, then
+    /// ASPNETCORE_HTTP_PORTS / ASPNETCORE_HTTPS_PORTS on every interface, as Kestrel reads them; only when none is set,
+    /// the bot's own port 3978. The default lives here, not in appsettings.json, where it would outrank those variables.
+    /// </summary>
+    public static string[] ConfiguredUrls(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var urls = Split(configuration[WebHostDefaults.ServerUrlsKey]);
+        if (urls.Length > 0)
+        {
+            return urls;
+        }
+
+        var ports = Split(configuration[WebHostDefaults.HttpPortsKey]).Select(port => $"http://*:{port}")
+            .Concat(Split(configuration[WebHostDefaults.HttpsPortsKey]).Select(port => $"https://*:{port}"))
+            .ToArray();
+        return ports.Length > 0 ? ports : [DefaultUrl];
+    }
+
+    private static string[] Split(string? list) =>
+        (list ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static string ToLoopback(string url)
     {

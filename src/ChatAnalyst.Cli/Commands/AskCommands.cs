@@ -7,6 +7,14 @@ namespace ChatAnalyst.Cli.Commands;
 /// <summary><c>ask</c> and <c>chat</c>: the same orchestrator the bot uses, no second code path.</summary>
 public static class AskCommands
 {
+    private const string ChatHelp = """
+        Ask a question in English or Chinese; follow-ups may refer to the previous answer.
+        Every figure comes with its period and a numbered source; the answer says so when the knowledge base does not cover a question.
+          help          this text
+          reset         forget the conversation so far
+          exit, quit    leave (an empty line too)
+        """;
+
     public static Command Ask(GlobalOptions global)
     {
         ArgumentNullException.ThrowIfNull(global);
@@ -31,14 +39,6 @@ public static class AskCommands
         });
         return command;
     }
-
-    private const string ChatHelp = """
-        Ask a question in English or Chinese; follow-ups may refer to the previous answer.
-        Every figure comes with its period and a numbered source; the answer says so when the knowledge base does not cover a question.
-          help          this text
-          reset         forget the conversation so far
-          exit, quit    leave (an empty line too)
-        """;
 
     public static Command Chat(GlobalOptions global)
     {

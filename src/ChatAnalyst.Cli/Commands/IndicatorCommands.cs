@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text;
 using ChatAnalyst.Knowledge;
 using ChatAnalyst.Knowledge.Indicators;
 using ChatAnalyst.Orchestration.Plugins;
@@ -10,6 +11,8 @@ namespace ChatAnalyst.Cli.Commands;
 /// <summary><c>indicators list|show|validate</c> and <c>chart</c>.</summary>
 public static class IndicatorCommands
 {
+    private const string Indent = "    ";
+
     public static Command Indicators(GlobalOptions global)
     {
         ArgumentNullException.ThrowIfNull(global);
@@ -148,12 +151,10 @@ public static class IndicatorCommands
         return messages.Count == 0 ? null : string.Join("; ", messages) + "; 'chatanalyst indicators list' shows every id.";
     }
 
-    private const string Indent = "    ";
-
     /// <summary>Splits text into lines of at most <paramref name="width"/> characters, breaking only at spaces.</summary>
-    internal static IEnumerable<string> WrapAtSpaces(string text, int width)
+    private static IEnumerable<string> WrapAtSpaces(string text, int width)
     {
-        var line = new System.Text.StringBuilder();
+        var line = new StringBuilder();
         foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             if (line.Length > 0 && line.Length + 1 + word.Length > width)

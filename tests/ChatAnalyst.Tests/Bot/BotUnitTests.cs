@@ -55,6 +55,28 @@ public sealed class BotUnitTests
     }
 
     [Fact]
+    public void Without_urls_the_http_ports_variable_decides_the_port_and_anonymous_mode_keeps_it_on_loopback()
+    {
+        var configuration = Configuration(("http_ports", "8080"));
+
+        var urls = BotCredentialsGuard.ResolveUrls(configuration, new FakeEnvironment("Development"), out _);
+
+        Assert.Equal(["http://localhost:8080"], urls);
+    }
+
+    [Fact]
+    public void With_an_app_id_http_and_https_ports_listen_on_every_interface_and_urls_outrank_them()
+    {
+        var appId = ("MicrosoftAppId", "00000000-0000-0000-0000-000000000001");
+
+        var ports = BotCredentialsGuard.ResolveUrls(Configuration(("http_ports", "8080;8081"), ("https_ports", "8443"), appId), new FakeEnvironment("Production"), out _);
+        var urls = BotCredentialsGuard.ResolveUrls(Configuration(("urls", "http://0.0.0.0:5000"), ("http_ports", "8080"), appId), new FakeEnvironment("Production"), out _);
+
+        Assert.Equal(["http://*:8080", "http://*:8081", "https://*:8443"], ports);
+        Assert.Equal(["http://0.0.0.0:5000"], urls);
+    }
+
+    [Fact]
     public void Production_allows_anonymous_mode_only_when_the_setting_says_so()
     {
         var configuration = Configuration(("ChatAnalyst:Bot:AllowAnonymous", "true"));
