@@ -382,7 +382,7 @@ public sealed class AnswerOrchestrator
     private static AnalystAnswer Finish(string text, CitationLedger ledger, AnswerKind kind, string model)
     {
         var renumbered = CitationMarkers.Renumber(text.Trim(), ledger);
-        return new AnalystAnswer(renumbered.Text, renumbered.Citations, OfflineChatCompletionService.FollowUpsFor(ledger, renumbered.Citations))
+        return new AnalystAnswer(renumbered.Text, renumbered.Citations, FollowUpSuggestions.For(ledger, renumbered.Citations))
         {
             Kind = renumbered.Citations.Count == 0 ? AnswerKind.Decline : kind,
             Charts = renumbered.Citations.Count == 0 ? [] : ledger.Charts,

@@ -20,7 +20,6 @@ public sealed class OfflineChatCompletionService : IChatCompletionService
     public const string ModelId = "chatanalyst-offline";
 
     private readonly OfflinePlanner _planner = new();
-    private readonly OfflineAnswerComposer _composer = new();
     private readonly OfflineReader _reader;
     private readonly BilingualGlossary _glossary;
 
@@ -108,11 +107,7 @@ public sealed class OfflineChatCompletionService : IChatCompletionService
 
     /// <summary>Charts are captioned from the chart tool's figures; every other question goes to the reader.</summary>
     private string Answer(OfflineConversation conversation) =>
-        conversation.Analysis.Intent == QuestionIntent.Chart && conversation.Results.Any(r => r.Chart is not null)
-            ? _composer.Compose(conversation)
+        conversation.Analysis.Intent == QuestionIntent.Chart && conversation.Results.LastOrDefault(r => r.Chart is not null) is { } chart
+            ? AnswerWriter.Chart(conversation.Analysis, chart)
             : _reader.Read(conversation.Analysis, conversation.Results);
-
-    /// <summary>Follow-up questions suggested under an answer, from the cited sources' topics.</summary>
-    public static IReadOnlyList<string> FollowUpsFor(CitationLedger ledger, IReadOnlyList<Citation> citations) =>
-        OfflineAnswerComposer.FollowUps(ledger, citations);
 }

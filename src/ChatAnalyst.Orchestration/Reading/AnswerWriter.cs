@@ -41,6 +41,17 @@ public static partial class AnswerWriter
         return answer.ToString().Trim();
     }
 
+    /// <summary>The caption of a rendered chart: its title and each charted figure, cited.</summary>
+    public static string Chart(OfflineQuestion question, ToolEvidence result)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(result);
+        var lines = result.Items.Where(i => i.Ref > 0 && i.Figure is not null).Take(8)
+            .Select(i => Quote(question, new ReaderCandidate(i.Text, i, string.Empty, 0, 0, 0)));
+        var title = question.IsChinese ? $"图表：{result.Chart?.Title}。" : $"Here is the chart: {result.Chart?.Title}.";
+        return title + " " + string.Join(' ', lines);
+    }
+
     /// <summary>A decline that says what the knowledge base does hold near the question (titles without figures).</summary>
     public static string Decline(OfflineQuestion question, IReadOnlyList<EvidenceItem> items)
     {
