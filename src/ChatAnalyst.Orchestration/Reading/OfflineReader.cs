@@ -10,8 +10,8 @@ namespace ChatAnalyst.Orchestration.Reading;
 /// </summary>
 public sealed class OfflineReader(ReaderModel model, ReaderTraceSink? traces = null)
 {
-    /// <summary>A supporting sentence must score at least this close to the lead (ranker units).</summary>
-    private const double SupportMargin = 1.0;
+    /// <summary>A supporting sentence, from the lead's article, must score at least this close to the lead (ranker units; chosen on the training sets).</summary>
+    private const double SupportMargin = 3.5;
 
     /// <summary>The answer text for this turn.</summary>
     public string Read(OfflineQuestion question, IReadOnlyList<ToolEvidence> results)
@@ -63,7 +63,7 @@ public sealed class OfflineReader(ReaderModel model, ReaderTraceSink? traces = n
 
         var lead = top.Candidate;
         var support = scored.Skip(1)
-            .Where(s => s.Score >= top.Score - SupportMargin && s.Candidate.Text != lead.Text)
+            .Where(s => s.Score >= top.Score - SupportMargin && s.Candidate.Text != lead.Text && s.Candidate.DocumentId == lead.DocumentId)
             .Select(s => s.Candidate)
             .Take(3)
             .ToList();

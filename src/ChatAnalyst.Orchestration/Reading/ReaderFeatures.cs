@@ -20,7 +20,7 @@ public sealed partial class ReaderFeatures
         "similarity", "similarity_gap", "subject_coverage", "context_coverage", "document_coverage", "entities_missing",
         "period_match", "period_conflict", "period_same_year", "document_period_match", "document_period_conflict",
         "year_conflict", "answer_type", "measure_match", "measure_conflict", "has_number", "passage_rank", "document_rank",
-        "lead_position", "short_or_heading", "quoted_number", "newest_document", "curated_figure", "figure_index_only", "phrase_coverage", "change_match",
+        "lead_position", "short_or_heading", "quoted_number", "newest_document", "curated_figure", "figure_index_only", "phrase_coverage", "change_match", "coverage_gap", "coverage_density", "number_near_subject",
     ];
 
     private readonly OfflineQuestion _question;
@@ -34,6 +34,7 @@ public sealed partial class ReaderFeatures
     private readonly HashSet<Period> _asked;
     private readonly HashSet<int> _askedYears;
     private readonly double _maxSimilarity;
+    private double _maxCoverage;
     private readonly DateOnly? _newest;
 
     public ReaderFeatures(OfflineQuestion question, IReadOnlyList<ReaderCandidate> candidates)
@@ -77,6 +78,8 @@ public sealed partial class ReaderFeatures
             var frequency = candidates.Count(c => Mentions(_terms[c], term));
             _weights[term] = weight * Math.Log(1 + ((candidates.Count + 1.0) / (1 + frequency)));
         }
+
+        _maxCoverage = candidates.Count == 0 ? 0 : candidates.Max(c => Coverage(_terms[c]));
     }
 
     /// <summary>
@@ -129,6 +132,9 @@ public sealed partial class ReaderFeatures
             candidate.FromFigureIndex ? 1 : 0,
             _questionPairs.Count == 0 ? 0 : (double)_questionPairs.Count(_pairs[candidate].Contains) / _questionPairs.Count,
             _question.WantsChange ? (ChangeWord().IsMatch(text) ? 1 : -1) : 0,
+            Coverage(terms) - _maxCoverage,
+            terms.Count == 0 ? 0 : Coverage(terms) * Math.Min(1, 8.0 / terms.Count),
+            NumberNearSubject(text),
         ];
     }
 
@@ -156,6 +162,35 @@ public sealed partial class ReaderFeatures
         MeasureWanted.Amount => numbers > 0 && numbers == RateNumber().Count(text) ? 1 : 0,
         _ => 0,
     };
+
+    /// <summary>Whether a figure sits within a few words of the question's most specific term in the sentence.</summary>
+    private double NumberNearSubject(string text)
+    {
+        var key = _weights.Where(w => w.Key.Length >= 3).OrderByDescending(w => w.Value).Select(w => w.Key).FirstOrDefault();
+        if (key is null)
+        {
+            return 0;
+        }
+
+        var words = text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (!words[i].StartsWith(key, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            for (var j = Math.Max(0, i - 6); j < Math.Min(words.Length, i + 7); j++)
+            {
+                if (FigureNumber().IsMatch(words[j]))
+                {
+                    return 1;
+                }
+            }
+        }
+
+        return 0;
+    }
 
     private double Coverage(HashSet<string> terms)
     {
