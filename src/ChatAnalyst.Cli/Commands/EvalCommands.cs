@@ -3,6 +3,7 @@ using System.Globalization;
 using ChatAnalyst.Knowledge.Search;
 using ChatAnalyst.Orchestration.Answers;
 using ChatAnalyst.Orchestration.Evaluation;
+using ChatAnalyst.Orchestration.Reading;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console;
@@ -62,12 +63,14 @@ public static class EvalCommands
         {
             using var host = global.BuildHost(parse);
             await CliHost.EnsureKnowledgeAsync(host, cancellationToken);
-            var evaluator = new AnswerEvaluator(host.Services.GetRequiredService<AnswerOrchestrator>());
+            var evaluator = new AnswerEvaluator(host.Services.GetRequiredService<AnswerOrchestrator>(), host.Services.GetRequiredService<ReaderTraceSink>());
             var report = await evaluator.EvaluateAsync(AnswerEvaluator.Load(EvalFile(host, parse.GetValue(file), "answers.jsonl")), cancellationToken);
-            var table = new Table().AddColumns("cases", "accuracy", "citation match", "refusal accuracy", "false refusals", "unsupported numbers", "p50 ms", "p95 ms");
+            var table = new Table().AddColumns("cases", "accuracy", "naive baseline", "context recall", "citation match", "refusal accuracy", "false refusals", "unsupported numbers", "p50 ms", "p95 ms");
             table.AddRow(
                 report.Cases.ToString(CultureInfo.InvariantCulture),
                 F(report.Accuracy),
+                report.BaselineAccuracy is { } baseline ? F(baseline) : "-",
+                report.ContextRecall is { } recall ? F(recall) : "-",
                 F(report.CitationMatch),
                 F(report.RefusalAccuracy),
                 report.FalseRefusals.ToString(CultureInfo.InvariantCulture),

@@ -116,15 +116,15 @@ public static class FitCommands
                 }
 
                 if (Environment.GetEnvironmentVariable("CHATANALYST_FIT_REPORT") is { Length: > 0 } report && trace.Candidates.Count > 0
-                    && !@case.ExpectsDecline && trace.Candidates[0] is var best && !Holds(@case, best.Text, best.DocumentId))
+                    && !@case.ExpectsDecline && trace.Candidates[0] is var best && !@case.IsAnsweredBy(best.Text, best.DocumentId))
                 {
-                    var right = trace.Candidates.FirstOrDefault(c => Holds(@case, c.Text, c.DocumentId));
+                    var right = trace.Candidates.FirstOrDefault(c => @case.IsAnsweredBy(c.Text, c.DocumentId));
                     await File.AppendAllTextAsync(report, $"{@case.Id} [{@case.Type}] {@case.Question}\n  top: {best.DocumentId}: {best.Text}\n  right: {(right.Text is null ? "(none among candidates)" : right.DocumentId + ": " + right.Text)}\n", cancellationToken);
                 }
 
                 labelled.Add(new TrainingQuestion(
                     trace.Candidates.Select(c => c.Features).ToList(),
-                    trace.Candidates.Select(c => !@case.ExpectsDecline && Holds(@case, c.Text, c.DocumentId)).ToList(),
+                    trace.Candidates.Select(c => !@case.ExpectsDecline && @case.IsAnsweredBy(c.Text, c.DocumentId)).ToList(),
                     !@case.ExpectsDecline));
             }
 
@@ -136,9 +136,4 @@ public static class FitCommands
             File.Delete(database);
         }
     }
-
-    /// <summary>The candidate holds an accepted answer form and comes from an article the answer must cite.</summary>
-    private static bool Holds(AnswerCase @case, string text, string documentId) =>
-        (@case.MustCite.Count == 0 || @case.MustCite.Contains(documentId, StringComparer.OrdinalIgnoreCase))
-        && @case.Accept.Any(form => form.All(s => text.Contains(s, StringComparison.OrdinalIgnoreCase)));
 }

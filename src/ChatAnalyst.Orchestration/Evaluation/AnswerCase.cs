@@ -26,4 +26,12 @@ public sealed record AnswerCase
 
     [JsonIgnore]
     public bool ExpectsDecline => string.Equals(Expect, "decline", StringComparison.OrdinalIgnoreCase) || Type == "out_of_scope";
+
+    /// <summary>
+    /// Whether <paramref name="text"/> holds every string of one accepted form (case-insensitive) and, when
+    /// <paramref name="documentId"/> is given, comes from an article the answer must cite.
+    /// </summary>
+    public bool IsAnsweredBy(string text, string? documentId = null) =>
+        (documentId is null || MustCite.Count == 0 || MustCite.Contains(documentId, StringComparer.OrdinalIgnoreCase))
+        && Accept.Any(form => form.All(s => text.Contains(s, StringComparison.OrdinalIgnoreCase)));
 }

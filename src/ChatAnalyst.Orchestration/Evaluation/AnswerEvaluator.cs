@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
 using ChatAnalyst.Orchestration.Answers;
+using ChatAnalyst.Knowledge.Text;
 using ChatAnalyst.Orchestration.Grounding;
+using ChatAnalyst.Orchestration.Reading;
 
 namespace ChatAnalyst.Orchestration.Evaluation;
 
@@ -10,8 +12,15 @@ namespace ChatAnalyst.Orchestration.Evaluation;
 /// really asked first, so follow-ups resolve as they would in chat), and scores accuracy, citations, refusals,
 /// unsupported numbers (checked independently of the guard, against the cited passages) and latency.
 /// </summary>
-public sealed class AnswerEvaluator(AnswerOrchestrator orchestrator)
+/// <remarks>
+/// Only an answer's lead — its first two sentences — is scored, never what follows or the Sources list: an analyst reads
+/// the lead. Given the offline reader's <see cref="ReaderTraceSink"/>, it also scores the naive baseline on the same
+/// retrieved sentences and the context recall (whether the evidence held the answer at all).
+/// </remarks>
+public sealed class AnswerEvaluator(AnswerOrchestrator orchestrator, ReaderTraceSink? traces = null)
 {
+    private const int LeadSentences = 2;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static IReadOnlyList<AnswerCase> Load(string path) =>
@@ -24,6 +33,12 @@ public sealed class AnswerEvaluator(AnswerOrchestrator orchestrator)
     {
         ArgumentNullException.ThrowIfNull(cases);
         int correct = 0, citedRight = 0, citeCases = 0, declinesRight = 0, declineCases = 0, falseRefusals = 0, unsupported = 0;
+        int baselineRight = 0, contextHits = 0, answerable = 0;
+        if (traces is not null)
+        {
+            traces.Enabled = true;
+        }
+
         var latencies = new List<double>();
         var failures = new List<AnswerFailure>();
         foreach (var @case in cases)
@@ -36,9 +51,20 @@ public sealed class AnswerEvaluator(AnswerOrchestrator orchestrator)
                 history.Add(new ChatTurn(ChatTurn.Assistant, previous.Text));
             }
 
+            traces?.Drain();
             var started = Stopwatch.GetTimestamp();
             var answer = await orchestrator.AnswerAsync(history, @case.Question, cancellationToken);
             latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (!@case.ExpectsDecline && traces?.Drain() is [.., var trace])
+            {
+                answerable++;
+                contextHits += trace.Candidates.Any(c => @case.IsAnsweredBy(c.Text, c.DocumentId)) ? 1 : 0;
+                baselineRight += Baseline(trace) is { } pick && @case.IsAnsweredBy(pick.Text, pick.DocumentId) ? 1 : 0;
+            }
+            else if (!@case.ExpectsDecline)
+            {
+                answerable++;
+            }
 
             var unsupportedHere = UnsupportedNumbers(answer);
             unsupported += unsupportedHere.Count;
@@ -63,7 +89,7 @@ public sealed class AnswerEvaluator(AnswerOrchestrator orchestrator)
                 falseRefusals++;
             }
 
-            var accepted = @case.Accept.Count == 0 || @case.Accept.Any(form => form.All(s => answer.Text.Contains(s, StringComparison.OrdinalIgnoreCase)));
+            var accepted = @case.Accept.Count == 0 || @case.IsAnsweredBy(Lead(answer.Text));
             if (accepted && answer.Kind != AnswerKind.Decline)
             {
                 correct++;
@@ -103,7 +129,23 @@ public sealed class AnswerEvaluator(AnswerOrchestrator orchestrator)
             unsupported,
             Percentile(latencies, 0.50),
             Percentile(latencies, 0.95),
-            failures);
+            failures)
+        {
+            // The baseline never declines, so out-of-scope cases count against it.
+            BaselineAccuracy = traces is null ? null : Ratio(baselineRight, cases.Count),
+            ContextRecall = traces is null ? null : Ratio(contextHits, answerable),
+        };
+    }
+
+    /// <summary>The first two sentences of an answer: what is scored.</summary>
+    public static string Lead(string answer) =>
+        string.Join(' ', SentenceSplitter.SplitText(answer ?? string.Empty).Take(LeadSentences));
+
+    private static (string Text, string DocumentId, double[] Features)? Baseline(ReaderTrace trace)
+    {
+        var similarity = Array.IndexOf(ReaderFeatures.Names, "similarity");
+        var coverage = Array.IndexOf(ReaderFeatures.Names, "subject_coverage");
+        return trace.Candidates.Count == 0 ? null : trace.Candidates.MaxBy(c => c.Features[similarity] + (0.3 * c.Features[coverage]));
     }
 
     /// <summary>Numbers in the answer that none of its cited passages contain.</summary>
