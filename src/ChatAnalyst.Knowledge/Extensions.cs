@@ -3,6 +3,7 @@ using ChatAnalyst.Knowledge.Indicators;
 using ChatAnalyst.Knowledge.Ingestion;
 using ChatAnalyst.Knowledge.Ingestion.Decoders;
 using ChatAnalyst.Knowledge.Search;
+using ChatAnalyst.Knowledge.Text;
 using ChatAnalyst.Knowledge.Storage;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,6 +51,9 @@ public static class Extensions
         services.TryAddSingleton(sp => new BilingualGlossary(
             sp.GetRequiredService<KnowledgePaths>(),
             sp.GetRequiredService<ILogger<BilingualGlossary>>()));
+        services.TryAddSingleton(sp => new UnitNames(
+            sp.GetRequiredService<KnowledgePaths>(),
+            sp.GetRequiredService<ILogger<UnitNames>>()));
         services.TryAddSingleton<HybridKnowledgeSearch>();
         services.TryAddSingleton<IKnowledgeSearch>(sp => sp.GetRequiredService<HybridKnowledgeSearch>());
         services.TryAddSingleton<RetrievalEvaluator>();

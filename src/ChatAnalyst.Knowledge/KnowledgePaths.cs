@@ -22,6 +22,7 @@ public sealed class KnowledgePaths
         Indicators = Resolve(options.Indicators);
         Database = Resolve(options.Database);
         Glossary = Resolve(options.Glossary);
+        UnitNames = Path.Combine(Path.GetDirectoryName(Glossary) ?? ContentRoot, "units-zh.csv");
     }
 
     public string ContentRoot { get; }
@@ -37,6 +38,9 @@ public sealed class KnowledgePaths
 
     /// <summary>Absolute path of the bilingual glossary CSV.</summary>
     public string Glossary { get; }
+
+    /// <summary>Chinese names of unit words (<c>units-zh.csv</c> beside the glossary), for answers in Chinese.</summary>
+    public string UnitNames { get; }
 
     public string Resolve(string path) =>
         Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(ContentRoot, path));

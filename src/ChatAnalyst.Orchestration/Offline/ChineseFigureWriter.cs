@@ -80,19 +80,15 @@ public static class ChineseFigureWriter
         return figure.Value + " " + figure.Unit;
     }
 
-    private static string PeriodLabel(string machine)
-    {
-        if (!Period.TryParse(machine, out var period))
-        {
-            return machine;
-        }
+    private static string PeriodLabel(string machine) => Period.TryParse(machine, out var period) ? PeriodLabel(period) : machine;
 
-        return period.Kind switch
+    /// <summary>A period in Chinese: 2024年, 2024年第四季度, 2025年12月, 2025年1—11月.</summary>
+    public static string PeriodLabel(Period period) =>
+        period.Kind switch
         {
             PeriodKind.Year => $"{period.Year}年",
             PeriodKind.Quarter => $"{period.Year}年第{"一二三四"[period.Number - 1]}季度",
             PeriodKind.Month => $"{period.Year}年{period.Number}月",
             _ => $"{period.Year}年1—{period.Number}月",
         };
-    }
 }

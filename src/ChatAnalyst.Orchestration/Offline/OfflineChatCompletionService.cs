@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ChatAnalyst.Knowledge.Search;
+using ChatAnalyst.Knowledge.Text;
 using ChatAnalyst.Orchestration.Answers;
 using ChatAnalyst.Orchestration.Evidence;
 using ChatAnalyst.Orchestration.Reading;
@@ -26,15 +27,15 @@ public sealed class OfflineChatCompletionService : IChatCompletionService
     // One chat history is one turn: its question is read once, not again in every planning round and in the answer.
     private readonly ConditionalWeakTable<ChatHistory, OfflineQuestion> _analysed = [];
 
-    public OfflineChatCompletionService(BilingualGlossary glossary, ReaderModel model, ReaderTraceSink traces)
+    public OfflineChatCompletionService(BilingualGlossary glossary, UnitNames units, ReaderModel model, ReaderTraceSink traces)
     {
         _glossary = glossary;
-        _reader = new OfflineReader(model, traces);
+        _reader = new OfflineReader(model, units, traces);
     }
 
     /// <summary>The offline model with the shipped reader weights and no tracing.</summary>
     public OfflineChatCompletionService(BilingualGlossary glossary)
-        : this(glossary, ReaderModel.LoadDefault(), new ReaderTraceSink())
+        : this(glossary, UnitNames.Empty, ReaderModel.LoadDefault(), new ReaderTraceSink())
     {
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using ChatAnalyst.Knowledge.Text;
 using ChatAnalyst.Orchestration.Evidence;
 using ChatAnalyst.Orchestration.Offline;
 
@@ -13,12 +14,18 @@ namespace ChatAnalyst.Orchestration.Reading;
 /// </summary>
 public static partial class AnswerWriter
 {
-    public static string Write(OfflineQuestion question, ReaderCandidate lead, IReadOnlyList<ReaderCandidate> support)
+    public static string Write(OfflineQuestion question, ReaderCandidate lead, IReadOnlyList<ReaderCandidate> support, UnitNames units)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(lead);
         ArgumentNullException.ThrowIfNull(support);
         var answer = new StringBuilder();
+        // A Chinese question is answered in Chinese first; the English sentence it rests on follows as the quote.
+        if (question.IsChinese && !lead.IsCuratedFigure && ChineseAnswerWriter.Lead(question, lead, units) is { } chinese)
+        {
+            answer.Append(chinese).Append(" 原文：");
+        }
+
         if (question.Intent == QuestionIntent.Comparison && ComparisonWriter.Compare(question, [lead, .. support]) is { } comparison)
         {
             answer.Append(comparison).Append(' ');

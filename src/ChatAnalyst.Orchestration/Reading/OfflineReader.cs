@@ -1,3 +1,4 @@
+using ChatAnalyst.Knowledge.Text;
 using ChatAnalyst.Orchestration.Evidence;
 using ChatAnalyst.Orchestration.Offline;
 
@@ -8,7 +9,7 @@ namespace ChatAnalyst.Orchestration.Reading;
 /// (or curated figure) that best answers the question, adds at most one supporting sentence, and declines when the
 /// abstainer says the best candidate is a guess.
 /// </summary>
-public sealed class OfflineReader(ReaderModel model, ReaderTraceSink? traces = null)
+public sealed class OfflineReader(ReaderModel model, UnitNames units, ReaderTraceSink? traces = null)
 {
     /// <summary>A supporting sentence, from the lead's article, must score at least this close to the lead (ranker units; chosen on the training sets).</summary>
     private const double SupportMargin = 3.5;
@@ -67,6 +68,6 @@ public sealed class OfflineReader(ReaderModel model, ReaderTraceSink? traces = n
             .Select(s => s.Candidate)
             .Take(3)
             .ToList();
-        return AnswerWriter.Write(question, lead, support);
+        return AnswerWriter.Write(question, lead, support, units);
     }
 }

@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ChatAnalyst.Knowledge.Text;
+using ChatAnalyst.Orchestration.Grounding;
+using ChatAnalyst.Orchestration.Offline;
+
+namespace ChatAnalyst.Orchestration.Reading;
+
+/// <summary>
+/// The Chinese lead of an answer to a Chinese question: the question's own subject, the period in Chinese form and
+/// the figure converted exactly (155.4 billion yuan → 1554亿元, 69.87 million tonnes → 6987万吨, 9.2 percent → 9.2%),
+/// cited; the English sentence it comes from follows as the quote. Scales are converted by exact decimal factors and unit
+/// names come from <c>units-zh.csv</c>, so the grounding guard, which compares scaled values, still finds the figure.
+/// </summary>
+public static partial class ChineseAnswerWriter
+{
+    private static readonly Dictionary<string, (decimal Factor, string Name)> Scales = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["thousand"] = (0.1m, "万"),
+        ["million"] = (100m, "万"),
+        ["billion"] = (10m, "亿"),
+        ["trillion"] = (1m, "万亿"),
+    };
+
+    /// <summary>The Chinese lead, or null when the sentence holds no figure this writer can state exactly.</summary>
+    public static string? Lead(OfflineQuestion question, ReaderCandidate lead, UnitNames units)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(lead);
+        ArgumentNullException.ThrowIfNull(units);
+        if (Figure(lead.Text, units) is not { } value)
+        {
+            return null;
+        }
+
+        var subject = Subject(question.Text);
+        var period = lead.Periods.Count > 0 && !ChineseYear().IsMatch(subject) ? ChineseFigureWriter.PeriodLabel(lead.Periods[0]) : string.Empty;
+        var text = $"{period}{subject}：{value}{AnswerWriter.Marker(lead)}。";
+        return Supported(text, lead) ? text : null;
+    }
+
+    /// <summary>The first figure of the sentence in Chinese form.</summary>
+    internal static string? Figure(string sentence, UnitNames units)
+    {
+        foreach (Match m in FigurePattern().Matches(sentence))
+        {
+            if (!decimal.TryParse(m.Groups["n"].Value.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
+                || (m.Groups["scale"].Length == 0 && m.Groups["pct"].Length == 0 && number is >= 1900 and <= 2100))
+            {
+                continue;
+            }
+
+            var qualifier = Qualifier(sentence[Math.Max(0, m.Index - 20)..m.Index]);
+            if (m.Groups["pct"].Length > 0)
+            {
+                return qualifier + m.Groups["n"].Value + "%";
+            }
+
+            var rest = sentence[(m.Index + m.Length)..].TrimStart();
+            var unit = units.StartOf(rest);
+            var name = unit?.Chinese ?? string.Empty;
+            if (m.Groups["scale"].Length == 0)
+            {
+                return unit is null ? null : qualifier + m.Groups["n"].Value + name;
+            }
+
+            var (factor, scale) = Scales[m.Groups["scale"].Value];
+            var scaled = number * factor;
+            if (scale == "万" && scaled >= 10000)
+            {
+                // 37300万 reads as 3.73亿.
+                (scaled, scale) = (scaled / 10000, "亿");
+            }
+
+            return qualifier + (scaled / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture) + scale + name;
+        }
+
+        return null;
+    }
+
+    private static string Qualifier(string before) =>
+        MoreThan().IsMatch(before) ? "超过" : About().IsMatch(before) ? "约" : Nearly().IsMatch(before) ? "近" : string.Empty;
+
+    /// <summary>The question without its question words: "2025年1至4月中国锂离子电池总产量是多少？" → "2025年1至4月中国锂离子电池总产量".</summary>
+    internal static string Subject(string question)
+    {
+        var text = LeadIn().Replace(question.Trim(), string.Empty);
+        text = QuestionTail().Replace(text, string.Empty);
+        return text.Trim(' ', '，', ',', '？', '?', '。');
+    }
+
+    /// <summary>Every number of the Chinese lead must be one the sentence (or its article's date) supports.</summary>
+    private static bool Supported(string text, ReaderCandidate lead)
+    {
+        var evidence = new EvidenceNumbers();
+        evidence.Add(lead.Text);
+        evidence.Add(lead.Item.Source.Title);
+        if (lead.Item.Source.Published is { } published)
+        {
+            evidence.Add(published);
+        }
+
+        foreach (var period in lead.Periods)
+        {
+            evidence.Add(period.Label);
+        }
+
+        return NumberReader.Read(Answers.CitationMarkers.Strip(text)).All(evidence.Supports);
+    }
+
+    [GeneratedRegex(@"(?<![\w.])(?<n>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?:(?<pct>%|percent\b|per cent\b)|(?<scale>thousand|million|billion|trillion)\b)?", RegexOptions.IgnoreCase)]
+    private static partial Regex FigurePattern();
+
+    [GeneratedRegex(@"\b(?:more than|over|above|exceeding|exceeded|surpassed|topped)\s+$", RegexOptions.IgnoreCase)]
+    private static partial Regex MoreThan();
+
+    [GeneratedRegex(@"\b(?:about|around|roughly|some|approximately)\s+$", RegexOptions.IgnoreCase)]
+    private static partial Regex About();
+
+    [GeneratedRegex(@"\b(?:nearly|almost|close to)\s+$", RegexOptions.IgnoreCase)]
+    private static partial Regex Nearly();
+
+    [GeneratedRegex(@"^(?:根据|按照|据)[^，,]{1,40}[，,]\s*")]
+    private static partial Regex LeadIn();
+
+    [GeneratedRegex(@"(?:是|为|有|达到|达|约)?(?:多少|几何|多大|几|什么|哪些)[^，,]*$|吗$|[？?]$")]
+    private static partial Regex QuestionTail();
+
+    [GeneratedRegex(@"\d{4}\s*年")]
+    private static partial Regex ChineseYear();
+}
