@@ -36,6 +36,7 @@ public static class Extensions
         services.TryAddSingleton<GroundingGuard>();
         services.TryAddSingleton(_ => ReaderModel.LoadDefault());
         services.TryAddSingleton<ReaderTraceSink>();
+        services.TryAddSingleton<TurnAnalyses>();
         services.TryAddSingleton<OfflineChatCompletionService>();
         services.AddModelHttpClient();
         services.TryAddSingleton<IChatCompletionService>(CreateChatService);

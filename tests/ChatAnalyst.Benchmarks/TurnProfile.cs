@@ -51,14 +51,14 @@ internal static class TurnProfile
         using var timings = new ToolTimings();
         foreach (var question in OfflineTurnBenchmarks.Questions)
         {
-            var analyzed = OfflineQuestion.Analyze(question, [], glossary);
+            var analyzed = QuestionAnalysis.Analyze(question, [], glossary);
             output.WriteLine(question);
             await TimeAsync(output, "whole turn", () => orchestrator.AnswerAsync([], question));
             timings.Clear();
             var once = Stopwatch.GetTimestamp();
             await orchestrator.AnswerAsync([], question);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  one more turn, {Stopwatch.GetElapsedTime(once).TotalMilliseconds:F1} ms: {timings}"));
-            await TimeAsync(output, "question analysis", () => Task.FromResult(OfflineQuestion.Analyze(question, [], glossary)));
+            await TimeAsync(output, "question analysis", () => Task.FromResult(QuestionAnalysis.Analyze(question, [], glossary)));
             if (ChineseSegmenter.ContainsCjk(question))
             {
                 var segmenter = host.Services.GetRequiredService<ChineseSegmenter>();

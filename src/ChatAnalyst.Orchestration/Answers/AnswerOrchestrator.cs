@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading.Channels;
+using ChatAnalyst.Knowledge.Search;
 using ChatAnalyst.Orchestration.Evidence;
 using ChatAnalyst.Orchestration.Grounding;
 using ChatAnalyst.Orchestration.Offline;
@@ -30,6 +31,8 @@ public sealed class AnswerOrchestrator
     private readonly GroundingGuard _guard;
     private readonly AiOptions _options;
     private readonly TimeProvider _time;
+    private readonly BilingualGlossary _glossary;
+    private readonly TurnAnalyses _analyses;
     private readonly ILogger<AnswerOrchestrator> _logger;
 
     public AnswerOrchestrator(
@@ -39,6 +42,8 @@ public sealed class AnswerOrchestrator
         GroundingGuard guard,
         IOptions<AiOptions> options,
         TimeProvider time,
+        BilingualGlossary glossary,
+        TurnAnalyses analyses,
         ILogger<AnswerOrchestrator> logger)
     {
         ArgumentNullException.ThrowIfNull(kernel);
@@ -50,6 +55,8 @@ public sealed class AnswerOrchestrator
         _guard = guard;
         _options = options.Value;
         _time = time;
+        _glossary = glossary;
+        _analyses = analyses;
         _logger = logger;
     }
 
@@ -118,6 +125,10 @@ public sealed class AnswerOrchestrator
     {
         var started = Stopwatch.GetTimestamp();
         var turn = new AnswerTurn(await NewChatAsync(history, question, cancellationToken), new CitationLedger(), drafts);
+        // The question is analysed once, here; every later step of the turn reads this analysis.
+        var earlier = history.Where(t => t.Role == ChatTurn.User).Select(t => t.Text).ToList();
+        turn.Analysis = QuestionAnalysis.Analyze(question, earlier, _glossary);
+        _analyses.Set(turn.Chat, turn.Analysis);
         var answer = IsOffline
             ? await AnswerOfflineAsync(turn, cancellationToken)
             : await AnswerWithModelAsync(turn, cancellationToken);
@@ -206,7 +217,12 @@ public sealed class AnswerOrchestrator
         // question plus this turn's tool calls and results, without a rejected answer or the retry instruction.
         // It is its own turn: the fallback neither streams drafts nor counts as a call to the configured model.
         var toolMessages = turn.Chat.Skip(turn.QuestionIndex + 1).Where(m => m.Items.Any(i => i is FunctionCallContent or FunctionResultContent));
-        var offline = new AnswerTurn(new ChatHistory(turn.Chat.Take(turn.QuestionIndex + 1).Concat(toolMessages)), turn.Ledger, drafts: null);
+        var offline = new AnswerTurn(new ChatHistory(turn.Chat.Take(turn.QuestionIndex + 1).Concat(toolMessages)), turn.Ledger, drafts: null) { Analysis = turn.Analysis };
+        if (turn.Analysis is { } analysis)
+        {
+            _analyses.Set(offline.Chat, analysis);
+        }
+
         var text = turn.Ledger.Items.Count > 0
             ? (await CompleteAsync(_offline, offline, allowTools: false, cancellationToken)).Content ?? string.Empty
             : await RunAsync(_offline, offline, OfflineRoundTrips, cancellationToken);

@@ -21,6 +21,9 @@ internal sealed class AnswerTurn(ChatHistory chat, CitationLedger ledger, Channe
 
     public TurnUsage Usage { get; } = new();
 
+    /// <summary>What the question asks, analysed once when the turn began.</summary>
+    public QuestionAnalysis? Analysis { get; set; }
+
     /// <summary>True when the caller wants the answer text as it is written.</summary>
     public bool Streams => drafts is not null;
 

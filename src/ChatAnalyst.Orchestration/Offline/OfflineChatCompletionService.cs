@@ -25,17 +25,18 @@ public sealed class OfflineChatCompletionService : IChatCompletionService
     private readonly BilingualGlossary _glossary;
 
     // One chat history is one turn: its question is read once, not again in every planning round and in the answer.
-    private readonly ConditionalWeakTable<ChatHistory, OfflineQuestion> _analysed = [];
+    private readonly TurnAnalyses _analyses;
 
-    public OfflineChatCompletionService(BilingualGlossary glossary, UnitNames units, ReaderModel model, ReaderTraceSink traces)
+    public OfflineChatCompletionService(BilingualGlossary glossary, UnitNames units, ReaderModel model, ReaderTraceSink traces, TurnAnalyses analyses)
     {
         _glossary = glossary;
+        _analyses = analyses;
         _reader = new OfflineReader(model, units, traces);
     }
 
     /// <summary>The offline model with the shipped reader weights and no tracing.</summary>
     public OfflineChatCompletionService(BilingualGlossary glossary)
-        : this(glossary, UnitNames.Empty, ReaderModel.LoadDefault(), new ReaderTraceSink())
+        : this(glossary, UnitNames.Empty, ReaderModel.LoadDefault(), new ReaderTraceSink(), new TurnAnalyses())
     {
     }
 
@@ -53,13 +54,14 @@ public sealed class OfflineChatCompletionService : IChatCompletionService
         cancellationToken.ThrowIfCancellationRequested();
         var conversation = OfflineConversation.From(chatHistory, (question, earlier) =>
         {
-            if (_analysed.TryGetValue(chatHistory, out var known) && known.Text == question)
+            // The orchestrator analysed the question when the turn began; a caller that bypasses it gets one analysis too.
+            if (_analyses.Find(chatHistory, question) is { } known)
             {
                 return known;
             }
 
-            var analysis = OfflineQuestion.Analyze(question, earlier, _glossary);
-            _analysed.AddOrUpdate(chatHistory, analysis);
+            var analysis = QuestionAnalysis.Analyze(question, earlier, _glossary);
+            _analyses.Set(chatHistory, analysis);
             return analysis;
         });
         var toolsAllowed = kernel is not null && executionSettings?.FunctionChoiceBehavior is not null

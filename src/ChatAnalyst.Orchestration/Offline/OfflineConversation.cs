@@ -1,6 +1,7 @@
 using ChatAnalyst.Orchestration.Evidence;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
+using ChatAnalyst.Orchestration.Answers;
 
 namespace ChatAnalyst.Orchestration.Offline;
 
@@ -20,7 +21,7 @@ public sealed class OfflineConversation
     public string Question { get; }
 
     /// <summary>What the question asks (intent, subject, period, follow-up context); set by <see cref="From"/>.</summary>
-    public OfflineQuestion Analysis { get; private init; }
+    public QuestionAnalysis Analysis { get; private init; }
 
     /// <summary>Earlier user messages, oldest first.</summary>
     public IReadOnlyList<string> EarlierQuestions { get; }
@@ -32,8 +33,8 @@ public sealed class OfflineConversation
     public IReadOnlyList<ToolEvidence> Results { get; }
 
     /// <param name="history">The chat history the model was called with.</param>
-    /// <param name="analyse">Reads the question given the earlier ones (<see cref="OfflineQuestion.Analyze"/>, possibly remembered).</param>
-    public static OfflineConversation From(ChatHistory history, Func<string, IReadOnlyList<string>, OfflineQuestion> analyse)
+    /// <param name="analyse">Reads the question given the earlier ones (<see cref="QuestionAnalysis.Analyze"/>, possibly remembered).</param>
+    public static OfflineConversation From(ChatHistory history, Func<string, IReadOnlyList<string>, QuestionAnalysis> analyse)
     {
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(analyse);

@@ -1,6 +1,7 @@
 using ChatAnalyst.Knowledge.Search;
 using ChatAnalyst.Orchestration.Evidence;
 using Microsoft.SemanticKernel;
+using ChatAnalyst.Orchestration.Answers;
 
 namespace ChatAnalyst.Orchestration.Offline;
 

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using ChatAnalyst.Knowledge.Text;
 using ChatAnalyst.Orchestration.Evidence;
 using ChatAnalyst.Orchestration.Offline;
+using ChatAnalyst.Orchestration.Answers;
 
 namespace ChatAnalyst.Orchestration.Reading;
 
@@ -14,7 +15,7 @@ namespace ChatAnalyst.Orchestration.Reading;
 /// </summary>
 public static partial class AnswerWriter
 {
-    public static string Write(OfflineQuestion question, ReaderCandidate lead, IReadOnlyList<ReaderCandidate> support, UnitNames units)
+    public static string Write(QuestionAnalysis question, ReaderCandidate lead, IReadOnlyList<ReaderCandidate> support, UnitNames units)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(lead);
@@ -49,7 +50,7 @@ public static partial class AnswerWriter
     }
 
     /// <summary>The caption of a rendered chart: its title and each charted figure, cited.</summary>
-    public static string Chart(OfflineQuestion question, ToolEvidence result)
+    public static string Chart(QuestionAnalysis question, ToolEvidence result)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(result);
@@ -60,7 +61,7 @@ public static partial class AnswerWriter
     }
 
     /// <summary>A decline that says what the knowledge base does hold near the question (titles without figures).</summary>
-    public static string Decline(OfflineQuestion question, IReadOnlyList<EvidenceItem> items)
+    public static string Decline(QuestionAnalysis question, IReadOnlyList<EvidenceItem> items)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(items);
@@ -81,7 +82,7 @@ public static partial class AnswerWriter
     }
 
     /// <summary>One cited sentence: a curated figure in the user's language, or the source sentence as written.</summary>
-    internal static string Quote(OfflineQuestion question, ReaderCandidate candidate)
+    internal static string Quote(QuestionAnalysis question, ReaderCandidate candidate)
     {
         if (question.IsChinese && candidate.Item.Figure is { IndicatorId.Length: > 0 } figure)
         {

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using ChatAnalyst.Knowledge.Text;
 using ChatAnalyst.Orchestration.Grounding;
 using ChatAnalyst.Orchestration.Offline;
+using ChatAnalyst.Orchestration.Answers;
 
 namespace ChatAnalyst.Orchestration.Reading;
 
@@ -23,7 +24,7 @@ public static partial class ChineseAnswerWriter
     };
 
     /// <summary>The Chinese lead, or null when the sentence holds no figure this writer can state exactly.</summary>
-    public static string? Lead(OfflineQuestion question, ReaderCandidate lead, UnitNames units)
+    public static string? Lead(QuestionAnalysis question, ReaderCandidate lead, UnitNames units)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(lead);

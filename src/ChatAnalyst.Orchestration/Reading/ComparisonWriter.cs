@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ChatAnalyst.Orchestration.Offline;
+using ChatAnalyst.Orchestration.Answers;
+using ChatAnalyst.Knowledge.Text;
 
 namespace ChatAnalyst.Orchestration.Reading;
 
@@ -13,7 +15,7 @@ namespace ChatAnalyst.Orchestration.Reading;
 public static partial class ComparisonWriter
 {
     /// <summary>The comparison sentence, or null when the evidence does not give both sides in comparable figures.</summary>
-    public static string? Compare(OfflineQuestion question, IReadOnlyList<ReaderCandidate> candidates)
+    public static string? Compare(QuestionAnalysis question, IReadOnlyList<ReaderCandidate> candidates)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(candidates);

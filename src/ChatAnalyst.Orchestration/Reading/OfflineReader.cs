@@ -1,6 +1,7 @@
 using ChatAnalyst.Knowledge.Text;
 using ChatAnalyst.Orchestration.Evidence;
 using ChatAnalyst.Orchestration.Offline;
+using ChatAnalyst.Orchestration.Answers;
 
 namespace ChatAnalyst.Orchestration.Reading;
 
@@ -15,7 +16,7 @@ public sealed class OfflineReader(ReaderModel model, UnitNames units, ReaderTrac
     private const double SupportMargin = 3.5;
 
     /// <summary>The answer text for this turn.</summary>
-    public string Read(OfflineQuestion question, IReadOnlyList<ToolEvidence> results)
+    public string Read(QuestionAnalysis question, IReadOnlyList<ToolEvidence> results)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(results);

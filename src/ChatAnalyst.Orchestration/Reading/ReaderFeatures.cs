@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using ChatAnalyst.Knowledge.Indicators;
 using ChatAnalyst.Knowledge.Text;
 using ChatAnalyst.Orchestration.Offline;
+using ChatAnalyst.Orchestration.Answers;
 
 namespace ChatAnalyst.Orchestration.Reading;
 
@@ -23,7 +24,7 @@ public sealed partial class ReaderFeatures
         "lead_position", "short_or_heading", "quoted_number", "newest_document", "curated_figure", "figure_index_only", "phrase_coverage", "change_match", "coverage_gap", "coverage_density", "number_near_subject",
     ];
 
-    private readonly OfflineQuestion _question;
+    private readonly QuestionAnalysis _question;
     private readonly Dictionary<string, double> _weights = new(StringComparer.Ordinal);
     private readonly Dictionary<ReaderCandidate, HashSet<string>> _terms = [];
     private readonly Dictionary<ReaderCandidate, HashSet<(string, string)>> _pairs = [];
@@ -37,7 +38,7 @@ public sealed partial class ReaderFeatures
     private double _maxCoverage;
     private readonly DateOnly? _newest;
 
-    public ReaderFeatures(OfflineQuestion question, IReadOnlyList<ReaderCandidate> candidates)
+    public ReaderFeatures(QuestionAnalysis question, IReadOnlyList<ReaderCandidate> candidates)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(candidates);

@@ -5,6 +5,7 @@ using ChatAnalyst.Orchestration.Evidence;
 using ChatAnalyst.Orchestration.Grounding;
 using ChatAnalyst.Orchestration.Offline;
 using ChatAnalyst.Orchestration.Reading;
+using ChatAnalyst.Orchestration.Answers;
 
 namespace ChatAnalyst.Tests.Reading;
 
@@ -63,7 +64,7 @@ public sealed class ReaderPartsTests
     [InlineData("Which rose faster, digital infrastructure or digital technology?", "digital infrastructure", "17.55%", "13.56%", "3.99 percentage points")]
     public void A_comparison_names_the_larger_side_and_the_gap(string question, string larger, string high, string low, string gap)
     {
-        var analysis = OfflineQuestion.Analyze(question, [], BilingualGlossary.Empty);
+        var analysis = QuestionAnalysis.Analyze(question, [], BilingualGlossary.Empty);
         string[] sentences =
         [
             "In 2025, retail sales in urban regions rose 3.6 percent year on year, while those in rural areas grew 4.1 percent.",

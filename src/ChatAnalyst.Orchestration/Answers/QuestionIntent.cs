@@ -1,4 +1,4 @@
-namespace ChatAnalyst.Orchestration.Offline;
+namespace ChatAnalyst.Orchestration.Answers;
 
 /// <summary>What kind of answer a question wants; it decides which evidence the offline model picks.</summary>
 public enum QuestionIntent

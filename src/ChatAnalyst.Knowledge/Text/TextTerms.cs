@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace ChatAnalyst.Orchestration.Offline;
+namespace ChatAnalyst.Knowledge.Text;
 
 /// <summary>Light-weight term handling for the offline model: tokens, stop words, crude stemming, CJK detection.</summary>
 public static partial class TextTerms

@@ -1,4 +1,4 @@
-namespace ChatAnalyst.Orchestration.Offline;
+namespace ChatAnalyst.Orchestration.Answers;
 
 /// <summary>The kind of figure a question asks for, when it says.</summary>
 public enum MeasureWanted

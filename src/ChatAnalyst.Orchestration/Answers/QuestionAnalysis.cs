@@ -2,49 +2,16 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using ChatAnalyst.Knowledge.Indicators;
 using ChatAnalyst.Knowledge.Search;
+using ChatAnalyst.Knowledge.Text;
 
-namespace ChatAnalyst.Orchestration.Offline;
+namespace ChatAnalyst.Orchestration.Answers;
 
 /// <summary>
 /// A question as the offline model understands it: intent, language, the subject terms (weighted, with named
 /// entities marked), the period asked for, and — for follow-ups — what it inherits from the previous question.
 /// </summary>
-public sealed partial record OfflineQuestion
+public sealed partial record QuestionAnalysis
 {
-    private static readonly string[] RefusalPatterns =
-    [
-        "system prompt", "your instructions", "your prompt", "ignore previous", "ignore all", "ignore your", "disregard",
-        "reveal your", "developer mode", "jailbreak", "提示词", "系统提示", "忽略之前", "忽略以上", "忽略你",
-    ];
-
-    private static readonly string[] AdvicePatterns =
-    [
-        "should i buy", "should i sell", "should i invest", "stock tip", "stock pick", "which stock", "which stocks",
-        "buy shares", "investment advice", "price target", "worth investing", "买哪只", "投资建议", "该买", "股票推荐", "买入",
-    ];
-
-    /// <summary>Words that only say which period or that the question continues; they are not the subject.</summary>
-    private static readonly HashSet<string> PeriodWords = new(StringComparer.Ordinal)
-    {
-        "full", "whole", "entire", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-        "december", "quarter", "q1", "q2", "q3", "q4", "month", "first", "half", "end", "start", "annual", "yearly",
-        "jan-nov", "previou", "prior", "last", "same", "what", "about", "and", "too", "second", "third", "fourth", "own",
-        "alone", "itself", "only", "single", "before", "earlier", "ago", "later", "after", "next", "one", "two", "three", "four", "five", "both", "top", "leader", "who",
-    };
-
-    /// <summary>Words that say which measure is wanted (growth, a comparison, "right now"); the measure is matched separately.</summary>
-    private static readonly HashSet<string> MeasureWords = new(StringComparer.Ordinal)
-    {
-        "grew", "grow", "growth", "faster", "slower", "fast", "slow", "higher", "lower", "larger", "bigger", "smaller", "rise",
-        "rose", "risen", "increase", "increas", "decrease", "fell", "fall", "right", "now", "currently",
-        "today", "current", "stand", "stood", "amount", "reach", "reached", "much", "more", "less", "fewer", "compare",
-        "compar", "versu", "vs", "stack", "rank", "ranked", "place", "position",
-        "went", "go", "goe", "put", "book", "booked", "produce", "produced", "sit", "sat", "make", "made", "see", "seen",
-        "happen", "happened", "come", "came", "look", "like", "main", "headline", "key", "overall", "number", "figure",
-        "chart", "plot", "graph", "draw", "visualise", "visualize", "all", "show", "break", "down", "list", "tell", "give",
-        "speed", "slow", "accelerate", "accelerat", "is", "that", "wa", "same", "against", "relative", "compared", "versus",
-    };
 
     public required string Text { get; init; }
 
@@ -91,7 +58,7 @@ public sealed partial record OfflineQuestion
     /// <summary>Numbers the user wrote (not years): a figure quoted in the question.</summary>
     public IReadOnlyList<string> QuotedNumbers { get; init; } = [];
 
-    public static OfflineQuestion Analyze(string text, IReadOnlyList<string> earlierQuestions, BilingualGlossary glossary)
+    public static QuestionAnalysis Analyze(string text, IReadOnlyList<string> earlierQuestions, BilingualGlossary glossary)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(earlierQuestions);
@@ -157,7 +124,7 @@ public sealed partial record OfflineQuestion
             terms[year.ToString(CultureInfo.InvariantCulture)] = 1.5;
         }
 
-        return new OfflineQuestion
+        return new QuestionAnalysis
         {
             Text = text,
             SearchText = isFollowUp ? $"{english} {previousEnglish}" : english,
@@ -243,13 +210,6 @@ public sealed partial record OfflineQuestion
 
         return entities.Distinct().ToList();
     }
-
-    private static readonly HashSet<string> NotEntities = new(StringComparer.Ordinal)
-    {
-        "ai", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february",
-        "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "q1", "q2", "q3",
-        "q4", "yoy", "y/y", "r&d", "rd", "i", "ii", "iii", "iv", "v", "phase",
-    };
 
     /// <summary>"the fourth quarter" or "December" with no year, read in the year the conversation is about.</summary>
     private static Period? YearlessPeriod(string lower, int year)
@@ -337,73 +297,4 @@ public sealed partial record OfflineQuestion
 
         return YesNoCue().IsMatch(lower) ? QuestionIntent.YesNo : QuestionIntent.General;
     }
-
-    [GeneratedRegex(@"^\s*who\b|\b(which|what) (organi[sz]ation|body|agency|ministry|department|institute|institution|authority|regulator|company|companies|firm|official|person|group|bureau|administration)\b|\baccording to whom\b|\bwho (said|says|released|published|reported)\b|谁|哪个(机构|部门|单位|公司)")]
-    private static partial Regex WhoCue();
-
-    [GeneratedRegex(@"^\s*why\b|\bwhat (drove|drives|caused|causes|explains|led to|is behind|was behind|contributed)\b|\b(reason|reasons|because)\b|\bwhat (does|did|do) .{0,80}\b(indicate|show|suggest|mean|signal|reflect)\b|\bhow (is|are|was|were) .{0,60}\b(shifting|changing|evolving)\b|为什么|原因|说明了什么|意味着")]
-    private static partial Regex ExplainCue();
-
-    [GeneratedRegex(@"^\s*(is|was|are|were|did|does|do|has|have|had|can|could|will)\b|是否|吗[？?]?\s*$")]
-    private static partial Regex YesNoCue();
-
-    [GeneratedRegex(@"\b(grow|grew|growth|rise|rose|risen|fell|fall|drop|dropped|decline|declined|increase|increased|decrease|decreased|change|share|rate|percent|percentage|proportion|how fast|by how much|yoy|year on year)\b|%|增长|增速|下降|占比|比重|百分")]
-    private static partial Regex RateCue();
-
-    [GeneratedRegex(@"\b(grow|grew|growth|grown|rise|rose|risen|fell|fall|drop|dropped|decline|declined|increase|increased|decrease|decreased|change|changed|expand|expanded|shrink|shrank|yoy|year on year|how fast)\b|增长|增速|下降|减少")]
-    private static partial Regex ChangeCue();
-
-    [GeneratedRegex(@"\b(how many|how much|total|value|worth|size|how big|how large|volume|amount)\b|多少|总量|规模|总额")]
-    private static partial Regex AmountCue();
-
-    [GeneratedRegex(@"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")]
-    private static partial Regex QuotedNumber();
-
-    [GeneratedRegex(@"^\s*(chart|plot|graph|draw|visuali[sz]e)\b|\b(chart|plot|graph) (of|for|showing)\b|画图|图表|画出|作图")]
-    private static partial Regex ChartCue();
-
-    [GeneratedRegex(@"^\s*(what about|how about|and\b|what of|same for|now\b|那么|那|还有|以及|再看)")]
-    private static partial Regex FollowUpStart();
-
-    [GeneratedRegex(@"\b(that|those|it|its|them|this)\b|它|其中|这")]
-    private static partial Regex Pronoun();
-
-    [GeneratedRegex(@"\b(faster|slower|higher|lower|bigger|larger|smaller|more|less|fewer|versus|vs\.?|compare[sd]?|comparison|stack up|outpace[sd]?|ahead of|behind)\b|哪个|更快|更高|更大|相比|比较|对比")]
-    private static partial Regex ComparisonCue();
-
-    [GeneratedRegex(@"\b(how (much|many|big|large|fast)|size|revenue|share|rate|percent|density|capacity|number of|numbers|figures|statistics|count|total|grew|growth|rise|rose|value added|output|spending|intensity)\b|%|多少|规模|增长|增速|占比|比重|密度|收入")]
-    private static partial Regex FigureCue();
-
-    [GeneratedRegex(@"\b(which|what) (areas|fields|sectors|domains|targets|goals|priorities|sources|technologies|steps|measures|shareholders|investors|backers|components)\b|\b(list|name the|break ?down|breakdown|by source|by energy source|who (are|were)|main (shareholders|areas|targets))\b|哪些|领域|分别")]
-    private static partial Regex ListCue();
-
-    [GeneratedRegex(@"\b(when|what (date|day|period|year|month)|which (period|year|month)|on what date|since when)\b|什么时候|何时|哪一年|哪天")]
-    private static partial Regex WhenCue();
-
-    [GeneratedRegex(@"(?<![\w])(?:[A-Z][A-Za-z&]*(?:'s)?|[A-Za-z]*\d+[A-Za-z]+|[A-Z]{2,})(?![\w])")]
-    private static partial Regex EntityToken();
-
-    [GeneratedRegex(@"(?<year>20\d\d)\s*年\s*(?:1|一)\s*[-—–至到~]\s*(?<end>\d{1,2})\s*月")]
-    private static partial Regex ChineseMonths();
-
-    [GeneratedRegex(@"\b(both|two|three|four|five|six)\b")]
-    private static partial Regex CountWord();
-
-    [GeneratedRegex(@"\b(gr[eo]w|growth|share|rank|size|total|how (many|big|large))|增长|增速|比重|占比|排名|规模")]
-    private static partial Regex MeasureCue();
-
-    [GeneratedRegex(@"\b(?:(?<ord>first|second|third|fourth) quarter|q(?<q>[1-4]))\b")]
-    private static partial Regex QuarterWord();
-
-    [GeneratedRegex(@"\b(year before|previous year|prior year|year earlier|a year ago|last year)\b|前一年|上一年|去年")]
-    private static partial Regex YearBefore();
-
-    [GeneratedRegex(@"\b(january|february|march|april|june|july|august|september|october|november|december)\b")]
-    private static partial Regex MonthWord();
-
-    [GeneratedRegex(@"\b(full|whole|entire) year\b|全年")]
-    private static partial Regex FullYear();
-
-    [GeneratedRegex(@"(?<year>20\d\d)\s*年")]
-    private static partial Regex ChineseYear();
 }
