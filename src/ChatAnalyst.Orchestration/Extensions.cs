@@ -2,9 +2,9 @@ using ChatAnalyst.Knowledge;
 using ChatAnalyst.Orchestration.Answers;
 using ChatAnalyst.Orchestration.Grounding;
 using ChatAnalyst.Orchestration.Offline;
-using ChatAnalyst.Orchestration.Reading;
 using ChatAnalyst.Orchestration.Plugins;
 using ChatAnalyst.Orchestration.Prompts;
+using ChatAnalyst.Orchestration.Reading;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -42,8 +42,8 @@ public static class Extensions
         services.TryAddSingleton<IChatCompletionService>(CreateChatService);
 
         var kernel = services.AddKernel();
-        kernel.Plugins.AddFromType<KnowledgeBasePlugin>(OfflinePlanner.KnowledgePlugin);
-        kernel.Plugins.AddFromType<IndicatorsPlugin>(OfflinePlanner.IndicatorsPlugin);
+        kernel.Plugins.AddFromType<KnowledgeBasePlugin>(KnowledgeBasePlugin.PluginName);
+        kernel.Plugins.AddFromType<IndicatorsPlugin>(IndicatorsPlugin.PluginName);
 
         services.TryAddSingleton<AnswerOrchestrator>();
         return services;

@@ -3,6 +3,7 @@ using System.Globalization;
 using ChatAnalyst.Knowledge.Search;
 using ChatAnalyst.Orchestration.Answers;
 using ChatAnalyst.Orchestration.Offline;
+using ChatAnalyst.Orchestration.Plugins;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SemanticKernel;
@@ -66,12 +67,12 @@ internal static class TurnProfile
             }
 
             await TimeAsync(output, "query embedding", () => embeddings.GenerateAsync([analyzed.SearchText]));
-            await TimeAsync(output, "search_articles", () => Invoke(kernel, OfflinePlanner.KnowledgePlugin, "search_articles", new() { ["query"] = analyzed.SearchText, ["top"] = 6 }));
+            await TimeAsync(output, KnowledgeBasePlugin.SearchArticles, () => Invoke(kernel, KnowledgeBasePlugin.PluginName, KnowledgeBasePlugin.SearchArticles, new() { ["query"] = analyzed.SearchText, ["top"] = 6 }));
             var search = host.Services.GetRequiredService<IKnowledgeSearch>();
             await TimeAsync(output, "  keyword only", () => search.SearchAsync(new SearchRequest(analyzed.SearchText, 6) { Mode = SearchMode.Keyword }));
             await TimeAsync(output, "  dense only", () => search.SearchAsync(new SearchRequest(analyzed.SearchText, 6) { Mode = SearchMode.Dense }));
-            await TimeAsync(output, "find_indicators", () => Invoke(kernel, OfflinePlanner.IndicatorsPlugin, "find_indicators", new() { ["query"] = analyzed.SearchText, ["limit"] = 5 }));
-            await TimeAsync(output, "find_figures", () => Invoke(kernel, OfflinePlanner.IndicatorsPlugin, "find_figures", new() { ["query"] = analyzed.SearchText }));
+            await TimeAsync(output, IndicatorsPlugin.FindIndicators, () => Invoke(kernel, IndicatorsPlugin.PluginName, IndicatorsPlugin.FindIndicators, new() { ["query"] = analyzed.SearchText, ["limit"] = 5 }));
+            await TimeAsync(output, IndicatorsPlugin.FindFigures, () => Invoke(kernel, IndicatorsPlugin.PluginName, IndicatorsPlugin.FindFigures, new() { ["query"] = analyzed.SearchText }));
         }
 
         return 0;

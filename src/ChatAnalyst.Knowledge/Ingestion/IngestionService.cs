@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using ChatAnalyst.Knowledge.Embeddings;
-using ChatAnalyst.Knowledge.Text;
 using ChatAnalyst.Knowledge.Ingestion.Decoders;
 using ChatAnalyst.Knowledge.Storage;
+using ChatAnalyst.Knowledge.Text;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 

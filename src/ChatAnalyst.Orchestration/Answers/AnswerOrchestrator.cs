@@ -7,6 +7,7 @@ using ChatAnalyst.Knowledge.Search;
 using ChatAnalyst.Orchestration.Evidence;
 using ChatAnalyst.Orchestration.Grounding;
 using ChatAnalyst.Orchestration.Offline;
+using ChatAnalyst.Orchestration.Plugins;
 using ChatAnalyst.Orchestration.Prompts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -355,9 +356,9 @@ public sealed class AnswerOrchestrator
 
     private static readonly (string Plugin, string Function)[] StandaloneTools =
     [
-        (OfflinePlanner.KnowledgePlugin, "search_articles"),
-        (OfflinePlanner.IndicatorsPlugin, "find_indicators"),
-        (OfflinePlanner.IndicatorsPlugin, "find_figures"),
+        (KnowledgeBasePlugin.PluginName, KnowledgeBasePlugin.SearchArticles),
+        (IndicatorsPlugin.PluginName, IndicatorsPlugin.FindIndicators),
+        (IndicatorsPlugin.PluginName, IndicatorsPlugin.FindFigures),
     ];
 
     private const int EarlierAnswerChars = 200;

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
-using ChatAnalyst.Orchestration.Answers;
 using ChatAnalyst.Knowledge.Text;
+using ChatAnalyst.Orchestration.Answers;
+using ChatAnalyst.Orchestration.Evidence;
 using ChatAnalyst.Orchestration.Grounding;
 using ChatAnalyst.Orchestration.Reading;
 

@@ -1,4 +1,3 @@
-using ChatAnalyst.Orchestration.Answers;
 using ChatAnalyst.Orchestration.Evidence;
 
 namespace ChatAnalyst.Orchestration.Grounding;

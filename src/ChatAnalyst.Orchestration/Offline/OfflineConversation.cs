@@ -1,7 +1,7 @@
+using ChatAnalyst.Orchestration.Answers;
 using ChatAnalyst.Orchestration.Evidence;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
-using ChatAnalyst.Orchestration.Answers;
 
 namespace ChatAnalyst.Orchestration.Offline;
 

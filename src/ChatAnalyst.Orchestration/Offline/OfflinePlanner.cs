@@ -1,7 +1,8 @@
 using ChatAnalyst.Knowledge.Search;
-using ChatAnalyst.Orchestration.Evidence;
-using Microsoft.SemanticKernel;
 using ChatAnalyst.Orchestration.Answers;
+using ChatAnalyst.Orchestration.Evidence;
+using ChatAnalyst.Orchestration.Plugins;
+using Microsoft.SemanticKernel;
 
 namespace ChatAnalyst.Orchestration.Offline;
 
@@ -12,9 +13,6 @@ namespace ChatAnalyst.Orchestration.Offline;
 /// </summary>
 public sealed partial class OfflinePlanner
 {
-    public const string KnowledgePlugin = "KnowledgeBase";
-    public const string IndicatorsPlugin = "Indicators";
-
     /// <summary>How many matched series are re-read for the asked period.</summary>
     private const int SeriesPerPeriodLookup = 4;
 
@@ -37,18 +35,18 @@ public sealed partial class OfflinePlanner
         var calls = new List<FunctionCallContent>();
         if (conversation.Calls.Count == 0)
         {
-            Add(calls, kernel, KnowledgePlugin, "search_articles", new KernelArguments { ["query"] = question.SearchText, ["top"] = 6 });
-            Add(calls, kernel, IndicatorsPlugin, "find_indicators", new KernelArguments { ["query"] = question.SearchText, ["limit"] = 5 });
-            Add(calls, kernel, IndicatorsPlugin, "find_figures", new KernelArguments { ["query"] = question.SearchText });
+            Add(calls, kernel, KnowledgeBasePlugin.PluginName, KnowledgeBasePlugin.SearchArticles, new KernelArguments { ["query"] = question.SearchText, ["top"] = 6 });
+            Add(calls, kernel, IndicatorsPlugin.PluginName, IndicatorsPlugin.FindIndicators, new KernelArguments { ["query"] = question.SearchText, ["limit"] = 5 });
+            Add(calls, kernel, IndicatorsPlugin.PluginName, IndicatorsPlugin.FindFigures, new KernelArguments { ["query"] = question.SearchText });
             return calls;
         }
 
         if (question.Intent == QuestionIntent.Chart)
         {
-            return conversation.Calls.Any(c => c.FunctionName == "chart_indicators") ? [] : ChartCalls(conversation, kernel);
+            return conversation.Calls.Any(c => c.FunctionName == IndicatorsPlugin.ChartIndicators) ? [] : ChartCalls(conversation, kernel);
         }
 
-        if (question.Period is not { } period || conversation.Calls.Any(c => c.FunctionName == "get_indicator"))
+        if (question.Period is not { } period || conversation.Calls.Any(c => c.FunctionName == IndicatorsPlugin.GetIndicator))
         {
             return [];
         }
@@ -58,7 +56,7 @@ public sealed partial class OfflinePlanner
         {
             foreach (var id in latest.Where(f => f.Period != asked).Select(f => f.IndicatorId).Distinct())
             {
-                Add(calls, kernel, IndicatorsPlugin, "get_indicator", new KernelArguments { ["id"] = id, ["period"] = asked });
+                Add(calls, kernel, IndicatorsPlugin.PluginName, IndicatorsPlugin.GetIndicator, new KernelArguments { ["id"] = id, ["period"] = asked });
             }
         }
 
@@ -74,7 +72,7 @@ public sealed partial class OfflinePlanner
         {
             var wantsSeveral = Several().IsMatch(conversation.Question);
             var ids = figures.Take(wantsSeveral ? 3 : 1).Where(f => f.Unit == figures[0].Unit).Select(f => f.IndicatorId).Distinct();
-            Add(calls, kernel, IndicatorsPlugin, "chart_indicators", new KernelArguments { ["ids"] = string.Join(',', ids) });
+            Add(calls, kernel, IndicatorsPlugin.PluginName, IndicatorsPlugin.ChartIndicators, new KernelArguments { ["ids"] = string.Join(',', ids) });
         }
 
         return calls;
@@ -83,7 +81,7 @@ public sealed partial class OfflinePlanner
     /// <summary>The latest figure of each series <c>find_indicators</c> matched, best match first.</summary>
     private static IEnumerable<FigureFact> MatchedSeries(OfflineConversation conversation) =>
         conversation.Results
-            .Where(r => r.Function == "find_indicators")
+            .Where(r => r.Function == IndicatorsPlugin.FindIndicators)
             .SelectMany(r => r.Items)
             .Select(i => i.Figure)
             .OfType<FigureFact>()

@@ -14,6 +14,19 @@ public sealed class IndicatorsPlugin
 {
     public const string PluginName = "Indicators";
 
+    /// <summary>The functions' names, as the model and the offline planner call them.</summary>
+    public const string FindIndicators = "find_indicators";
+
+    public const string GetIndicator = "get_indicator";
+
+    public const string CompareIndicators = "compare_indicators";
+
+    public const string IndicatorSeries = "indicator_series";
+
+    public const string FindFigures = "find_figures";
+
+    public const string ChartIndicators = "chart_indicators";
+
     private const string PeriodHelp = "Use a year (2024), quarter (2024Q4), month (2024-12) or January-to-month total (2025-01..11).";
 
     private readonly IIndicatorStore _store;
@@ -25,14 +38,14 @@ public sealed class IndicatorsPlugin
         _renderer = renderer;
     }
 
-    [KernelFunction("find_indicators")]
+    [KernelFunction(FindIndicators)]
     [Description("Finds curated indicator series by name (English or Chinese), each with its latest figure, period, status and id.")]
     public async Task<ToolEvidence> FindIndicatorsAsync(
         [Description("The indicator, e.g. \"software revenue\".")] string query,
         [Description("Series to return, 1-10.")] int limit = 3,
         CancellationToken cancellationToken = default)
     {
-        const string fn = "find_indicators";
+        const string fn = FindIndicators;
         var matches = await _store.FindSeriesAsync(query ?? string.Empty, Math.Clamp(limit, 1, 10), cancellationToken);
         if (matches.Count == 0)
         {
@@ -55,14 +68,14 @@ public sealed class IndicatorsPlugin
         return new ToolEvidence(fn, items, message);
     }
 
-    [KernelFunction("get_indicator")]
+    [KernelFunction(GetIndicator)]
     [Description("Gets the figure of one indicator series for a period, or its latest figure when no period is given. The answer always states the period and whether the figure is actual, preliminary, forecast or target.")]
     public async Task<ToolEvidence> GetIndicatorAsync(
         [Description("Series id from find_indicators, e.g. \"software-revenue\".")] string id,
         [Description("Optional period: 2024, 2024Q4, 2024-12, 2025-01..11, or words like \"January to November 2025\". Omit for the latest figure.")] string? period = null,
         CancellationToken cancellationToken = default)
     {
-        const string fn = "get_indicator";
+        const string fn = GetIndicator;
         var series = await _store.GetSeriesAsync(id ?? string.Empty, cancellationToken);
         if (series is null)
         {
@@ -110,14 +123,14 @@ public sealed class IndicatorsPlugin
             $"{series.Name} for {p.Label}: {string.Join(", ", found.Select(r => r.Current.Status))}.");
     }
 
-    [KernelFunction("compare_indicators")]
+    [KernelFunction(CompareIndicators)]
     [Description("Compares two or more indicator series for the same period, side by side, and says which is larger when they are comparable (same unit, period and status).")]
     public async Task<ToolEvidence> CompareIndicatorsAsync(
         [Description("Comma-separated series ids, e.g. \"solar-capacity,wind-capacity\".")] string ids,
         [Description("Optional period such as 2024 or 2025-01..11. Omit to use the latest period all series share.")] string? period = null,
         CancellationToken cancellationToken = default)
     {
-        const string fn = "compare_indicators";
+        const string fn = CompareIndicators;
         var (series, error) = await ResolveIdsAsync(ids, cancellationToken);
         if (error is not null)
         {
@@ -192,13 +205,13 @@ public sealed class IndicatorsPlugin
         return new ToolEvidence(fn, rows.Select(r => Item(r.Series, r.Observation)).ToList(), message);
     }
 
-    [KernelFunction("indicator_series")]
+    [KernelFunction(IndicatorSeries)]
     [Description("Lists every figure of one indicator series in period order, including forecasts and targets (each labelled) and earlier releases that were later revised.")]
     public async Task<ToolEvidence> IndicatorSeriesAsync(
         [Description("Series id from find_indicators.")] string id,
         CancellationToken cancellationToken = default)
     {
-        const string fn = "indicator_series";
+        const string fn = IndicatorSeries;
         var series = await _store.GetSeriesAsync(id ?? string.Empty, cancellationToken);
         if (series is null)
         {
@@ -217,13 +230,13 @@ public sealed class IndicatorsPlugin
             $"{series.Name}: {all.Count} figure(s) from {all[0].Current.Period.Label} to {all[^1].Current.Period.Label}, in {series.Unit}.");
     }
 
-    [KernelFunction("find_figures")]
+    [KernelFunction(FindFigures)]
     [Description("Finds figures quoted in article sentences, for subjects with no curated series.")]
     public async Task<ToolEvidence> FindFiguresAsync(
         [Description("What the figure is about.")] string query,
         CancellationToken cancellationToken = default)
     {
-        const string fn = "find_figures";
+        const string fn = FindFigures;
         var figures = await _store.FindExtractedFiguresAsync(query ?? string.Empty, 10, cancellationToken);
         if (figures.Count == 0)
         {
@@ -248,7 +261,7 @@ public sealed class IndicatorsPlugin
         return new ToolEvidence(fn, items, "Figures as quoted in article sentences; check each sentence for what the number describes.");
     }
 
-    [KernelFunction("chart_indicators")]
+    [KernelFunction(ChartIndicators)]
     [Description("Draws a chart (PNG) of one or more indicator series in the same unit: a bar chart when they share a single period, a line chart over time otherwise. Only actual and preliminary figures are drawn.")]
     public async Task<ToolEvidence> ChartIndicatorsAsync(
         [Description("Comma-separated series ids, all in the same unit.")] string ids,
@@ -256,7 +269,7 @@ public sealed class IndicatorsPlugin
         [Description("Optional last period to include, e.g. 2025-01..11.")] string? to = null,
         CancellationToken cancellationToken = default)
     {
-        const string fn = "chart_indicators";
+        const string fn = ChartIndicators;
         var (series, error) = await ResolveIdsAsync(ids, cancellationToken);
         if (error is not null)
         {

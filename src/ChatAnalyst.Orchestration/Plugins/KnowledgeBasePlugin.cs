@@ -15,7 +15,10 @@ public sealed class KnowledgeBasePlugin
 {
     public const string PluginName = "KnowledgeBase";
 
-    private const string Function = "search_articles";
+    /// <summary>The function's name, as the model and the offline planner call it.</summary>
+    public const string SearchArticles = "search_articles";
+
+    private const string Function = SearchArticles;
     private const int MaxTop = 10;
 
     private readonly IKnowledgeSearch _search;

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using ChatAnalyst.Knowledge.Text;
+using ChatAnalyst.Orchestration.Answers;
 using ChatAnalyst.Orchestration.Evidence;
 using ChatAnalyst.Orchestration.Offline;
-using ChatAnalyst.Orchestration.Answers;
 
 namespace ChatAnalyst.Orchestration.Reading;
 

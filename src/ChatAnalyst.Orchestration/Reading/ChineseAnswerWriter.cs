@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ChatAnalyst.Knowledge.Text;
+using ChatAnalyst.Orchestration.Answers;
+using ChatAnalyst.Orchestration.Evidence;
 using ChatAnalyst.Orchestration.Grounding;
 using ChatAnalyst.Orchestration.Offline;
-using ChatAnalyst.Orchestration.Answers;
 
 namespace ChatAnalyst.Orchestration.Reading;
 
@@ -106,7 +107,7 @@ public static partial class ChineseAnswerWriter
             evidence.Add(period.Label);
         }
 
-        return NumberReader.Read(Answers.CitationMarkers.Strip(text)).All(evidence.Supports);
+        return NumberReader.Read(CitationMarkers.Strip(text)).All(evidence.Supports);
     }
 
     [GeneratedRegex(@"(?<![\w.])(?<n>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?:(?<pct>%|percent\b|per cent\b)|(?<scale>thousand|million|billion|trillion)\b)?", RegexOptions.IgnoreCase)]

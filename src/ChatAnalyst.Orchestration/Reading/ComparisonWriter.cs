@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using ChatAnalyst.Orchestration.Offline;
-using ChatAnalyst.Orchestration.Answers;
 using ChatAnalyst.Knowledge.Text;
+using ChatAnalyst.Orchestration.Answers;
+using ChatAnalyst.Orchestration.Offline;
 
 namespace ChatAnalyst.Orchestration.Reading;
 

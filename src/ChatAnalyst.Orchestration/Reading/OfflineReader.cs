@@ -1,7 +1,7 @@
 using ChatAnalyst.Knowledge.Text;
+using ChatAnalyst.Orchestration.Answers;
 using ChatAnalyst.Orchestration.Evidence;
 using ChatAnalyst.Orchestration.Offline;
-using ChatAnalyst.Orchestration.Answers;
 
 namespace ChatAnalyst.Orchestration.Reading;
 

@@ -1,11 +1,11 @@
 using ChatAnalyst.Knowledge.Indicators;
 using ChatAnalyst.Knowledge.Search;
 using ChatAnalyst.Knowledge.Text;
+using ChatAnalyst.Orchestration.Answers;
 using ChatAnalyst.Orchestration.Evidence;
 using ChatAnalyst.Orchestration.Grounding;
 using ChatAnalyst.Orchestration.Offline;
 using ChatAnalyst.Orchestration.Reading;
-using ChatAnalyst.Orchestration.Answers;
 
 namespace ChatAnalyst.Tests.Reading;
 

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using ChatAnalyst.Orchestration.Evidence;
 
-namespace ChatAnalyst.Orchestration.Answers;
+namespace ChatAnalyst.Orchestration.Evidence;
 
 /// <summary>Reads and rewrites the <c>[n]</c> citation markers of an answer.</summary>
 public static partial class CitationMarkers
