@@ -58,6 +58,14 @@ public sealed class EvidenceNumbers
         return false;
     }
 
+    /// <summary>Whether some figure of the evidence lies within <paramref name="tolerance"/> (relative) of the mention's value.</summary>
+    public bool SupportsApproximately(NumberMention mention, decimal tolerance)
+    {
+        ArgumentNullException.ThrowIfNull(mention);
+        var value = mention.Values[^1];
+        return value != 0 && _figures.Any(f => f != 0 && Math.Abs(f - value) <= Math.Abs(value) * tolerance);
+    }
+
     /// <summary>Whether the evidence supports what <paramref name="mention"/> means (its scaled value when it has a scale word).</summary>
     public bool Supports(NumberMention mention)
     {

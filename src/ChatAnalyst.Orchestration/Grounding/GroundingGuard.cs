@@ -31,10 +31,14 @@ public sealed partial class GroundingGuard
 
         var text = CitationMarkers.Strip(answer);
         var gaps = Gap().Matches(text).Select(m => m.Groups["n"].Value).ToHashSet(StringComparer.Ordinal);
+        var approximate = Approximate().Matches(text).Select(m => m.Groups["n"].Value).ToHashSet(StringComparer.Ordinal);
         foreach (var mention in NumberReader.Read(text))
         {
-            // A gap the answer works out from two cited figures is checked by recomputing it.
-            if (gaps.Contains(mention.Text.Split(' ')[0]) && supported.SupportsDifference(mention))
+            // A gap the answer works out from two cited figures is checked by recomputing it; a figure the answer
+            // marks as approximate ("about 4.3 million") may round a cited one, within 5%.
+            var digits = NumberStart().Match(mention.Text).Value;
+            if ((gaps.Contains(digits) && supported.SupportsDifference(mention))
+                || (approximate.Contains(digits) && supported.SupportsApproximately(mention, RoundingTolerance)))
             {
                 continue;
             }
@@ -67,6 +71,15 @@ public sealed partial class GroundingGuard
         }
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:gap|difference) of (?<n>\d+(?:\.\d+)?)|\bby (?<n>\d+(?:\.\d+)?) percentage points?\b|差距为?(?<n>\d+(?:\.\d+)?)")]
+    /// <summary>How far a figure marked as approximate may lie from the cited one (relative).</summary>
+    private const decimal RoundingTolerance = 0.05m;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:gap|difference|margin) of (?<n>\d+(?:\.\d+)?)|\bby (?<n>\d+(?:\.\d+)?) (?:percentage )?points?\b|\b(?<n>\d+(?:\.\d+)?) (?:percentage )?points? (?:higher|lower|faster|slower|more|less|above|below|ahead)\b|(?:差距为?|高出|低了?|快了?|多了?)(?<n>\d+(?:\.\d+)?)\s*个百分点")]
     private static partial System.Text.RegularExpressions.Regex Gap();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:\b(?:about|around|roughly|nearly|almost|approximately|some|over|more than|close to|just under|just over|upwards of)\s+|约|近|超过|逾|大约)(?:US\$|\$|¥)?(?<n>\d+(?:[.,]\d+)*)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex Approximate();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\d+(?:[.,]\d+)*")]
+    private static partial System.Text.RegularExpressions.Regex NumberStart();
 }
