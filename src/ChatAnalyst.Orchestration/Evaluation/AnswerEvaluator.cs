@@ -173,6 +173,8 @@ public sealed class AnswerEvaluator(AnswerOrchestrator orchestrator, ReaderTrace
     /// </summary>
     private static bool IsDifferenceOfTwo(string number, string cited)
     {
+        // The leading digits only: "366 million" is compared with the cited "887 million" and "521 million" as 366.
+        number = System.Text.RegularExpressions.Regex.Match(number, @"^\d+(?:\.\d+)?").Value;
         if (!decimal.TryParse(number, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var value))
         {
             return false;

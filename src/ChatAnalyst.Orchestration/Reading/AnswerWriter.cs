@@ -15,11 +15,17 @@ namespace ChatAnalyst.Orchestration.Reading;
 /// </summary>
 public static partial class AnswerWriter
 {
-    public static string Write(QuestionAnalysis question, ReaderCandidate lead, IReadOnlyList<ReaderCandidate> support, UnitNames units)
+    /// <param name="question">The turn's analysis.</param>
+    /// <param name="lead">The best candidate.</param>
+    /// <param name="support">Candidates that may follow the lead, best first.</param>
+    /// <param name="ranked">The best candidates in score order, for a comparison's two sides.</param>
+    /// <param name="units">Chinese unit names.</param>
+    public static string Write(QuestionAnalysis question, ReaderCandidate lead, IReadOnlyList<ReaderCandidate> support, IReadOnlyList<ReaderCandidate> ranked, UnitNames units)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(lead);
         ArgumentNullException.ThrowIfNull(support);
+        ArgumentNullException.ThrowIfNull(ranked);
         var answer = new StringBuilder();
         // A Chinese question is answered in Chinese first; the English sentence it rests on follows as the quote.
         if (question.IsChinese && !lead.IsCuratedFigure && ChineseAnswerWriter.Lead(question, lead, units) is { } chinese)
@@ -27,9 +33,16 @@ public static partial class AnswerWriter
             answer.Append(chinese).Append(" 原文：");
         }
 
-        if (question.Intent == QuestionIntent.Comparison && ComparisonWriter.Compare(question, [lead, .. support]) is { } comparison)
+        if (question.Intent == QuestionIntent.Comparison && ComparisonWriter.Compare(question, ranked) is { } comparison)
         {
             answer.Append(comparison).Append(' ');
+        }
+
+        // The question quotes this very figure for a period the sentence does not state: say so before quoting it.
+        if (question.QuotedNumbers.Any(n => lead.Text.Contains(n, StringComparison.Ordinal))
+            && question.Periods.Count > 0 && lead.Periods.Count > 0 && !lead.Periods.Any(question.Periods.Contains))
+        {
+            answer.Append(question.IsChinese ? "这个数字对应的时期不同：" : "That figure is for a different period than the question says: ");
         }
 
         // A sentence that points back ("That figure…", "With that total…") is read after the one it points to.

@@ -2,15 +2,15 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using ChatAnalyst.Knowledge.Text;
 using ChatAnalyst.Orchestration.Answers;
-using ChatAnalyst.Orchestration.Offline;
 
 namespace ChatAnalyst.Orchestration.Reading;
 
 /// <summary>
-/// Answers "which is larger, A or B, and by how much" from the candidates: finds the figure the evidence gives for each
-/// side (in one sentence — "rose 3.6 percent … grew 4.1 percent", "17.55 percent and 13.56 percent respectively" — or in
-/// two), checks they are the same kind (two rates, or two amounts in the same scale), and states the larger side and
-/// the gap. The gap is derived from cited figures; the grounding guard recomputes it.
+/// Answers "which is larger, A or B, and by how much" from the candidates. Each figure of a sentence goes to the side
+/// named nearest to it ("rose 3.6 percent in urban regions … rural areas grew 4.1 percent"), or in order after
+/// "respectively"; a side the best sentence lacks is taken from the next sentence that names it. Only figures of the
+/// kind asked are used (a change for "grew faster", a rate, or an amount), both sides must be of one kind, and the answer
+/// states the larger side and the gap, which the grounding guard recomputes from the cited figures.
 /// </summary>
 public static partial class ComparisonWriter
 {
@@ -24,33 +24,28 @@ public static partial class ComparisonWriter
             return null;
         }
 
-        var left = Distinct(sides.Left, sides.Right);
-        var right = Distinct(sides.Right, sides.Left);
-        if (left.Count == 0 || right.Count == 0)
+        string[][] terms = [Distinct(sides.Left, sides.Right), Distinct(sides.Right, sides.Left)];
+        if (terms[0].Length == 0 || terms[1].Length == 0)
         {
             return null;
         }
 
-        Figure? a = null, b = null;
+        var found = new Figure?[2];
         foreach (var candidate in candidates)
         {
-            var figures = Figures(candidate);
-            var both = Pair(candidate, figures, left, right);
-            if (both is { } pair)
+            var assigned = Assign(candidate, Figures(candidate, question), terms);
+            for (var side = 0; side < 2; side++)
             {
-                (a, b) = pair;
-                break;
+                found[side] ??= assigned[side];
             }
 
-            a ??= Single(candidate, figures, left, right);
-            b ??= Single(candidate, figures, right, left);
-            if (a is not null && b is not null)
+            if (found[0] is not null && found[1] is not null)
             {
                 break;
             }
         }
 
-        if (a is null || b is null || a.Kind != b.Kind || a.Value == b.Value)
+        if (found[0] is not { } a || found[1] is not { } b || a.Kind != b.Kind || a.Value == b.Value)
         {
             return null;
         }
@@ -58,102 +53,199 @@ public static partial class ComparisonWriter
         var (high, low, highName, lowName) = a.Value > b.Value ? (a, b, sides.Left, sides.Right) : (b, a, sides.Right, sides.Left);
         var decimals = Math.Max(Decimals(high.Text), Decimals(low.Text));
         var gap = Math.Round(high.Value - low.Value, decimals).ToString("0." + new string('0', decimals), CultureInfo.InvariantCulture).TrimEnd('.');
-        var unit = high.Kind == "%" ? " percentage points" : " " + high.Kind;
+        var unit = high.Kind == "%" ? " percentage points" : high.Kind.Length > 0 && high.Kind != Count ? " " + high.Kind : string.Empty;
         var markers = high.Marker == low.Marker ? high.Marker : high.Marker + low.Marker;
         return $"The larger figure is for {highName}: {high.Text}{Suffix(high)} against {low.Text}{Suffix(low)} for {lowName}, a gap of {gap}{unit} {markers}.";
     }
+
+    private const string Count = "count";
 
     private sealed record Figure(string Text, decimal Value, string Kind, int Index, string Marker);
 
     /// <summary>The two things compared, as the question names them.</summary>
     internal static (string Left, string Right)? Sides(string question)
     {
-        var m = OrPattern().Match(question);
-        if (!m.Success)
+        foreach (var pattern in (Regex[])[Behind(), OrPattern(), ThanPattern(), AndPattern()])
         {
-            m = ThanPattern().Match(question);
+            var m = pattern.Match(question);
+            if (!m.Success)
+            {
+                continue;
+            }
+
+            // "faster in 2024 or in 2023": the two sides are the periods.
+            var years = (PeriodReader.Years(m.Groups["a"].Value), PeriodReader.Years(m.Groups["b"].Value));
+            if (years is ([.., var first], [var second]) && YearOnly().IsMatch(m.Groups["b"].Value))
+            {
+                return (first.ToString(CultureInfo.InvariantCulture), second.ToString(CultureInfo.InvariantCulture));
+            }
+
+            if (Tidy(m.Groups["a"].Value) is { Length: > 0 } a && Tidy(m.Groups["b"].Value) is { Length: > 0 } b)
+            {
+                return (a, b);
+            }
         }
 
-        return m.Success ? (Tidy(m.Groups["a"].Value), Tidy(m.Groups["b"].Value)) : null;
+        return null;
     }
 
     private static string Tidy(string side)
     {
-        var tidy = side.Trim(' ', ',', '?', ':');
+        var tidy = side.Trim(' ', ',', '?', ':', '–', '-');
         for (var i = 0; i < 3; i++)
         {
             tidy = LeadingFiller().Replace(tidy, string.Empty);
         }
 
-        return TrailingVerb().Replace(tidy, string.Empty).Trim();
+        return TrailingVerb().Replace(tidy, string.Empty).Trim(' ', ',', '–', '-');
     }
 
-    private static List<string> Distinct(string side, string other)
+    /// <summary>The side's own words: its content terms (years included) that the other side does not share.</summary>
+    private static string[] Distinct(string side, string other)
     {
-        var mine = TextTerms.ContentTerms(side);
-        var theirs = TextTerms.ContentTerms(other).ToHashSet(StringComparer.Ordinal);
-        return mine.Where(t => !theirs.Contains(t) && !t.All(char.IsDigit)).ToList();
+        var theirs = TextTerms.ContentTerms(other).Concat(PeriodReader.Years(other).Select(y => y.ToString(CultureInfo.InvariantCulture))).ToHashSet(StringComparer.Ordinal);
+        var own = TextTerms.ContentTerms(side)
+            .Concat(PeriodReader.Years(side).Select(y => y.ToString(CultureInfo.InvariantCulture)))
+            .Distinct(StringComparer.Ordinal)
+            .Where(t => !theirs.Contains(t))
+            .ToArray();
+
+        // A side named only by a word the term list ignores (a country the whole knowledge base is about) keeps that word.
+        return own.Length > 0 ? own : Word().Matches(side.ToLowerInvariant()).Select(m => m.Value).Where(w => !other.Contains(w, StringComparison.OrdinalIgnoreCase)).ToArray();
     }
 
-    private static List<Figure> Figures(ReaderCandidate candidate) =>
-        FigurePattern().Matches(candidate.Text)
-            .Select(m => (m, ok: decimal.TryParse(m.Groups["n"].Value.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v), v))
-            .Where(x => x.ok && !(x.m.Groups["u"].Length == 0 && x.v is >= 1900 and <= 2100))
-            .Select(x => new Figure(x.m.Groups["n"].Value, x.v, Kind(x.m.Groups["u"].Value), x.m.Index, AnswerWriter.Marker(candidate)))
-            .ToList();
-
-    private static string Kind(string unit) => unit.Length == 0 ? string.Empty : unit.Contains('%', StringComparison.Ordinal) || unit.StartsWith("per", StringComparison.OrdinalIgnoreCase) ? "%" : unit.ToLowerInvariant();
-
-    private static string Suffix(Figure figure) => figure.Kind == "%" ? "%" : figure.Kind.Length > 0 ? " " + figure.Kind : string.Empty;
-
-    /// <summary>Both sides in one sentence: by "respectively" order, or each side's first figure after its mention.</summary>
-    private static (Figure, Figure)? Pair(ReaderCandidate candidate, List<Figure> figures, List<string> left, List<string> right)
+    /// <summary>Each side's figure in one sentence: by "respectively" order, else the figure nearest to where the side is named.</summary>
+    private static Figure?[] Assign(ReaderCandidate candidate, List<Figure> figures, string[][] terms)
     {
-        var lower = TextTerms.Fold(candidate.Text);
-        var l = FirstMention(lower, left);
-        var r = FirstMention(lower, right);
-        var usable = figures.Where(f => f.Kind.Length > 0).ToList();
-        if (l < 0 || r < 0 || usable.Count < 2)
+        // Lower case only (no synonym folding), so positions line up with the figures found in the text.
+        var lower = candidate.Text.ToLowerInvariant();
+        var mentions = terms.Select(t => Mentions(lower, t)).ToArray();
+        var result = new Figure?[2];
+        if (lower.Contains("respectively", StringComparison.Ordinal) && mentions[0].Count > 0 && mentions[1].Count > 0)
         {
-            return null;
+            var after = figures.Where(f => f.Index > Math.Max(mentions[0][0], mentions[1][0])).Take(2).ToList();
+            if (after.Count == 2)
+            {
+                var leftFirst = mentions[0][0] < mentions[1][0];
+                return leftFirst ? [after[0], after[1]] : [after[1], after[0]];
+            }
         }
 
-        if (lower.Contains("respectively", StringComparison.Ordinal))
+        // A figure belongs to the side its clause names ("urban sales rose 3.6%, while rural sales grew 4.1%"); when a
+        // clause names both, to the nearer one. The first such figure of each side wins.
+        var clauses = ClauseBreak().Matches(lower).Select(m => m.Index).Prepend(0).Append(lower.Length).ToList();
+        foreach (var figure in figures)
         {
-            var ordered = usable.Where(f => f.Index > Math.Max(l, r)).Take(2).ToList();
-            return ordered.Count == 2 ? l < r ? (ordered[0], ordered[1]) : (ordered[1], ordered[0]) : null;
+            var start = clauses.Last(c => c <= figure.Index);
+            var end = clauses.First(c => c > figure.Index);
+            var named = mentions.Select(m => m.Where(i => i >= start && i < end).ToList()).ToArray();
+            int side;
+            if (named[0].Count > 0 != named[1].Count > 0)
+            {
+                side = named[0].Count > 0 ? 0 : 1;
+            }
+            else
+            {
+                // Both sides or neither in the clause: the nearer side in the whole sentence.
+                var near = named[0].Count > 0 ? named : mentions;
+                var distances = near.Select(m => m.Count == 0 ? int.MaxValue : m.Min(i => Distance(i, figure.Index))).ToArray();
+                if (distances[0] == int.MaxValue && distances[1] == int.MaxValue)
+                {
+                    continue;
+                }
+
+                side = distances[0] <= distances[1] ? 0 : 1;
+            }
+
+            result[side] ??= figure;
         }
 
-        var fa = usable.FirstOrDefault(f => f.Index > l && (l > r || f.Index < r || r < l));
-        var fb = usable.FirstOrDefault(f => f.Index > r && (r > l || f.Index < l));
-        return fa is not null && fb is not null && fa != fb ? (fa, fb) : null;
+        return result;
     }
 
-    /// <summary>A sentence about one side only (it names that side and not the other): its first figure.</summary>
-    private static Figure? Single(ReaderCandidate candidate, List<Figure> figures, List<string> side, List<string> other)
+    // A figure usually follows what it measures ("solar power 887 million"), so one before the name counts as farther.
+    private static int Distance(int mention, int figure) => figure >= mention ? figure - mention : (mention - figure) * 2;
+
+    /// <summary>
+    /// Where a sentence names a side: its first own word (the head that tells it from the other side: "rural", "solar"),
+    /// matched by stem so "completions" finds "completed". Later words of a side often name the shared subject.
+    /// </summary>
+    private static List<int> Mentions(string lower, string[] terms)
     {
-        var lower = TextTerms.Fold(candidate.Text);
-        var at = FirstMention(lower, side);
-        return at < 0 || FirstMention(lower, other) >= 0 ? null : figures.FirstOrDefault(f => f.Kind.Length > 0 && f.Index > at);
+        var head = terms[0];
+        var stem = head.Length > 5 ? head[..Math.Max(5, head.Length - 3)] : head;
+        return Regex.Matches(lower, @"\b" + Regex.Escape(stem)).Select(m => m.Index).ToList();
     }
 
-    /// <summary>Where the sentence names a side: the first of the side's own words, in the side's order, that it contains.</summary>
-    private static int FirstMention(string lower, List<string> terms) =>
-        terms.Select(t => Regex.Match(lower, @"\b" + Regex.Escape(t))).Where(m => m.Success).Select(m => m.Index).DefaultIfEmpty(-1).First();
+    /// <summary>The figures of the kind the question compares: changes for "grew faster", rates, or amounts.</summary>
+    private static List<Figure> Figures(ReaderCandidate candidate, QuestionAnalysis question)
+    {
+        var text = candidate.Text;
+        var figures = new List<Figure>();
+        foreach (Match m in FigurePattern().Matches(text))
+        {
+            if (!decimal.TryParse(m.Groups["n"].Value.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+                || (m.Groups["u"].Length == 0 && value is >= 1900 and <= 2100)
+                || Per().IsMatch(text[..m.Index]))
+            {
+                continue;
+            }
+
+            var kind = Kind(m.Groups["u"].Value);
+            var isChange = kind == "%" && (ChangeBefore().IsMatch(text[Math.Max(0, m.Index - 30)..m.Index]) || ChangeAfter().IsMatch(text[(m.Index + m.Length)..]));
+            var wanted = question.WantsChange ? isChange : question.Measure == MeasureWanted.Rate ? kind == "%" : question.Measure != MeasureWanted.Amount || kind != "%";
+            if (wanted)
+            {
+                figures.Add(new Figure(m.Groups["n"].Value, value, kind, m.Index, AnswerWriter.Marker(candidate)));
+            }
+        }
+
+        return figures;
+    }
+
+    private static string Kind(string unit) =>
+        unit.Length == 0 ? Count : unit.Contains('%', StringComparison.Ordinal) || unit.StartsWith("per", StringComparison.OrdinalIgnoreCase) ? "%" : unit.ToLowerInvariant();
+
+    private static string Suffix(Figure figure) => figure.Kind == "%" ? "%" : figure.Kind is { Length: > 0 } kind && kind != Count ? " " + kind : string.Empty;
 
     private static int Decimals(string number) => number.Contains('.', StringComparison.Ordinal) ? number.Length - number.IndexOf('.', StringComparison.Ordinal) - 1 : 0;
 
-    [GeneratedRegex(@"(?:^|[,:]|\b(?:faster|slower|higher|lower|larger|bigger|smaller|more|less|fewer|better|worse)\b)\s*(?:in\s+\d{4}\s*,?\s*)?(?:in china\s*,?\s*|china'?s?\s+)?(?<a>[^,:?]{2,80}?)\s+(?:or|vs\.?|versus)\s+(?<b>[^,?]{2,80}?)(?=\s*(?:[,?]|\band\b|\bin\s+(?:19|20)\d\d|$))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bhow far (?:behind|ahead of|below|above)\s+(?<b>[^,?]{2,60}?)\s+(?:is|are|was|were)\s+(?<a>[^,?]{2,60}?)(?=\s*(?:[,?]|\bin\b|$))", RegexOptions.IgnoreCase)]
+    private static partial Regex Behind();
+
+    [GeneratedRegex(@"(?:^|[,:–]|\b(?:faster|slower|higher|lower|larger|bigger|smaller|more|less|fewer|better|worse|stronger|weaker)\b|\b(?:did|does|was|were|is|are)\b)\s*(?:in\s+\d{4}\s*,?\s*)?(?:in china\s*,?\s*|china'?s?\s+)?(?<a>[^,:?]{2,80}?)\s+(?:or|vs\.?|versus)\s+(?<b>[^,?–]{2,80}?)(?=\s*(?:[,?–]|\band\b|\bin\s+(?:19|20)\d\d|$))", RegexOptions.IgnoreCase)]
     private static partial Regex OrPattern();
 
-    [GeneratedRegex(@"\b(?:did|does|was|were|is|are)\s+(?<a>.{2,80}?)\s+(?:grow|rise|increase|fall|expand)?\s*(?:faster|slower|more|higher|lower|less)\s+than\s+(?<b>[^,?]{2,80}?)(?=\s*(?:[,?]|$|\bin\b))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:did|does|was|were|is|are)\s+(?<a>.{2,80}?)\s+(?:grow|rise|increase|fall|expand)?\s*(?:faster|slower|more|higher|lower|less|bigger|larger)\s+than\s+(?<b>[^,?]{2,80}?)(?=\s*(?:[,?]|$|\bin\b))|\b(?<a>[^,?]{2,60}?)\s+(?:exceed|exceeds|outpace|outpaces|beat|beats)\s+(?<b>[^,?]{2,60}?)(?=\s*(?:[,?]|$|\bin\b))", RegexOptions.IgnoreCase)]
     private static partial Regex ThanPattern();
 
-    [GeneratedRegex(@"^(?:which|what)\b.*?\b(?:grew|rose|was|were|is|are|had|did)\b\s*(?:faster|slower|higher|lower|larger|bigger|more|less)?\s*(?:in\s+\d{4}\s*)?(?:in china\s*)?[,:]?\s*|^(?:the|china'?s?|chinese|did|does|do|was|were|is|are|has|have)\s+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:compare|comparing|between)\s+(?<a>[^,?]{2,80}?)\s+(?:and|with|to)\s+(?<b>[^,?–]{2,80}?)(?=\s*(?:[,?–]|\bin\s+(?:19|20)\d\d|$))", RegexOptions.IgnoreCase)]
+    private static partial Regex AndPattern();
+
+    [GeneratedRegex(@"^(?:which|what)\b.*?\b(?:grew|rose|was|were|is|are|had|did)\b\s*(?:faster|slower|higher|lower|larger|bigger|more|less)?\s*(?:in\s+\d{4}\s*)?(?:in china\s*)?[,:]?\s*|^(?:the|china'?s?|chinese|did|does|do|was|were|is|are|has|have|by what margin does|how much bigger is)\s+|^(?:add|added|post|posted|record|recorded|see|saw|have|had|get|got)\s+(?:more|less|the\s+\w+er)?\s*", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingFiller();
 
-    [GeneratedRegex(@"\s+(?:grow|grew|rise|rose|fall|fell|increase|increased|decrease|decreased|expand|expanded|drop|dropped|decline|declined)\b.*$|\s+(?:output|shipments)?\s*(?:faster|slower|more|less)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s+(?:grow|grew|rise|rose|fall|fell|increase|increased|decrease|decreased|expand|expanded|drop|dropped|decline|declined|post|posted)\b.*$|\s+(?:output|shipments)?\s*(?:faster|slower|more|less)$|\s+(?:in|at the end of|by)\s+(?:19|20)\d\d$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingVerb();
+
+    // Clause ends: a comma or semicolon (not a thousands separator), "while", "whereas", "but".
+    [GeneratedRegex(@"[,;](?!\d{3})|\s(?:while|whereas|but)\s")]
+    private static partial Regex ClauseBreak();
+
+    [GeneratedRegex(@"^\s*(?:in\s+)?(?:19|20)\d\d\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex YearOnly();
+
+    [GeneratedRegex(@"[a-z]{2,}")]
+    private static partial Regex Word();
+
+    [GeneratedRegex(@"\b(?:rose|rise|grew|grow|growth|(?<!made )up(?! to)|down|fell|increase[sd]?|decrease[sd]?|declined?|dropped|expanded|gain(?:ed)?|jumped|surged|climbed|by)\b[^\d]{0,20}$", RegexOptions.IgnoreCase)]
+    private static partial Regex ChangeBefore();
+
+    [GeneratedRegex(@"^\s*(?:%|percent|per cent)?\s*(?:year[- ]on[- ]year|yoy|more than|higher than|from a year|on the previous year|over the previous|growth|increase)", RegexOptions.IgnoreCase)]
+    private static partial Regex ChangeAfter();
+
+    [GeneratedRegex(@"\bper\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex Per();
 
     [GeneratedRegex(@"(?<![\w.])(?<n>\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*(?<u>%|percent|per cent|million|billion|trillion|thousand)\b|(?<u>%))?", RegexOptions.IgnoreCase)]
     private static partial Regex FigurePattern();

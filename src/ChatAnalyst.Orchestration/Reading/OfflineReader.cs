@@ -15,6 +15,9 @@ public sealed class OfflineReader(ReaderModel model, UnitNames units, ReaderTrac
     /// <summary>A supporting sentence, from the lead's article, must score at least this close to the lead (ranker units; chosen on the training sets).</summary>
     private const double SupportMargin = 3.5;
 
+    /// <summary>How many of the best candidates a comparison looks through for the two sides' figures.</summary>
+    private const int ComparisonDepth = 8;
+
     /// <summary>The answer text for this turn.</summary>
     public string Read(QuestionAnalysis question, IReadOnlyList<ToolEvidence> results)
     {
@@ -50,11 +53,13 @@ public sealed class OfflineReader(ReaderModel model, UnitNames units, ReaderTrac
 
         // A question that names a period is answered for that period: when some candidate states it, a sentence about
         // another period (the November figure for a December question) does not lead, however well it scores otherwise.
+        // A sentence that names no period of its own is about its article's period.
         var match = Array.IndexOf(ReaderFeatures.Names, "period_match");
         var conflict = Array.IndexOf(ReaderFeatures.Names, "period_conflict");
+        var documentConflict = Array.IndexOf(ReaderFeatures.Names, "document_period_conflict");
         if (scored.Any(s => s.Features[match] > 0))
         {
-            scored = scored.Where(s => s.Features[conflict] == 0).ToList();
+            scored = scored.Where(s => s.Features[conflict] == 0 && !(s.Candidate.Periods.Count == 0 && s.Features[documentConflict] > 0)).ToList();
         }
 
         var top = scored[0];
@@ -69,6 +74,8 @@ public sealed class OfflineReader(ReaderModel model, UnitNames units, ReaderTrac
             .Select(s => s.Candidate)
             .Take(3)
             .ToList();
-        return AnswerWriter.Write(question, lead, support, units);
+        // A comparison may need a side that only a lower-ranked sentence (often of another article) states.
+        var ranked = scored.Take(ComparisonDepth).Select(s => s.Candidate).ToList();
+        return AnswerWriter.Write(question, lead, support, ranked, units);
     }
 }

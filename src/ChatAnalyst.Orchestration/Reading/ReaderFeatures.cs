@@ -70,8 +70,11 @@ public sealed partial class ReaderFeatures
 
         var everything = string.Join('\n', candidates.Select(c => c.Text + " " + c.Item.Source.Title)).ToLowerInvariant();
         var covered = candidates.SelectMany(c => c.Periods.Select(p => p.Year)).Concat(PeriodReader.Years(everything)).ToHashSet();
+        // A figure the user quotes with the wrong year ("470 — is that the 2024 figure?") is answered with its real
+        // period, not declined for the year.
+        QuotesEvidence = question.QuotedNumbers.Any(n => candidates.Any(c => c.Text.Contains(n, StringComparison.Ordinal)));
         IsAboutSomethingElse = question.Entities.Any(e => !StartsWord(everything, e))
-            || (_askedYears.Count > 0 && !_askedYears.Any(covered.Contains));
+            || (_askedYears.Count > 0 && !_askedYears.Any(covered.Contains) && !QuotesEvidence);
 
         // Rarer words say more about what is asked: weight = the question's own weight × idf among the candidates.
         foreach (var (term, weight) in question.Terms.Where(t => !t.Key.All(char.IsDigit)))
@@ -89,6 +92,9 @@ public sealed partial class ReaderFeatures
     /// covers. No ranking can make such evidence answer the question.
     /// </summary>
     public bool IsAboutSomethingElse { get; private set; }
+
+    /// <summary>Some candidate states a number the question quotes.</summary>
+    public bool QuotesEvidence { get; private set; }
 
     /// <summary>The feature vector of one candidate (see <see cref="Names"/>).</summary>
     public double[] Compute(ReaderCandidate candidate)

@@ -60,16 +60,27 @@ public sealed class ReaderPartsTests
     }
 
     [Theory]
-    [InlineData("In 2025, did China's urban or rural retail sales grow faster, and by how many percentage points?", "rural", "4.1%", "3.6%", "0.5 percentage points")]
-    [InlineData("Which rose faster, digital infrastructure or digital technology?", "digital infrastructure", "17.55%", "13.56%", "3.99 percentage points")]
-    public void A_comparison_names_the_larger_side_and_the_gap(string question, string larger, string high, string low, string gap)
+    [InlineData(
+        "In 2025, did China's urban or rural retail sales grow faster, and by how many percentage points?",
+        "In 2025, retail sales in urban regions rose 3.6 percent year on year, while those in rural areas grew 4.1 percent.",
+        "rural", "4.1%", "3.6%", "0.5 percentage points")]
+    [InlineData(
+        "Which rose faster, digital infrastructure or digital technology?",
+        "Momentum was strong in digital infrastructure and digital technology, whose indicators rose 17.55 percent and 13.56 percent year on year respectively.",
+        "digital infrastructure", "17.55%", "13.56%", "3.99 percentage points")]
+    [InlineData(
+        "Between January and November 2025, did advanced equipment makers or high-tech manufacturers post the stronger value-added growth?",
+        "High-tech manufacturing firms raised their value added by 9.2%, and advanced equipment manufacturers increased it by 9.3% compared to the same months in 2024.",
+        "advanced equipment makers", "9.3%", "9.2%", "0.1 percentage points")]
+    [InlineData(
+        "Was industrial output growth faster in 2024 or in 2023, and what was the gap?",
+        "Industrial output rose 5.8 percent year on year in 2024, faster than the 4.6 percent growth of 2023.",
+        "2024", "5.8%", "4.6%", "1.2 percentage points")]
+    public void A_comparison_names_the_larger_side_and_the_gap(string question, string sentence, string larger, string high, string low, string gap)
     {
         var analysis = QuestionAnalysis.Analyze(question, [], BilingualGlossary.Empty);
-        string[] sentences =
-        [
-            "In 2025, retail sales in urban regions rose 3.6 percent year on year, while those in rural areas grew 4.1 percent.",
-            "Momentum was strong in digital infrastructure and digital technology, whose indicators rose 17.55 percent and 13.56 percent year on year respectively.",
-        ];
+        // The sentence that holds both sides is ranked below one that names neither.
+        string[] sentences = ["Retail sales of consumer goods are a major gauge of consumption.", sentence];
         var candidates = sentences.Select((s, i) => new ReaderCandidate(s, new EvidenceItem(EvidenceKind.Passage, Wire, s) { Ref = 1 }, string.Empty, 0.5, i, i)).ToList();
 
         var text = ComparisonWriter.Compare(analysis, candidates);
