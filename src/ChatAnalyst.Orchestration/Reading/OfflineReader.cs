@@ -62,6 +62,15 @@ public sealed class OfflineReader(ReaderModel model, UnitNames units, ReaderTrac
             scored = scored.Where(s => s.Features[conflict] == 0 && !(s.Candidate.Periods.Count == 0 && s.Features[documentConflict] > 0)).ToList();
         }
 
+        // An answer about another country, organisation or product than asked is no answer: only articles that name
+        // every entity of the question may lead.
+        var missing = Array.IndexOf(ReaderFeatures.Names, "entities_missing");
+        scored = scored.Where(s => s.Features[missing] == 0).ToList();
+        if (scored.Count == 0)
+        {
+            return AnswerWriter.Decline(question, items);
+        }
+
         var top = scored[0];
         if (model.AnswerProbability(ReaderModel.AbstainInputs(top.Features)) < model.AnswerThreshold)
         {

@@ -69,7 +69,11 @@ public sealed partial class ReaderFeatures
         }
 
         var everything = string.Join('\n', candidates.Select(c => c.Text + " " + c.Item.Source.Title)).ToLowerInvariant();
-        var covered = candidates.SelectMany(c => c.Periods.Select(p => p.Year)).Concat(PeriodReader.Years(everything)).ToHashSet();
+        // Years the evidence is about: the periods its sentences and titles cover, not any year it mentions (a release
+        // date, a base year).
+        var covered = candidates.SelectMany(c => c.Periods.Select(p => p.Year))
+            .Concat(_documentPeriods.Values.SelectMany(p => p.Select(x => x.Year)))
+            .ToHashSet();
         // A figure the user quotes with the wrong year ("470 — is that the 2024 figure?") is answered with its real
         // period, not declined for the year.
         QuotesEvidence = question.QuotedNumbers.Any(n => candidates.Any(c => c.Text.Contains(n, StringComparison.Ordinal)));
