@@ -20,4 +20,10 @@ public sealed class BotOptions
     /// only, as in every anonymous run). Only for a bot behind its own authentication.
     /// </summary>
     public bool AllowAnonymous { get; set; }
+
+    /// <summary>What the knowledge base covers, in a phrase for <c>help</c> (it describes the data, so it is configuration).</summary>
+    public string Coverage { get; set; } = "the articles and indicator figures in my knowledge base";
+
+    /// <summary>Example questions shown in the welcome and in <c>help</c>; they should be answerable from the knowledge base.</summary>
+    public string[] ExampleQuestions { get; set; } = [];
 }

@@ -5,6 +5,7 @@ using ChatAnalyst.Orchestration.Answers;
 using ChatAnalyst.Orchestration.Evidence;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
 
 namespace ChatAnalyst.Bot.Rendering;
 
@@ -13,13 +14,16 @@ public sealed class AnswerRenderer
 {
     public const string AdaptiveCardContentType = "application/vnd.microsoft.card.adaptive";
 
-    /// <summary>Example questions shown in the welcome and in help.</summary>
-    public static readonly IReadOnlyList<string> ExampleQuestions =
-    [
-        "How big was China's core AI industry in 2025?",
-        "Which grew faster Jan–Nov 2025, high-tech manufacturing or equipment manufacturing?",
-        "How many 5G base stations did China have by the end of 2024?",
-    ];
+    private readonly BotOptions _options;
+
+    public AnswerRenderer(IOptions<BotOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+    }
+
+    /// <summary>Example questions shown in the welcome and in help (<c>ChatAnalyst:Bot:ExampleQuestions</c>).</summary>
+    public IReadOnlyList<string> ExampleQuestions => _options.ExampleQuestions;
 
     /// <summary>
     /// The answer as Markdown with its sources, then — as a separate activity — the follow-up suggestions: some clients
@@ -93,9 +97,8 @@ public sealed class AnswerRenderer
     public IMessageActivity Help()
     {
         var text = new StringBuilder()
-            .Append("**What I can answer**: figures and facts on China's AI industry, industrial value added, high-tech and equipment manufacturing, ")
-            .Append("5G, computing capacity, renewable energy, shipbuilding, R&D spending, robot density and semiconductor funds — ")
-            .Append("each with its period and a numbered source. If the knowledge base doesn't cover something, I say so instead of guessing.")
+            .Append("**What I can answer**: figures and facts on ").Append(_options.Coverage)
+            .Append(" — each with its period and a numbered source. If the knowledge base doesn't cover something, I say so instead of guessing.")
             .Append("\n\n**Try**: ").Append(string.Join(" · ", ExampleQuestions.Select(q => "_" + q + "_")))
             .Append("\n\n**Commands**: `help` shows this message; `reset` clears this conversation's history.")
             .Append("\n\nIn group chats and channels, @mention me.");

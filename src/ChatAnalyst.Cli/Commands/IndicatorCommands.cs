@@ -43,7 +43,7 @@ public static class IndicatorCommands
             return 0;
         });
 
-        var id = new Argument<string>("id") { Description = "Series id, e.g. high-tech-manufacturing-value-added-growth." };
+        var id = new Argument<string>("id") { Description = "Series id, as `indicators list` shows it." };
         var show = new Command("show", "All figures of one series, in period order, with sources and superseded values.") { id };
         show.SetAction(async (parse, cancellationToken) =>
         {

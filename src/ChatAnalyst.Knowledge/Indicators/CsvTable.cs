@@ -5,7 +5,7 @@ namespace ChatAnalyst.Knowledge.Indicators;
 /// <summary>
 /// A minimal RFC 4180 reader for the curated CSV files. Hand-written rather than a package because the
 /// loader needs the physical line number of every record (for error reports) and quoted fields such as
-/// <c>"robots per 10,000 employees"</c>, and nothing more.
+/// <c>"units per 10,000 people"</c>, and nothing more.
 /// </summary>
 internal sealed class CsvTable
 {

@@ -8,7 +8,7 @@ namespace ChatAnalyst.Knowledge.Indicators;
 /// Finds figures in prose: a number with a unit ("9.2 percent", "9.2%", "12.2903 trillion yuan", "4.25 million",
 /// "780,000 PFlops", "one trillion yuan"), its qualifier, the period the sentence names, and a best-effort subject.
 /// Pure and deterministic. A number without a unit is not a figure, which is what keeps years, dates, ordinals
-/// ("15th year"), and numbers inside names ("5G", "Top 500", "14th Five-Year Plan") out.
+/// ("15th year"), and numbers inside names ("A4", "Top 500", "14th Five-Year Plan") out.
 /// </summary>
 public sealed partial class FigureExtractor
 {
@@ -58,7 +58,7 @@ public sealed partial class FigureExtractor
                 before = before[..currency.Index];
             }
 
-            // Letters glued to the digits must be a unit ("100GW"); otherwise it is a name or ordinal ("5G", "14th").
+            // Letters glued to the digits must be a unit ("100GW"); otherwise it is a name or ordinal ("A4", "14th").
             if (!isWord && after.Length > 0 && char.IsAsciiLetter(after[0]) && !UnitPattern().IsMatch(after))
             {
                 continue;
@@ -116,10 +116,12 @@ public sealed partial class FigureExtractor
             return (percent.Groups["pp"].Success ? "percentage points" : "%", percent.Length, false);
         }
 
-        var robots = RobotDensity().Match(after);
-        if (robots.Success)
+        // A density: "470 units per 10,000 employees", "12 beds for every 1,000 residents".
+        var density = Density().Match(after);
+        if (density.Success)
         {
-            return ("robots per 10,000 employees", robots.Length, false);
+            var per = int.Parse(density.Groups["base"].Value.Replace(",", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture).ToString("N0", CultureInfo.InvariantCulture);
+            return ($"{density.Groups["thing"].Value.ToLowerInvariant()} per {per} {density.Groups["of"].Value.ToLowerInvariant()}", density.Length, false);
         }
 
         var chinese = ChineseUnit().Match(after);
@@ -200,7 +202,7 @@ public sealed partial class FigureExtractor
 
     /// <summary>
     /// The phrase the number describes: the words of its clause before the verb ("Software business revenue in China
-    /// totalled …" → "Software business revenue"); for a count, the noun after it ("4.25 million 5G base stations");
+    /// totalled …" → "Software business revenue"); for a count, the noun after it ("4.25 million registered users");
     /// inside parentheses or a bare "up 4.8%", the subject of the sentence.
     /// </summary>
     private static string SubjectOf(string sentence, int start, int end, string unit, string? previousSubject)
@@ -253,8 +255,8 @@ public sealed partial class FigureExtractor
     [GeneratedRegex(@"^(?:\s?(?:%|％)|\s*(?:percent|per\s+cent|pct)\b(?!age)|\s*(?<pp>percentage\s+points?)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex PercentUnit();
 
-    [GeneratedRegex(@"^\s*robots\s+(?:for\s+every|per)\s+10,?000\s+(?:manufacturing\s+)?(?:employees|workers)", RegexOptions.IgnoreCase)]
-    private static partial Regex RobotDensity();
+    [GeneratedRegex(@"^\s*(?<thing>[A-Za-z]+)\s+(?:for\s+every|per)\s+(?<base>10,?000|1,?000)\s+(?:[a-z]+\s+)?(?<of>employees|workers|people|residents|inhabitants)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Density();
 
     [GeneratedRegex(@"^\s*(?:(?<tr>万亿元?)|亿元)")]
     private static partial Regex ChineseUnit();

@@ -93,8 +93,9 @@ public sealed partial class IndicatorCsvLoader : IIndicatorLoader
                 : !SlugPattern().IsMatch(id) ? $"id '{id}' must be lower-case letters, digits, hyphens, underscores or dots"
                 : lines.TryGetValue(id, out var first) ? $"duplicate series id '{id}' (first defined on line {first})"
                 : F("name").Length == 0 ? "name is empty"
-                : Unknown(F("category"), IndicatorVocabulary.Categories, "category")
-                ?? Unknown(F("unit"), units, "unit", $" (add it to {UnitsFile} if it is a real unit)")
+                // Categories are the curators' own grouping: any lower-case slug, no fixed list in code.
+                : !SlugPattern().IsMatch(F("category")) ? $"category '{F("category")}' must be a lower-case word or slug"
+                : Unknown(F("unit"), units, "unit", $" (add it to {UnitsFile} if it is a real unit)")
                 ?? Unknown(F("measure"), IndicatorVocabulary.Measures, "measure")
                 ?? Unknown(F("frequency"), IndicatorVocabulary.Frequencies, "frequency");
             if (reason is not null)

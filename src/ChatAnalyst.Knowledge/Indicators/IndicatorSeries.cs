@@ -5,7 +5,7 @@ namespace ChatAnalyst.Knowledge.Indicators;
 /// <param name="Name">English name.</param>
 /// <param name="NameZh">Chinese name, if given.</param>
 /// <param name="Aliases">Other names users may type, English and Chinese.</param>
-/// <param name="Category">One of <see cref="IndicatorVocabulary.Categories"/>.</param>
+/// <param name="Category">The curators' grouping, a lower-case slug (e.g. <c>industry</c>).</param>
 /// <param name="Region">Where the figure applies, e.g. "China".</param>
 /// <param name="Unit">One of the allowed units (<c>units.csv</c>).</param>
 /// <param name="Measure">One of <see cref="IndicatorVocabulary.Measures"/>.</param>

@@ -40,10 +40,12 @@ internal sealed class IndicatorTextMatcher
         ["ranked"] = "rank",
         ["proportion"] = "share",
         ["percentage"] = "share",
-        ["robot"] = "robot",
-        ["photovoltaic"] = "solar",
-        ["pv"] = "solar",
     };
+
+    // One-word subject synonyms from knowledge/synonyms.csv (the multi-word ones fold whole phrases in TextTerms).
+    private static readonly Dictionary<string, string> SubjectSynonyms = Text.TextTerms.SynonymPairs
+        .Where(p => !p.From.Contains(' ', StringComparison.Ordinal) && !p.To.Contains(' ', StringComparison.Ordinal))
+        .ToDictionary(p => p.From, p => p.To, StringComparer.Ordinal);
 
     private readonly List<HashSet<string>> _documents;
     private readonly Dictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
@@ -99,7 +101,7 @@ internal sealed class IndicatorTextMatcher
             }
 
             // Among equally good matches prefer the series the query names most completely
-            // ("R&D expenditure" → rd-expenditure rather than rd-expenditure-growth).
+            // ("X expenditure" → x-expenditure rather than x-expenditure-growth).
             scores[i] = score + (0.1 * NameCoverage(reached, _names[i]));
         }
 
@@ -164,8 +166,9 @@ internal sealed class IndicatorTextMatcher
         var token = Stem(latin.ToString());
         latin.Clear();
         token = Synonyms.GetValueOrDefault(token, token);
+        token = SubjectSynonyms.GetValueOrDefault(token, token);
 
-        // Years and other bare numbers name periods, not series ("5g" survives: it has a letter).
+        // Years and other bare numbers name periods, not series ("a4" survives: it has a letter).
         if (!StopWords.Contains(token) && !token.All(char.IsAsciiDigit))
         {
             yield return token;
@@ -242,7 +245,7 @@ internal sealed class IndicatorTextMatcher
         return neighbours.Any(document.Contains) ? 0.7 : 0;
     }
 
-    /// <summary>A typo (edit distance 1 for 4+ letters, 2 for 8+) or a prefix of 5+ letters ("semiconductor" / "semiconductors").</summary>
+    /// <summary>A typo (edit distance 1 for 4+ letters, 2 for 8+) or a prefix of 5+ letters ("indicator" / "indicators").</summary>
     private static bool Similar(string a, string b)
     {
         if (a.Length < 4 || b.Length < 4 || char.IsDigit(a[0]) || char.IsDigit(b[0]))

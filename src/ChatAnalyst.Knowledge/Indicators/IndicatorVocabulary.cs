@@ -12,11 +12,6 @@ public static class IndicatorVocabulary
     public const string Forecast = "forecast";
     public const string Target = "target";
 
-    public static IReadOnlySet<string> Categories { get; } = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "ai", "digital", "industry", "energy", "innovation", "shipbuilding", "semiconductors", "robotics", "policy",
-    };
-
     public static IReadOnlySet<string> Measures { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         "yoy_growth", "level", "share", "count", "rank", "target",
@@ -41,7 +36,7 @@ public static class IndicatorVocabulary
     [
         "%", "percentage points", "yuan", "million yuan", "billion yuan", "trillion yuan", "billion USD",
         "million kW", "billion kW", "trillion kWh", "million tonnes", "PFlops", "units", "million units",
-        "billion units", "robots per 10,000 employees", "rank", "GB per month",
+        "billion units", "rank",
     ];
 
     /// <summary>

@@ -103,7 +103,7 @@ internal sealed partial class QueryAnalyzer
             terms.AddRange(_segmenter.Segment(run.Value).Where(w => !ChineseStopWords.Contains(w) && !(w.Length == 1 && IsCjk(w[0]))));
         }
 
-        // Glossary expansions are phrases ("high-tech manufacturing"); their words join the OR query one by one so a
+        // Glossary expansions are phrases ("value added"); their words join the OR query one by one so a
         // chunk that uses part of the phrase still scores.
         terms.AddRange(expansions.SelectMany(LatinWords).Where(w => !EnglishStopWords.Contains(w)));
 
@@ -132,7 +132,7 @@ internal sealed partial class QueryAnalyzer
     /// <summary>The most frequent indexed word within the allowed edit distance, or null.</summary>
     internal static string? Correct(string word, IReadOnlyDictionary<string, int> vocabulary)
     {
-        // Short words and numbers are too ambiguous to correct ("gdp" → "gap"), and a number typo is a different number.
+        // Short words and numbers are too ambiguous to correct ("ppi" → "pmi"), and a number typo is a different number.
         if (word.Length < 4 || word.Any(char.IsDigit))
         {
             return null;

@@ -21,33 +21,31 @@ public static partial class TextTerms
     /// <summary>True when the text contains Chinese characters.</summary>
     public static bool IsChinese(string text) => Cjk().IsMatch(text);
 
-    /// <summary>Spellings that mean the same subject, folded to one before matching.</summary>
-    private static readonly (string From, string To)[] SynonymPairs =
-    [
-        ("artificial intelligence", "ai"),
-        ("hi-tech", "high-tech"),
-        ("high technology", "high-tech"),
-        ("hightech", "high-tech"),
-        ("per cent", "percent"),
-        ("research and development", "r&d"),
-        ("year-on-year", "yoy"),
-        ("year on year", "yoy"),
-        ("semiconductors", "semiconductor"),
-        ("chips", "chip"),
-        ("integrated circuit", "chip"),
-        ("expenditures", "spending"),
-        ("expenditure", "spending"),
-        ("spent", "spend"),
-        ("power consumption", "electricity consumption"),
-        ("power use", "electricity consumption"),
-        ("electricity use", "electricity consumption"),
-        ("nevs", "new energy vehicles"),
-        ("nev", "new energy vehicle"),
-        ("evs", "electric vehicles"),
-    ];
+    /// <summary>
+    /// Spellings that mean the same subject, folded to one before matching. They are data
+    /// (<c>knowledge/synonyms.csv</c>, <c>from,to</c>, shipped beside the binaries), not code; a missing file folds nothing.
+    /// </summary>
+    public static IReadOnlyList<(string From, string To)> SynonymPairs { get; } = LoadSynonyms(Path.Combine(AppContext.BaseDirectory, "knowledge", "synonyms.csv"));
 
     private static readonly (string From, Regex Pattern, string To)[] Synonyms =
         SynonymPairs.Select(p => (p.From, new Regex(@"\b" + Regex.Escape(p.From) + @"\b", RegexOptions.Compiled | RegexOptions.CultureInvariant), p.To)).ToArray();
+
+    /// <summary>Reads <c>from,to</c> pairs (header row first; blank lines skipped), longest first so phrases fold before their words.</summary>
+    public static IReadOnlyList<(string From, string To)> LoadSynonyms(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+
+        return File.ReadLines(path)
+            .Skip(1)
+            .Select(l => l.Split(',', 2, StringSplitOptions.TrimEntries))
+            .Where(p => p.Length == 2 && p[0].Length > 0 && p[1].Length > 0)
+            .Select(p => (From: p[0].ToLowerInvariant(), To: p[1].ToLowerInvariant()))
+            .OrderByDescending(p => p.From.Length)
+            .ToList();
+    }
 
     /// <summary>Lower-case text with synonyms folded (see <see cref="SynonymPairs"/>).</summary>
     public static string Fold(string text)

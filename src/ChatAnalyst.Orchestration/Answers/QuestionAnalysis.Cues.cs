@@ -44,7 +44,7 @@ public sealed partial record QuestionAnalysis
     {
         "ai", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february",
         "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "q1", "q2", "q3",
-        "q4", "yoy", "y/y", "r&d", "rd", "i", "ii", "iii", "iv", "v", "phase",
+        "q4", "yoy", "y/y", "i", "ii", "iii", "iv", "v", "phase",
     };
 
     [GeneratedRegex(@"^\s*who\b|\b(which|what) (organi[sz]ation|body|agency|ministry|department|institute|institution|authority|regulator|company|companies|firm|official|person|group|bureau|administration)\b|\baccording to whom\b|\bwho (said|says|released|published|reported)\b|谁|哪个(机构|部门|单位|公司)")]
@@ -95,7 +95,7 @@ public sealed partial record QuestionAnalysis
     private static partial Regex FigureCue();
 
 
-    [GeneratedRegex(@"\b(which|what) (areas|fields|sectors|domains|targets|goals|priorities|sources|technologies|steps|measures|shareholders|investors|backers|components)\b|\b(list|name the|break ?down|breakdown|by source|by energy source|who (are|were)|main (shareholders|areas|targets))\b|哪些|领域|分别")]
+    [GeneratedRegex(@"\b(which|what) (areas|fields|sectors|domains|targets|goals|priorities|sources|technologies|steps|measures|investors|backers|components)\b|\b(list|name the|break ?down|breakdown|by source|by energy source|who (are|were)|main (investors|areas|targets))\b|哪些|领域|分别")]
     private static partial Regex ListCue();
 
 

@@ -89,8 +89,8 @@ public sealed partial record QuestionAnalysis
             var inherited = SubjectTerms(previousEnglish!);
             if (ownSubject.Count is 1 or 2 && inherited.Count >= 2 && !ownSubject.Any(inherited.Contains))
             {
-                // "What about wind?" after "How much solar capacity did China add?" swaps the subject's leading word
-                // (solar → wind) and keeps the rest (capacity, add): the old word would pull in evidence naming both.
+                // "What about B?" after "How much A capacity did the country add?" swaps the subject's leading word
+                // (A → B) and keeps the rest (capacity, add): the old word would pull in evidence naming both.
                 inherited.RemoveAt(0);
             }
             var weight = ownSubject.Count > 0 ? 0.35 : 1.0;
@@ -184,7 +184,7 @@ public sealed partial record QuestionAnalysis
 
     /// <summary>
     /// Named entities in the question: capitalised words that are not sentence starters, acronyms and
-    /// letter-digit tokens such as 5G. These are what an answer cannot do without: "Japan's robot density" is not
+    /// letter-digit tokens such as A4. These are what an answer cannot do without: "Country B's output" is not
     /// answered by China's.
     /// </summary>
     private static List<string> EntitiesIn(string text)
@@ -202,7 +202,7 @@ public sealed partial record QuestionAnalysis
             var isAcronymOrCode = m.Value.Any(char.IsDigit) || m.Value.Count(char.IsUpper) > 1;
             if ((!atStart || isAcronymOrCode) && !IsYear(word) && TextTerms.ContentTerms(word).Count > 0 && !NotEntities.Contains(word))
             {
-                // Abbreviations are matched by what they stand for (NEV: new energy vehicle).
+                // Abbreviations are matched by what they stand for (the synonyms in knowledge/synonyms.csv).
                 var folded = TextTerms.Fold(word);
                 entities.Add(folded == word ? TextTerms.Stem(word) : folded);
             }
@@ -259,7 +259,7 @@ public sealed partial record QuestionAnalysis
             return QuestionIntent.Chart;
         }
 
-        // "When did renewables first account for more than half…" asks for a date, whatever it compares.
+        // "When did X first account for more than half…" asks for a date, whatever it compares.
         if (lower.TrimStart().StartsWith("when ", StringComparison.Ordinal))
         {
             return QuestionIntent.When;

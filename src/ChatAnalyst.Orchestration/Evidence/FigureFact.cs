@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace ChatAnalyst.Orchestration.Evidence;
 
 /// <summary>A structured figure: one observation of an indicator, with everything needed to state it exactly.</summary>
-/// <param name="IndicatorId">Series id, e.g. <c>high-tech-manufacturing-value-added-growth</c>; empty for figures extracted from text.</param>
+/// <param name="IndicatorId">Series id, e.g. <c>software-revenue</c>; empty for figures extracted from text.</param>
 /// <param name="Indicator">Human name of the series or subject.</param>
 /// <param name="Value">The number exactly as the source gives it, formatted invariantly (e.g. "9.2", "12.2903").</param>
 /// <param name="Unit">Unit, e.g. "%", "trillion yuan".</param>

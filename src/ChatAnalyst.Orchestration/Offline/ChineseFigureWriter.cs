@@ -27,7 +27,6 @@ public static class ChineseFigureWriter
         ["units"] = (1m, "个"),
         ["million units"] = (100m, "万"),
         ["billion units"] = (10m, "亿"),
-        ["robots per 10,000 employees"] = (1m, "台/万名员工"),
         ["GB per month"] = (1m, " GB/月"),
     };
 

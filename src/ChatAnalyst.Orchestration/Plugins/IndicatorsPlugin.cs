@@ -126,7 +126,7 @@ public sealed class IndicatorsPlugin
     [KernelFunction(CompareIndicators)]
     [Description("Compares two or more indicator series for the same period, side by side, and says which is larger when they are comparable (same unit, period and status).")]
     public async Task<ToolEvidence> CompareIndicatorsAsync(
-        [Description("Comma-separated series ids, e.g. \"solar-capacity,wind-capacity\".")] string ids,
+        [Description("Comma-separated series ids, e.g. \"series-a,series-b\".")] string ids,
         [Description("Optional period such as 2024 or 2025-01..11. Omit to use the latest period all series share.")] string? period = null,
         CancellationToken cancellationToken = default)
     {

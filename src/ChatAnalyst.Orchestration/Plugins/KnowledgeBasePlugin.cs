@@ -31,7 +31,7 @@ public sealed class KnowledgeBasePlugin
     [KernelFunction(Function)]
     [Description("Searches the articles on China's AI and industrial economy (English or Chinese); returns passages, each with a Ref to cite.")]
     public async Task<ToolEvidence> SearchArticlesAsync(
-        [Description("A short search phrase, e.g. \"5G base stations 2024\".")] string query,
+        [Description("A short search phrase, e.g. \"software revenue 2024\".")] string query,
         [Description("Passages to return, 1-10.")] int top = 3,
         [Description("Published on or after (yyyy-MM-dd); only if the user limits dates.")] string? from = null,
         [Description("Published on or before (yyyy-MM-dd); only if the user limits dates.")] string? to = null,

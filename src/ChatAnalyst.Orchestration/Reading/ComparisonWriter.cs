@@ -7,7 +7,7 @@ namespace ChatAnalyst.Orchestration.Reading;
 
 /// <summary>
 /// Answers "which is larger, A or B, and by how much" from the candidates. Each figure of a sentence goes to the side
-/// named nearest to it ("rose 3.6 percent in urban regions … rural areas grew 4.1 percent"), or in order after
+/// named nearest to it ("rose 3.6 percent in region A … region B grew 4.1 percent"), or in order after
 /// "respectively"; a side the best sentence lacks is taken from the next sentence that names it. Only figures of the
 /// kind asked are used (a change for "grew faster", a rate, or an amount), both sides must be of one kind, and the answer
 /// states the larger side and the gap, which the grounding guard recomputes from the cited figures.
@@ -131,7 +131,7 @@ public static partial class ComparisonWriter
             }
         }
 
-        // A figure belongs to the side its clause names ("urban sales rose 3.6%, while rural sales grew 4.1%"); when a
+        // A figure belongs to the side its clause names ("A rose 3.6%, while B grew 4.1%"); when a
         // clause names both, to the nearer one. The first such figure of each side wins.
         var clauses = ClauseBreak().Matches(lower).Select(m => m.Index).Prepend(0).Append(lower.Length).ToList();
         foreach (var figure in figures)
@@ -163,11 +163,11 @@ public static partial class ComparisonWriter
         return result;
     }
 
-    // A figure usually follows what it measures ("solar power 887 million"), so one before the name counts as farther.
+    // A figure usually follows what it measures ("capacity of A: 887 million"), so one before the name counts as farther.
     private static int Distance(int mention, int figure) => figure >= mention ? figure - mention : (mention - figure) * 2;
 
     /// <summary>
-    /// Where a sentence names a side: its first own word (the head that tells it from the other side: "rural", "solar"),
+    /// Where a sentence names a side: its first own word (the head that tells it from the other side: "A", "B"),
     /// matched by stem so "completions" finds "completed". Later words of a side often name the shared subject.
     /// </summary>
     private static List<int> Mentions(string lower, string[] terms)

@@ -26,6 +26,8 @@ internal sealed class IndicatorWorkspace : IDisposable
         Root = Path.Combine(Path.GetTempPath(), "ca-indicators-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Articles);
         Directory.CreateDirectory(Indicators);
+        // The curators' unit list, as in the real indicator folder (the built-in fallback holds only general units).
+        File.Copy(Path.Combine(TestPaths.Knowledge, "indicators", "units.csv"), Path.Combine(Indicators, "units.csv"));
         Connections = new SqliteConnectionFactory(Path.Combine(Root, "data", "test.db"));
         Store = new SqliteIndicatorStore(Connections);
         Loader = new IndicatorCsvLoader(Store, new ArticleFolderSourceResolver(new KnowledgePaths(new KnowledgeOptions(), Root)));
