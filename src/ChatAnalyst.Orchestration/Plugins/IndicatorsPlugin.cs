@@ -10,7 +10,7 @@ namespace ChatAnalyst.Orchestration.Plugins;
 /// search figures extracted from articles, and chart. Every function returns <see cref="ToolEvidence"/> whose
 /// items state each figure exactly (value, unit, period, status); expected failures are a sentence, not an exception.
 /// </summary>
-public sealed class IndicatorsPlugin
+public sealed partial class IndicatorsPlugin
 {
     public const string PluginName = "Indicators";
 
@@ -57,7 +57,7 @@ public sealed class IndicatorsPlugin
         {
             if (await _store.GetLatestAsync(match.Series.Id, cancellationToken) is { } latest)
             {
-                items.Add(Item(match.Series, latest.Current));
+                items.Add(IndicatorEvidence.Item(match.Series, latest.Current));
             }
         }
 
@@ -100,7 +100,7 @@ public sealed class IndicatorsPlugin
                 message += $" Also available, not actual figures: {string.Join(", ", later)}.";
             }
 
-            return new ToolEvidence(fn, Items(series, latest).ToList(), message);
+            return new ToolEvidence(fn, IndicatorEvidence.Items(series, latest).ToList(), message);
         }
 
         if (!PeriodPhraseParser.TryParse(period, out var p))
@@ -119,7 +119,7 @@ public sealed class IndicatorsPlugin
 
         return new ToolEvidence(
             fn,
-            found.SelectMany(r => Items(series, r)).ToList(),
+            found.SelectMany(r => IndicatorEvidence.Items(series, r)).ToList(),
             $"{series.Name} for {p.Label}: {string.Join(", ", found.Select(r => r.Current.Status))}.");
     }
 
@@ -169,7 +169,7 @@ public sealed class IndicatorsPlugin
                     .ToList();
                 return new ToolEvidence(
                     fn,
-                    latest.Select(x => Item(x.Series, x.Latest!.Current)).ToList(),
+                    latest.Select(x => IndicatorEvidence.Item(x.Series, x.Latest!.Current)).ToList(),
                     "These series have no period in common, so the figures below (each series' latest) are for different periods and are not directly comparable.");
             }
 
@@ -196,13 +196,13 @@ public sealed class IndicatorsPlugin
             return ToolEvidence.Empty(fn, $"None of these series has a figure for {target.Label}.");
         }
 
-        var message = CompareMessage(rows, target);
+        var message = IndicatorEvidence.CompareMessage(rows, target);
         if (missing.Count > 0)
         {
             message += $" No figure for {target.Label}: {string.Join(", ", missing)}.";
         }
 
-        return new ToolEvidence(fn, rows.Select(r => Item(r.Series, r.Observation)).ToList(), message);
+        return new ToolEvidence(fn, rows.Select(r => IndicatorEvidence.Item(r.Series, r.Observation)).ToList(), message);
     }
 
     [KernelFunction(IndicatorSeries)]
@@ -226,7 +226,7 @@ public sealed class IndicatorsPlugin
 
         return new ToolEvidence(
             fn,
-            all.SelectMany(r => Items(series, r)).ToList(),
+            all.SelectMany(r => IndicatorEvidence.Items(series, r)).ToList(),
             $"{series.Name}: {all.Count} figure(s) from {all[0].Current.Period.Label} to {all[^1].Current.Period.Label}, in {series.Unit}.");
     }
 
@@ -245,7 +245,7 @@ public sealed class IndicatorsPlugin
 
         var items = figures.Select(f => new EvidenceItem(
             EvidenceKind.Figure,
-            Source(f.Source, null),
+            IndicatorEvidence.Source(f.Source, null),
             IndicatorText.Extracted(f.Figure),
             new FigureFact(
                 string.Empty,
@@ -259,110 +259,6 @@ public sealed class IndicatorsPlugin
                 f.Figure.Measure,
                 Sentence: f.Figure.Sentence))).ToList();
         return new ToolEvidence(fn, items, "Figures as quoted in article sentences; check each sentence for what the number describes.");
-    }
-
-    [KernelFunction(ChartIndicators)]
-    [Description("Draws a chart (PNG) of one or more indicator series in the same unit: a bar chart when they share a single period, a line chart over time otherwise. Only actual and preliminary figures are drawn.")]
-    public async Task<ToolEvidence> ChartIndicatorsAsync(
-        [Description("Comma-separated series ids, all in the same unit.")] string ids,
-        [Description("Optional first period to include, e.g. 2020.")] string? from = null,
-        [Description("Optional last period to include, e.g. 2025-01..11.")] string? to = null,
-        CancellationToken cancellationToken = default)
-    {
-        const string fn = ChartIndicators;
-        var (series, error) = await ResolveIdsAsync(ids, cancellationToken);
-        if (error is not null)
-        {
-            return ToolEvidence.Empty(fn, error);
-        }
-
-        Period? first = null, last = null;
-        if (!string.IsNullOrWhiteSpace(from))
-        {
-            if (!PeriodPhraseParser.TryParse(from, out var f))
-            {
-                return ToolEvidence.Empty(fn, $"\"{from}\" is not a period I can read. {PeriodHelp}");
-            }
-
-            first = f;
-        }
-
-        if (!string.IsNullOrWhiteSpace(to))
-        {
-            if (!PeriodPhraseParser.TryParse(to, out var t))
-            {
-                return ToolEvidence.Empty(fn, $"\"{to}\" is not a period I can read. {PeriodHelp}");
-            }
-
-            last = t;
-        }
-
-        var units = series.Select(s => s.Unit).Distinct(StringComparer.Ordinal).ToList();
-        if (units.Count > 1)
-        {
-            return ToolEvidence.Empty(fn, $"These series are in different units ({string.Join(", ", units)}), so they cannot share one chart. Chart them separately.");
-        }
-
-        var rows = new List<(IndicatorSeries Series, Observation Observation)>();
-        var leftOut = 0;
-        foreach (var s in series)
-        {
-            foreach (var r in await _store.GetObservationsAsync(s.Id, cancellationToken))
-            {
-                if ((first is { } a && r.Current.Period < a) || (last is { } b && r.Current.Period > b))
-                {
-                    continue;
-                }
-
-                if (IsOutcome(r.Current))
-                {
-                    rows.Add((s, r.Current));
-                }
-                else
-                {
-                    leftOut++;
-                }
-            }
-        }
-
-        if (rows.Count == 0)
-        {
-            return ToolEvidence.Empty(fn, "No actual figures to chart for these series in that range.");
-        }
-
-        var periods = rows.Select(r => r.Observation.Period).Distinct().Order().ToList();
-        var chartSeries = series
-            .Select(s => new ChartSeries(
-                s.Name,
-                periods.Select(p => rows.FirstOrDefault(r => r.Series.Id == s.Id && r.Observation.Period == p).Observation is { } o ? (double?)(double)o.Value : null).ToList()))
-            .Where(cs => cs.Values.Any(v => v is not null))
-            .ToList();
-        var names = string.Join(" vs ", chartSeries.Select(c => c.Name));
-        var title = names.Length <= 90 ? $"{names}, {Span(periods)}" : $"{chartSeries.Count} indicators in {series[0].Unit}, {Span(periods)}";
-        var publishers = rows.Select(r => r.Observation.Source.Publisher ?? r.Observation.Source.Title).Distinct(StringComparer.Ordinal).ToList();
-        var sourceLine = "Source: " + string.Join("; ", publishers);
-        if (sourceLine.Length > 160)
-        {
-            sourceLine = sourceLine[..157] + "...";
-        }
-
-        var rendered = _renderer.Render(new ChartRequest(title, AxisLabel(series[0]), periods.Select(p => p.Label).ToList(), chartSeries, sourceLine));
-        var facts = rows
-            .Select(r => new KeyValuePair<string, string>(
-                $"{r.Series.Name}, {r.Observation.Period.Label}",
-                $"{IndicatorText.Amount(r.Observation.DisplayValue, r.Series.Unit, r.Observation.Qualifier)} ({r.Observation.Status})"))
-            .ToList();
-        var message = $"Chart of {string.Join(", ", chartSeries.Select(c => c.Name))} ({rendered.Kind} chart, {periods.Count} period(s)).";
-        if (leftOut > 0)
-        {
-            message += $" {leftOut} forecast or target figure(s) were left out of the chart because they are not actual figures.";
-        }
-
-        return new ToolEvidence(
-            fn,
-            rows.Select(r => Item(r.Series, r.Observation)).ToList(),
-            message,
-            new ChartImage(title, rendered.Png, rendered.Width, rendered.Height, facts));
     }
 
     private async Task<(IReadOnlyList<IndicatorSeries> Series, string? Error)> ResolveIdsAsync(string? ids, CancellationToken cancellationToken)
@@ -394,87 +290,7 @@ public sealed class IndicatorsPlugin
             : (series, null);
     }
 
-    private static string CompareMessage(List<(IndicatorSeries Series, Observation Observation)> rows, Period period)
-    {
-        if (rows.Count < 2)
-        {
-            return $"Only {rows[0].Series.Name} has a figure for {period.Label}; nothing to compare it with.";
-        }
-
-        var units = rows.Select(r => r.Series.Unit).Distinct(StringComparer.Ordinal).ToList();
-        if (units.Count > 1)
-        {
-            return $"Figures for {period.Label} are in different units ({string.Join(", ", units)}), so they are not directly comparable.";
-        }
-
-        var classes = rows.Select(r => IndicatorVocabulary.StatusClass(r.Observation.Status)).Distinct(StringComparer.Ordinal).ToList();
-        if (classes.Count > 1)
-        {
-            return $"Figures for {period.Label} mix actual figures with forecasts or targets ({string.Join(", ", rows.Select(r => $"{r.Series.Name}: {r.Observation.Status}"))}), so they are not directly comparable.";
-        }
-
-        string Describe((IndicatorSeries Series, Observation Observation) r) =>
-            $"{r.Series.Name} ({IndicatorText.Amount(r.Observation.DisplayValue, r.Series.Unit, r.Observation.Qualifier)})";
-
-        var ordered = rows.OrderByDescending(r => r.Observation.Value).ToList();
-        var hedge = rows.Any(r => r.Observation.Qualifier is not null) ? " (some figures are approximate or bounds)" : string.Empty;
-        var isRank = rows[0].Series.Unit == "rank";
-        if (ordered[0].Observation.Value == ordered[^1].Observation.Value)
-        {
-            return $"For {period.Label}, {string.Join(" and ", rows.Select(Describe))} are equal{hedge}.";
-        }
-
-        if (isRank)
-        {
-            return $"For {period.Label}, {Describe(ordered[^1])} has the better (lower) rank and {Describe(ordered[0])} the lowest{hedge}.";
-        }
-
-        return rows.Count == 2
-            ? $"For {period.Label}, {Describe(ordered[0])} is larger than {Describe(ordered[1])}{hedge}."
-            : $"For {period.Label}, {Describe(ordered[0])} is the largest and {Describe(ordered[^1])} the smallest{hedge}.";
-    }
-
-    private static IEnumerable<EvidenceItem> Items(IndicatorSeries series, ResolvedObservation resolved)
-    {
-        yield return Item(series, resolved.Current);
-        foreach (var older in resolved.Superseded)
-        {
-            yield return Item(series, older, resolved.Current);
-        }
-    }
-
-    private static EvidenceItem Item(IndicatorSeries series, Observation observation, Observation? supersededBy = null)
-    {
-        var fact = new FigureFact(
-            series.Id,
-            series.Name,
-            observation.DisplayValue,
-            series.Unit,
-            observation.Qualifier,
-            observation.Period.ToString(),
-            observation.Period.Label,
-            observation.Status,
-            series.Measure,
-            supersededBy is null ? null : IndicatorText.SupersededBy(series, supersededBy),
-            IndicatorZh: series.NameZh);
-        var text = supersededBy is null ? IndicatorText.Figure(series, observation) : IndicatorText.Superseded(series, observation, supersededBy);
-        return new EvidenceItem(EvidenceKind.Figure, Source(observation.Source, observation.Published), text, fact);
-    }
-
-    private static SourceInfo Source(IndicatorSource source, DateOnly? released) =>
-        new(source.DocumentId, source.Title, source.Url, source.Publisher, source.Published ?? released);
-
     private static bool IsOutcome(Observation observation) => ObservationResolver.ClassOrder(observation.Status) == 0;
 
     private static string UnknownId(string? id) => $"No indicator series has the id \"{id}\". Use find_indicators to look up ids.";
-
-    private static string Span(List<Period> periods) =>
-        periods.Count == 1 ? periods[0].Label : $"{periods[0].Label} to {periods[^1].Label}";
-
-    private static string AxisLabel(IndicatorSeries series) => series.Measure switch
-    {
-        "yoy_growth" => series.Unit + " (year-on-year growth)",
-        "share" => series.Unit + " (share)",
-        _ => series.Unit,
-    };
 }
