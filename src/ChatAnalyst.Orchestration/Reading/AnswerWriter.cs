@@ -33,7 +33,8 @@ public static partial class AnswerWriter
             answer.Append(chinese).Append(" 原文：");
         }
 
-        if (question.Intent == QuestionIntent.Comparison && ComparisonWriter.Compare(question, ranked) is { } comparison)
+        // A comparison is worked out only when the lead does not already state the difference itself.
+        if (question.Intent == QuestionIntent.Comparison && !StatedGap().IsMatch(lead.Text) && ComparisonWriter.Compare(question, ranked) is { } comparison)
         {
             answer.Append(comparison).Append(' ');
         }
@@ -123,6 +124,9 @@ public static partial class AnswerWriter
     }
 
     private static HashSet<string> Numbers(string text) => Number().Matches(text).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
+
+    [GeneratedRegex(@"\d\s*percentage points?\s+(?:higher|lower|faster|slower|more|less|above|below|ahead)|个百分点", RegexOptions.IgnoreCase)]
+    private static partial Regex StatedGap();
 
     [GeneratedRegex(@"(?<![\w.\[])\d+(?:[.,]\d+)*(?![\w\]])")]
     private static partial Regex Number();

@@ -30,10 +30,17 @@ public static partial class ComparisonWriter
             return null;
         }
 
+        // Two periods are compared only within one sentence, which says which figure belongs to which period.
+        var periodSides = terms.All(t => t.Length == 1 && t[0].All(char.IsDigit));
         var found = new Figure?[2];
         foreach (var candidate in candidates)
         {
             var assigned = Assign(candidate, Figures(candidate, question), terms);
+            if (periodSides && (assigned[0] is null || assigned[1] is null))
+            {
+                continue;
+            }
+
             for (var side = 0; side < 2; side++)
             {
                 found[side] ??= assigned[side];
@@ -45,7 +52,8 @@ public static partial class ComparisonWriter
             }
         }
 
-        if (found[0] is not { } a || found[1] is not { } b || a.Kind != b.Kind || a.Value == b.Value)
+        // Two figures of one article only: across articles the periods and definitions may differ.
+        if (found[0] is not { } a || found[1] is not { } b || a.Kind != b.Kind || a.Value == b.Value || a.DocumentId != b.DocumentId)
         {
             return null;
         }
@@ -60,7 +68,7 @@ public static partial class ComparisonWriter
 
     private const string Count = "count";
 
-    private sealed record Figure(string Text, decimal Value, string Kind, int Index, string Marker);
+    private sealed record Figure(string Text, decimal Value, string Kind, int Index, string Marker, string DocumentId);
 
     /// <summary>The two things compared, as the question names them.</summary>
     internal static (string Left, string Right)? Sides(string question)
@@ -196,7 +204,7 @@ public static partial class ComparisonWriter
             var wanted = question.WantsChange ? isChange : question.Measure == MeasureWanted.Rate ? kind == "%" : question.Measure != MeasureWanted.Amount || kind != "%";
             if (wanted)
             {
-                figures.Add(new Figure(m.Groups["n"].Value, value, kind, m.Index, AnswerWriter.Marker(candidate)));
+                figures.Add(new Figure(m.Groups["n"].Value, value, kind, m.Index, AnswerWriter.Marker(candidate), candidate.DocumentId));
             }
         }
 

@@ -30,6 +30,7 @@ public sealed partial class ReaderFeatures
     private readonly Dictionary<ReaderCandidate, HashSet<(string, string)>> _pairs = [];
     private readonly List<(string, string)> _questionPairs;
     private readonly Dictionary<string, HashSet<string>> _documentTerms = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _documentText = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<Period>> _documentPeriods = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _documentRank = new(StringComparer.Ordinal);
     private readonly HashSet<Period> _asked;
@@ -66,11 +67,12 @@ public sealed partial class ReaderFeatures
             }
 
             documentTerms.UnionWith(terms);
+            _documentText[id] = _documentText.GetValueOrDefault(id, candidate.Item.Source.Title.ToLowerInvariant()) + "\n" + candidate.Text.ToLowerInvariant();
         }
 
         var everything = string.Join('\n', candidates.Select(c => c.Text + " " + c.Item.Source.Title)).ToLowerInvariant();
-        // Years the evidence is about: the periods its sentences and titles cover, not any year it mentions (a release
-        // date, a base year).
+        // Years the evidence is about: the periods its sentences and titles cover, not any year it mentions in passing
+        // (a release date, a base year).
         var covered = candidates.SelectMany(c => c.Periods.Select(p => p.Year))
             .Concat(_documentPeriods.Values.SelectMany(p => p.Select(x => x.Year)))
             .ToHashSet();
@@ -122,7 +124,8 @@ public sealed partial class ReaderFeatures
             Coverage(terms),
             Coverage(context),
             Coverage(document),
-            _question.Entities.Count == 0 ? 0 : (double)_question.Entities.Count(e => !Mentions(document, e) && !title.Contains(e, StringComparison.OrdinalIgnoreCase)) / _question.Entities.Count,
+            // Entities are looked up in the plain text too: a folded synonym ("integrated circuit" → one term) must not hide a name.
+            _question.Entities.Count == 0 ? 0 : (double)_question.Entities.Count(e => !Mentions(document, e) && !StartsWord(_documentText[candidate.DocumentId], e)) / _question.Entities.Count,
             _asked.Count > 0 && periods.Any(_asked.Contains) ? 1 : 0,
             _asked.Count > 0 && periods.Count > 0 && !periods.Any(_asked.Contains) ? 1 : 0,
             _asked.Count > 0 && !periods.Any(_asked.Contains) && periods.Any(p => _asked.Any(a => a.Year == p.Year)) ? 1 : 0,
