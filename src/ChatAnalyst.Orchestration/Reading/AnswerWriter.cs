@@ -123,7 +123,12 @@ public static partial class AnswerWriter
         return own.Count > 0 ? !own.IsSubsetOf(numbers) : numbers.Count == 0;
     }
 
-    private static HashSet<string> Numbers(string text) => Number().Matches(text).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
+    /// <summary>The figures of a text: its numbers less years and the days of dates ("21 January 2025").</summary>
+    private static HashSet<string> Numbers(string text) =>
+        Number().Matches(DatePart().Replace(text, " ")).Select(m => m.Value).Where(n => !(n.Length == 4 && n[0] is '1' or '2' && n.All(char.IsDigit))).ToHashSet(StringComparer.Ordinal);
+
+    [GeneratedRegex(@"\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\b")]
+    private static partial Regex DatePart();
 
     [GeneratedRegex(@"\d\s*percentage points?\s+(?:higher|lower|faster|slower|more|less|above|below|ahead)|个百分点", RegexOptions.IgnoreCase)]
     private static partial Regex StatedGap();

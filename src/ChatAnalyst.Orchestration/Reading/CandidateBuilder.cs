@@ -59,7 +59,12 @@ public static partial class CandidateBuilder
             }
         }
 
-        return candidates;
+        // A figure has no sentence vector of its own: it is taken to be as close to the question as the closest
+        // sentence of the article it cites (0 when no passage of that article was retrieved).
+        var closest = candidates.Where(c => c.Similarity > 0).GroupBy(c => c.DocumentId).ToDictionary(g => g.Key, g => g.Max(c => c.Similarity), StringComparer.Ordinal);
+        return candidates
+            .Select(c => c.Similarity == 0 && closest.TryGetValue(c.DocumentId, out var similarity) ? c with { Similarity = similarity } : c)
+            .ToList();
     }
 
     private static ReaderCandidate Candidate(string text, EvidenceItem item, string previous, double similarity, int rank, int position) =>

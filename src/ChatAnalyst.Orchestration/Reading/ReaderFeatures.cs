@@ -67,10 +67,13 @@ public sealed partial class ReaderFeatures
             }
 
             documentTerms.UnionWith(terms);
-            _documentText[id] = _documentText.GetValueOrDefault(id, candidate.Item.Source.Title.ToLowerInvariant()) + "\n" + candidate.Text.ToLowerInvariant();
+            var plain = (candidate.Item.Source.Title + "\n" + candidate.Text).ToLowerInvariant();
+            _documentText[id] = _documentText.GetValueOrDefault(id, string.Empty) + "\n" + plain + "\n" + TextTerms.Fold(plain);
         }
 
-        var everything = string.Join('\n', candidates.Select(c => c.Text + " " + c.Item.Source.Title)).ToLowerInvariant();
+        // Entities are looked up as written and with synonyms folded ("NEV" is found as "new energy vehicle" and as "nev").
+        var raw = string.Join('\n', candidates.Select(c => c.Text + " " + c.Item.Source.Title)).ToLowerInvariant();
+        var everything = raw + "\n" + TextTerms.Fold(raw);
         // Years the evidence is about: the periods its sentences and titles cover, not any year it mentions in passing
         // (a release date, a base year).
         var covered = candidates.SelectMany(c => c.Periods.Select(p => p.Year))

@@ -18,6 +18,9 @@ public static class ReaderTrainer
     private const double LearningRate = 0.3;
     private const double L2 = 0.002;
 
+    /// <summary>How much worse answering an out-of-scope question is than declining an answerable one.</summary>
+    private const double WrongAnswerCost = 2;
+
     public static ReaderModel Fit(IReadOnlyList<TrainingQuestion> questions, Dictionary<string, string> provenance)
     {
         ArgumentNullException.ThrowIfNull(questions);
@@ -161,18 +164,22 @@ public static class ReaderTrainer
         return w;
     }
 
-    /// <summary>The probability cut that classifies the training rows best (ties: the lower cut, fewer false refusals).</summary>
+    /// <summary>
+    /// The probability cut with the lowest cost on the training rows, where answering a question the knowledge base does
+    /// not cover costs <see cref="WrongAnswerCost"/> times a false refusal (a wrong figure misleads; a refusal only fails
+    /// to help). Ties go to the lower cut.
+    /// </summary>
     private static double BestThreshold(List<(double[] Inputs, bool Answer)> rows, double[] w)
     {
         var probabilities = rows.Select(r => (P: 1 / (1 + Math.Exp(-Dot(w, r.Inputs))), r.Answer)).ToList();
         var best = 0.5;
-        var bestRight = -1;
+        var bestCost = double.MaxValue;
         foreach (var cut in Enumerable.Range(1, 98).Select(i => i / 100.0))
         {
-            var right = probabilities.Count(p => (p.P >= cut) == p.Answer);
-            if (right > bestRight)
+            var cost = probabilities.Count(p => p.Answer && p.P < cut) + (WrongAnswerCost * probabilities.Count(p => !p.Answer && p.P >= cut));
+            if (cost < bestCost)
             {
-                (best, bestRight) = (cut, right);
+                (best, bestCost) = (cut, cost);
             }
         }
 

@@ -26,7 +26,7 @@ public sealed class AnswerQualityTests(MiniLmFixture miniLm) : IDisposable
 
         var report = await new AnswerEvaluator(host.Orchestrator).EvaluateAsync(AnswerEvaluator.Load(TestPaths.Eval("answers-heldout.jsonl")));
 
-        AssertMeetsBar(report, accuracy: 0.58, citations: 0.75, refusals: 0.5);
+        AssertMeetsBar(report, accuracy: 0.8, citations: 0.9, refusals: 0.75);
     }
 
     [EvalDevFact]
@@ -42,8 +42,8 @@ public sealed class AnswerQualityTests(MiniLmFixture miniLm) : IDisposable
 
         var report = await new AnswerEvaluator(host.Orchestrator).EvaluateAsync(AnswerEvaluator.Load(Path.Combine(EvalDevFactAttribute.Folder, "answers.jsonl")));
 
-        AssertMeetsBar(report, accuracy: 0.68, citations: 0.8, refusals: 0.85);
-        Assert.True(report.FalseRefusals <= 3, $"false refusals {report.FalseRefusals}");
+        AssertMeetsBar(report, accuracy: 0.68, citations: 0.8, refusals: 0.95);
+        Assert.True(report.FalseRefusals <= 4, $"false refusals {report.FalseRefusals}");
     }
 
     [Fact]
