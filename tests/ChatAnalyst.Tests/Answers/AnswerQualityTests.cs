@@ -63,6 +63,25 @@ public sealed class AnswerQualityTests(MiniLmFixture miniLm) : IDisposable
         AssertMeetsBar(report, accuracy: 0.8, citations: 0.9, refusals: 0.65);
     }
 
+    [Theory]
+    [InlineData("How big was China's core AI industry in 2025?", "1 trillion")]
+    [InlineData("How many 5G base stations did China have by the end of 2024?", "4.25 million")]
+    [InlineData("2025年中国核心人工智能产业规模有多大？", "万亿元")]
+    public async Task The_readme_example_questions_are_answered_with_their_figure(string question, string figure)
+    {
+        // Curated figures have no sentence vector of their own; they must not be declined for it.
+        await using var host = await AnalystTestHost.StartAsync(miniLm.Generator, new Dictionary<string, string?>
+        {
+            ["ChatAnalyst:Knowledge:Database"] = Path.Combine(_folder, "examples.db"),
+        });
+
+        var answer = await host.Orchestrator.AnswerAsync([], question);
+
+        Assert.Equal(AnswerKind.Answer, answer.Kind);
+        Assert.Contains(figure, answer.Text, StringComparison.Ordinal);
+        Assert.NotEmpty(answer.Citations);
+    }
+
     [Fact]
     public async Task A_figure_only_in_a_newly_ingested_article_is_answered_exactly_with_its_period()
     {
