@@ -85,9 +85,12 @@ public sealed partial class ReaderFeatures
         IsAboutSomethingElse = question.Entities.Any(e => !StartsWord(everything, e))
             || (_askedYears.Count > 0 && !_askedYears.Any(covered.Contains) && !QuotesEvidence);
 
-        // Rarer words say more about what is asked: weight = the question's own weight × idf among the candidates.
-        foreach (var (term, weight) in question.Terms.Where(t => !t.Key.All(char.IsDigit)))
+        // Rarer words say more about what is asked: weight = the question's own weight × idf among the candidates. A
+        // word no candidate has is read as the nearest word they do have, when it is a likely typo ("softwre").
+        var vocabulary = _terms.Values.SelectMany(t => t).ToHashSet(StringComparer.Ordinal);
+        foreach (var (asked, weight) in question.Terms.Where(t => !t.Key.All(char.IsDigit)))
         {
+            var term = candidates.Any(c => Mentions(_terms[c], asked)) ? asked : Corrected(asked, vocabulary);
             var frequency = candidates.Count(c => Mentions(_terms[c], term));
             _weights[term] = weight * Math.Log(1 + ((candidates.Count + 1.0) / (1 + frequency)));
         }
@@ -213,6 +216,25 @@ public sealed partial class ReaderFeatures
     {
         var total = _weights.Values.Sum();
         return total <= 0 ? 0 : _weights.Where(w => Mentions(terms, w.Key)).Sum(w => w.Value) / total;
+    }
+
+    /// <summary>The vocabulary word within one edit (two for 8+ letters) of a 5+ letter term, or the term itself.</summary>
+    private static string Corrected(string term, HashSet<string> vocabulary)
+    {
+        if (term.Length < 5 || term.Any(char.IsDigit))
+        {
+            return term;
+        }
+
+        var limit = term.Length >= 8 ? 2 : 1;
+        return vocabulary
+            .Where(v => Math.Abs(v.Length - term.Length) <= limit)
+            .Select(v => (Word: v, Distance: Knowledge.Text.EditDistance.Compute(term, v, limit)))
+            .Where(v => v.Distance <= limit)
+            .OrderBy(v => v.Distance)
+            .ThenBy(v => v.Word, StringComparer.Ordinal)
+            .Select(v => v.Word)
+            .FirstOrDefault() ?? term;
     }
 
     private static bool StartsWord(string lower, string term)
