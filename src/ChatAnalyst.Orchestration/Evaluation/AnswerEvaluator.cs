@@ -144,8 +144,8 @@ public sealed class AnswerEvaluator(AnswerOrchestrator orchestrator, ReaderTrace
 
     private static (string Text, string DocumentId, double[] Features)? Baseline(ReaderTrace trace)
     {
-        var similarity = Array.IndexOf(ReaderFeatures.Names, "similarity");
-        var coverage = Array.IndexOf(ReaderFeatures.Names, "subject_coverage");
+        var similarity = ReaderFeatures.Similarity;
+        var coverage = ReaderFeatures.SubjectCoverage;
         return trace.Candidates.Count == 0 ? null : trace.Candidates.MaxBy(c => c.Features[similarity] + (0.3 * c.Features[coverage]));
     }
 

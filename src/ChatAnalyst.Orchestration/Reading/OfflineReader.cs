@@ -54,9 +54,9 @@ public sealed class OfflineReader(ReaderModel model, UnitNames units, ReaderTrac
         // A question that names a period is answered for that period: when some candidate states it, a sentence about
         // another period (the November figure for a December question) does not lead, however well it scores otherwise.
         // A sentence that names no period of its own is about its article's period.
-        var match = Array.IndexOf(ReaderFeatures.Names, "period_match");
-        var conflict = Array.IndexOf(ReaderFeatures.Names, "period_conflict");
-        var documentConflict = Array.IndexOf(ReaderFeatures.Names, "document_period_conflict");
+        var match = ReaderFeatures.PeriodMatch;
+        var conflict = ReaderFeatures.PeriodConflict;
+        var documentConflict = ReaderFeatures.DocumentPeriodConflict;
         if (scored.Any(s => s.Features[match] > 0))
         {
             scored = scored.Where(s => s.Features[conflict] == 0 && !(s.Candidate.Periods.Count == 0 && s.Features[documentConflict] > 0)).ToList();
@@ -64,7 +64,7 @@ public sealed class OfflineReader(ReaderModel model, UnitNames units, ReaderTrac
 
         // An answer about another country, organisation or product than asked is no answer: only articles that name
         // every entity of the question may lead.
-        var missing = Array.IndexOf(ReaderFeatures.Names, "entities_missing");
+        var missing = ReaderFeatures.EntitiesMissing;
         scored = scored.Where(s => s.Features[missing] == 0).ToList();
         if (scored.Count == 0)
         {
@@ -85,7 +85,7 @@ public sealed class OfflineReader(ReaderModel model, UnitNames units, ReaderTrac
             .Select(s => s.Candidate)
             .Take(3)
             .ToList();
-        // A comparison may need a side that only a lower-ranked sentence (often of another article) states.
+        // A comparison may need a side that only a lower-ranked sentence of the article states.
         var ranked = scored.Take(ComparisonDepth).Select(s => s.Candidate).ToList();
         return AnswerWriter.Write(question, lead, support, ranked, units);
     }

@@ -24,6 +24,23 @@ public sealed partial class ReaderFeatures
         "lead_position", "short_or_heading", "quoted_number", "newest_document", "curated_figure", "figure_index_only", "phrase_coverage", "change_match", "coverage_gap", "coverage_density", "number_near_subject",
     ];
 
+    /// <summary>Positions in the vector of the features that the selector, the abstainer and the evaluation read by name.</summary>
+    public static readonly int Similarity = Array.IndexOf(Names, "similarity");
+
+    public static readonly int SubjectCoverage = Array.IndexOf(Names, "subject_coverage");
+
+    public static readonly int ContextCoverage = Array.IndexOf(Names, "context_coverage");
+
+    public static readonly int EntitiesMissing = Array.IndexOf(Names, "entities_missing");
+
+    public static readonly int PeriodMatch = Array.IndexOf(Names, "period_match");
+
+    public static readonly int PeriodConflict = Array.IndexOf(Names, "period_conflict");
+
+    public static readonly int DocumentPeriodConflict = Array.IndexOf(Names, "document_period_conflict");
+
+    public static readonly int YearConflict = Array.IndexOf(Names, "year_conflict");
+
     private readonly QuestionAnalysis _question;
     private readonly Dictionary<string, double> _weights = new(StringComparer.Ordinal);
     private readonly Dictionary<ReaderCandidate, HashSet<string>> _terms = [];

@@ -78,12 +78,12 @@ public sealed class ReaderModel
     public static double[] AbstainInputs(double[] top) =>
     [
         1,
-        top[Array.IndexOf(ReaderFeatures.Names, "similarity")],
-        top[Array.IndexOf(ReaderFeatures.Names, "subject_coverage")],
-        top[Array.IndexOf(ReaderFeatures.Names, "context_coverage")],
-        top[Array.IndexOf(ReaderFeatures.Names, "entities_missing")],
-        top[Array.IndexOf(ReaderFeatures.Names, "period_conflict")],
-        top[Array.IndexOf(ReaderFeatures.Names, "year_conflict")],
+        top[ReaderFeatures.Similarity],
+        top[ReaderFeatures.SubjectCoverage],
+        top[ReaderFeatures.ContextCoverage],
+        top[ReaderFeatures.EntitiesMissing],
+        top[ReaderFeatures.PeriodConflict],
+        top[ReaderFeatures.YearConflict],
     ];
 
     private ReaderModel Prepared()

@@ -91,8 +91,8 @@ public static class ReaderTrainer
     {
         ArgumentNullException.ThrowIfNull(questions);
         var baseline = new double[ReaderFeatures.Names.Length];
-        baseline[Array.IndexOf(ReaderFeatures.Names, "similarity")] = 1;
-        baseline[Array.IndexOf(ReaderFeatures.Names, "subject_coverage")] = 0.3;
+        baseline[ReaderFeatures.Similarity] = 1;
+        baseline[ReaderFeatures.SubjectCoverage] = 0.3;
         return TopOne(ReaderModel.From(baseline, new double[ReaderModel.AbstainNames.Length], 0.5, []), questions);
     }
 
