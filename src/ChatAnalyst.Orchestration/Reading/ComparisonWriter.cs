@@ -190,6 +190,7 @@ public static partial class ComparisonWriter
     {
         var text = candidate.Text;
         var figures = new List<Figure>();
+        var previousChangeEnd = -1;
         foreach (Match m in FigurePattern().Matches(text))
         {
             if (!decimal.TryParse(m.Groups["n"].Value.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
@@ -200,7 +201,10 @@ public static partial class ComparisonWriter
             }
 
             var kind = Kind(m.Groups["u"].Value);
-            var isChange = kind == "%" && (ChangeBefore().IsMatch(text[Math.Max(0, m.Index - 30)..m.Index]) || ChangeAfter().IsMatch(text[(m.Index + m.Length)..]));
+            // "rising 7.7 percent and 8.9 percent": a figure listed right after a change is a change too.
+            var listed = previousChangeEnd >= 0 && ListJoin().IsMatch(text[previousChangeEnd..m.Index]);
+            var isChange = kind == "%" && (listed || ChangeBefore().IsMatch(text[Math.Max(0, m.Index - 30)..m.Index]) || ChangeAfter().IsMatch(text[(m.Index + m.Length)..]));
+            previousChangeEnd = isChange ? m.Index + m.Length : -1;
             var wanted = question.WantsChange ? isChange : question.Measure == MeasureWanted.Rate ? kind == "%" : question.Measure != MeasureWanted.Amount || kind != "%";
             if (wanted)
             {
@@ -246,11 +250,14 @@ public static partial class ComparisonWriter
     [GeneratedRegex(@"[a-z]{2,}")]
     private static partial Regex Word();
 
-    [GeneratedRegex(@"\b(?:rose|rise|grew|grow|growth|(?<!made )up(?! to)|down|fell|increase[sd]?|decrease[sd]?|declined?|dropped|expanded|gain(?:ed)?|jumped|surged|climbed|by)\b[^\d]{0,20}$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:rose|rise|grew|grow|growth|(?<!made )up(?! to)|down|fell|increase[sd]?|decrease[sd]?|declined?|dropped|expanded|gain(?:ed)?|jumped|surged|climbed|by|rising|growing|increasing|falling|declining|expanding)\b[^\d]{0,20}$", RegexOptions.IgnoreCase)]
     private static partial Regex ChangeBefore();
 
     [GeneratedRegex(@"^\s*(?:%|percent|per cent)?\s*(?:year[- ]on[- ]year|yoy|more than|higher than|from a year|on the previous year|over the previous|growth|increase)", RegexOptions.IgnoreCase)]
     private static partial Regex ChangeAfter();
+
+    [GeneratedRegex(@"^\s*(?:and|,|or)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ListJoin();
 
     [GeneratedRegex(@"\bper\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex Per();

@@ -85,8 +85,9 @@ public sealed class OfflineReader(ReaderModel model, UnitNames units, ReaderTrac
             .Select(s => s.Candidate)
             .Take(3)
             .ToList();
-        // A comparison may need a side that only a lower-ranked sentence of the article states.
-        var ranked = scored.Take(ComparisonDepth).Select(s => s.Candidate).ToList();
+        // A comparison is worked out from the lead's article (both figures from one source, in the lead's terms); a side
+        // may sit in a lower-ranked sentence of it.
+        var ranked = scored.Select(s => s.Candidate).Where(c => c.DocumentId == lead.DocumentId).Take(ComparisonDepth).ToList();
         return AnswerWriter.Write(question, lead, support, ranked, units);
     }
 }

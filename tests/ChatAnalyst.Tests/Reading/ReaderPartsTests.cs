@@ -76,6 +76,10 @@ public sealed class ReaderPartsTests
         "Was industrial output growth faster in 2024 or in 2023, and what was the gap?",
         "Industrial output rose 5.8 percent year on year in 2024, faster than the 4.6 percent growth of 2023.",
         "2024", "5.8%", "4.6%", "1.2 percentage points")]
+    [InlineData(
+        "Which grew faster in 2024, high-tech manufacturing or equipment manufacturing?",
+        "Value added in equipment manufacturing and high-tech manufacturing grew faster than industry as a whole, rising 7.7 percent and 8.9 percent respectively in 2024.",
+        "high-tech manufacturing", "8.9%", "7.7%", "1.2 percentage points")]
     public void A_comparison_names_the_larger_side_and_the_gap(string question, string sentence, string larger, string high, string low, string gap)
     {
         var analysis = QuestionAnalysis.Analyze(question, [], BilingualGlossary.Empty);
