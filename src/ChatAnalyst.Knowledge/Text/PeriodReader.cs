@@ -16,7 +16,8 @@ public static partial class PeriodReader
     public static IReadOnlyList<Period> Read(string sentence, DateOnly? published)
     {
         ArgumentNullException.ThrowIfNull(sentence);
-        var periods = PeriodPhraseParser.FindAll(sentence)
+        var mentions = PeriodPhraseParser.FindAll(sentence);
+        var periods = mentions
             .Where(m => !m.IsComparisonBase && !Base().IsMatch(sentence[Math.Max(0, m.Index - 50)..m.Index]))
             .Select(m => m.Period)
             .ToList();
@@ -26,7 +27,7 @@ public static partial class PeriodReader
         }
 
         var claimed = new bool[sentence.Length];
-        foreach (var m in PeriodPhraseParser.FindAll(sentence))
+        foreach (var m in mentions)
         {
             Array.Fill(claimed, true, m.Index, m.Length);
         }

@@ -5,6 +5,21 @@ namespace ChatAnalyst.Orchestration.Answers;
 /// <summary>The cue patterns <see cref="QuestionAnalysis"/> reads a question with: general question words, no topic words.</summary>
 public sealed partial record QuestionAnalysis
 {
+    /// <summary>How many items the question asks for, from its count word ("both", "three"), or 0.</summary>
+    private static int CountOf(string lower)
+    {
+        var m = CountWord().Match(lower);
+        return !m.Success ? 0 : m.Groups[1].Value switch
+        {
+            "both" or "two" => 2,
+            "three" => 3,
+            "four" => 4,
+            "five" => 5,
+            "six" => 6,
+            _ => 0,
+        };
+    }
+
     private static readonly string[] RefusalPatterns =
     [
         "system prompt", "your instructions", "your prompt", "ignore previous", "ignore all", "ignore your", "disregard",

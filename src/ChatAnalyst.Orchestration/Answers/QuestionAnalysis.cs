@@ -58,6 +58,9 @@ public sealed partial record QuestionAnalysis
     /// <summary>Numbers the user wrote (not years): a figure quoted in the question.</summary>
     public IReadOnlyList<string> QuotedNumbers { get; init; } = [];
 
+    /// <summary>Whether <paramref name="text"/> states a number the user quoted.</summary>
+    public bool IsQuotedIn(string text) => QuotedNumbers.Any(n => text.Contains(n, StringComparison.Ordinal));
+
     public static QuestionAnalysis Analyze(string text, IReadOnlyList<string> earlierQuestions, BilingualGlossary glossary)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -149,20 +152,6 @@ public sealed partial record QuestionAnalysis
 
     private static MeasureWanted MeasureOf(string lower) =>
         RateCue().IsMatch(lower) ? MeasureWanted.Rate : AmountCue().IsMatch(lower) ? MeasureWanted.Amount : MeasureWanted.Any;
-
-    private static int CountOf(string lower)
-    {
-        var m = CountWord().Match(lower);
-        return !m.Success ? 0 : m.Groups[1].Value switch
-        {
-            "both" or "two" => 2,
-            "three" => 3,
-            "four" => 4,
-            "five" => 5,
-            "six" => 6,
-            _ => 0,
-        };
-    }
 
     private static List<string> SubjectTerms(string text) =>
         TextTerms.ContentTerms(text)

@@ -40,7 +40,7 @@ public static partial class AnswerWriter
         }
 
         // The question quotes this very figure for a period the sentence does not state: say so before quoting it.
-        if (question.QuotedNumbers.Any(n => lead.Text.Contains(n, StringComparison.Ordinal))
+        if (question.IsQuotedIn(lead.Text)
             && question.Periods.Count > 0 && lead.Periods.Count > 0 && !lead.Periods.Any(question.Periods.Contains))
         {
             answer.Append(question.IsChinese ? "这个数字对应的时期不同：" : "That figure is for a different period than the question says: ");

@@ -53,7 +53,8 @@ public sealed partial class ReaderFeatures
     private readonly HashSet<Period> _asked;
     private readonly HashSet<int> _askedYears;
     private readonly double _maxSimilarity;
-    private double _maxCoverage;
+    private readonly double _totalWeight;
+    private readonly double _maxCoverage;
     private readonly DateOnly? _newest;
 
     public ReaderFeatures(QuestionAnalysis question, IReadOnlyList<ReaderCandidate> candidates)
@@ -98,7 +99,7 @@ public sealed partial class ReaderFeatures
             .ToHashSet();
         // A figure the user quotes with the wrong year ("470 — is that the 2024 figure?") is answered with its real
         // period, not declined for the year.
-        QuotesEvidence = question.QuotedNumbers.Any(n => candidates.Any(c => c.Text.Contains(n, StringComparison.Ordinal)));
+        QuotesEvidence = candidates.Any(c => question.IsQuotedIn(c.Text));
         IsAboutSomethingElse = question.Entities.Any(e => !StartsWord(everything, e))
             || (_askedYears.Count > 0 && !_askedYears.Any(covered.Contains) && !QuotesEvidence);
 
@@ -112,6 +113,7 @@ public sealed partial class ReaderFeatures
             _weights[term] = weight * Math.Log(1 + ((candidates.Count + 1.0) / (1 + frequency)));
         }
 
+        _totalWeight = _weights.Values.Sum();
         _maxCoverage = candidates.Count == 0 ? 0 : candidates.Max(c => Coverage(_terms[c]));
     }
 
@@ -163,7 +165,7 @@ public sealed partial class ReaderFeatures
             1.0 / (1 + _documentRank[candidate.DocumentId]),
             candidate.Position < 2 ? 1 : 0,
             text.Length < 40 || !text.Contains(' ', StringComparison.Ordinal) ? 1 : 0,
-            _question.QuotedNumbers.Any(n => text.Contains(n, StringComparison.Ordinal)) ? 1 : 0,
+            _question.IsQuotedIn(text) ? 1 : 0,
             _asked.Count == 0 && _newest is { } newest && candidate.Item.Source.Published == newest ? 1 : 0,
             candidate.IsCuratedFigure ? 1 : 0,
             candidate.FromFigureIndex ? 1 : 0,
@@ -229,11 +231,8 @@ public sealed partial class ReaderFeatures
         return 0;
     }
 
-    private double Coverage(HashSet<string> terms)
-    {
-        var total = _weights.Values.Sum();
-        return total <= 0 ? 0 : _weights.Where(w => Mentions(terms, w.Key)).Sum(w => w.Value) / total;
-    }
+    private double Coverage(HashSet<string> terms) =>
+        _totalWeight <= 0 ? 0 : _weights.Where(w => Mentions(terms, w.Key)).Sum(w => w.Value) / _totalWeight;
 
     /// <summary>The vocabulary word within one edit (two for 8+ letters) of a 5+ letter term, or the term itself.</summary>
     private static string Corrected(string term, HashSet<string> vocabulary)
