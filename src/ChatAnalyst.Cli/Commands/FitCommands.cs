@@ -67,10 +67,11 @@ public static class FitCommands
             var model = ReaderTrainer.Fit(questions, provenance);
             model.Provenance["training_top1"] = ReaderTrainer.TopOne(model, questions).ToString("F3", CultureInfo.InvariantCulture);
             model.Provenance["cross_validated_top1"] = ReaderTrainer.CrossValidatedTopOne(questions).ToString("F3", CultureInfo.InvariantCulture);
+            model.Provenance["cross_validated_decisions"] = ReaderTrainer.CrossValidatedDecisions(questions).ToString("F3", CultureInfo.InvariantCulture);
             model.Provenance["naive_baseline_top1"] = ReaderTrainer.BaselineTopOne(questions).ToString("F3", CultureInfo.InvariantCulture);
             var path = Path.GetFullPath(parse.GetValue(output)!, root);
             model.Save(path);
-            AnsiConsole.MarkupLineInterpolated($"{questions.Count} questions; training top-1 {model.Provenance["training_top1"]}, cross-validated {model.Provenance["cross_validated_top1"]}, naive baseline {model.Provenance["naive_baseline_top1"]}; answer threshold {model.AnswerThreshold:F2}; written to {path}");
+            AnsiConsole.MarkupLineInterpolated($"{questions.Count} questions; training top-1 {model.Provenance["training_top1"]}, cross-validated {model.Provenance["cross_validated_top1"]} (decisions {model.Provenance["cross_validated_decisions"]}), naive baseline {model.Provenance["naive_baseline_top1"]}; answer threshold {model.AnswerThreshold:F2}; written to {path}");
             return 0;
         });
         command.Subcommands.Add(reader);

@@ -152,7 +152,7 @@ public static partial class PeriodPhraseParser
     [GeneratedRegex(@"\b(?:since|made in china)\s+(?:19|20)\d{2}\b", RegexOptions.IgnoreCase)]
     private static partial Regex NotAPeriod();
 
-    [GeneratedRegex(@"\b(?<from>" + MonthAlternation + @")\.?\s*(?:to|through|until|-|–|—)\s*(?<to>" + MonthAlternation + @")\.?,?\s*(?:of\s+)?(?<y>(?:19|20)\d{2})\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<from>" + MonthAlternation + @")\.?(?:\s*(?:to|through|until|-|–|—|/)\s*|\s+)(?<to>" + MonthAlternation + @")\.?,?\s*(?:of\s+)?(?<y>(?:19|20)\d{2})\b", RegexOptions.IgnoreCase)]
     private static partial Regex MonthRange();
 
     [GeneratedRegex(@"\bfirst\s+(?<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+(?:of\s+)?(?:the\s+year\s+)?(?<y>(?:19|20)\d{2})\b", RegexOptions.IgnoreCase)]

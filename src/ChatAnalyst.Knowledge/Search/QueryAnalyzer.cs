@@ -107,7 +107,52 @@ internal sealed partial class QueryAnalyzer
         // chunk that uses part of the phrase still scores.
         terms.AddRange(expansions.SelectMany(LatinWords).Where(w => !EnglishStopWords.Contains(w)));
 
-        return new AnalyzedQuery(terms.Distinct(StringComparer.Ordinal).Take(MaxTerms).ToList(), DenseText(query, expansions), expansions, corrections);
+        return new AnalyzedQuery(terms.Distinct(StringComparer.Ordinal).Take(MaxTerms).ToList(), DenseText(Corrected(query, corrections), expansions), expansions, corrections);
+    }
+
+    /// <summary>
+    /// The query with each misspelt word replaced by its correction: the embedding model has never seen "softwre", so a
+    /// typo costs the dense search as much as the keyword search. Only slips of the keys are replaced — a letter or two
+    /// left out ("capcity") or two letters swapped ("reprot"); a query word that is another real word ("rain" near
+    /// "main", "compare" near "company") or another form of an indexed word ("grow", "grew") is left as typed, since the
+    /// model knows it. Measured on the training questions: replacing every keyword correction lowered the reader's
+    /// top-1, because most of them were real words.
+    /// </summary>
+    private static string Corrected(string query, List<KeyValuePair<string, string>> corrections)
+    {
+        var fixes = corrections.Where(c => IsSlip(c.Key, c.Value)).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
+        return fixes.Count == 0 ? query : LatinWord().Replace(query, m => fixes.GetValueOrDefault(m.Value.ToLowerInvariant(), m.Value));
+    }
+
+    /// <summary>True when <paramref name="typed"/> is <paramref name="word"/> with one or two letters dropped or two neighbours swapped.</summary>
+    internal static bool IsSlip(string typed, string word)
+    {
+        if (word.StartsWith(typed, StringComparison.Ordinal) || typed.StartsWith(word, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (typed.Length == word.Length)
+        {
+            var differ = Enumerable.Range(0, word.Length).Where(i => typed[i] != word[i]).ToList();
+            return differ is [var i, var j] && j == i + 1 && typed[i] == word[j] && typed[j] == word[i];
+        }
+
+        if (word.Length - typed.Length is < 1 or > 2)
+        {
+            return false;
+        }
+
+        var next = 0;
+        foreach (var c in word)
+        {
+            if (next < typed.Length && typed[next] == c)
+            {
+                next++;
+            }
+        }
+
+        return next == typed.Length;
     }
 
     /// <summary>

@@ -84,6 +84,29 @@ public static class ReaderTrainer
     }
 
     /// <summary>
+    /// Out-of-fold share of right decisions by the whole model (ranker, abstainer and threshold fitted on the other
+    /// folds): an answerable question answered with a correct best candidate, or an unanswerable one declined.
+    /// </summary>
+    public static double CrossValidatedDecisions(IReadOnlyList<TrainingQuestion> questions, int folds = 5)
+    {
+        ArgumentNullException.ThrowIfNull(questions);
+        var usable = questions.Where(q => q.Features.Count > 0).ToList();
+        var right = 0;
+        for (var fold = 0; fold < folds; fold++)
+        {
+            var model = Fit(usable.Where((_, i) => i % folds != fold).ToList(), []);
+            foreach (var q in usable.Where((_, i) => i % folds == fold))
+            {
+                var top = Enumerable.Range(0, q.Features.Count).MaxBy(i => model.Score(q.Features[i]));
+                var answers = model.AnswerProbability(ReaderModel.AbstainInputs(q.Features[top])) >= model.AnswerThreshold;
+                right += (q.Answerable ? answers && q.Correct[top] : !answers) ? 1 : 0;
+            }
+        }
+
+        return usable.Count == 0 ? 0 : (double)right / usable.Count;
+    }
+
+    /// <summary>
     /// Top-1 accuracy of the naive baseline on the same candidates: sentence similarity plus 0.3 × the share of the
     /// question's terms the sentence holds (a stand-in for normalised BM25). What the fitted ranker must beat.
     /// </summary>

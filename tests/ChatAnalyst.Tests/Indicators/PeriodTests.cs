@@ -59,6 +59,7 @@ public sealed class PeriodTests
     [Theory]
     [InlineData("January to November 2025", "2025-01..11")]
     [InlineData("Jan-Nov 2024", "2024-01..11")]
+    [InlineData("jan nov 2024", "2024-01..11")]
     [InlineData("the first eleven months of 2024", "2024-01..11")]
     [InlineData("first half of 2025", "2025-01..06")]
     [InlineData("Q4 2024", "2024Q4")]
