@@ -139,35 +139,33 @@ public static partial class ComparisonWriter
             }
         }
 
-        // A figure belongs to the side its clause names ("A rose 3.6%, while B grew 4.1%"); when a
-        // clause names both, to the nearer one. The first such figure of each side wins.
+        // A figure belongs to the side its clause names ("A rose 3.6%, while B grew 4.1%"); the first such figure of each
+        // side wins. Only a side no clause claims takes a figure from a clause that names both sides or neither, by
+        // nearness: "the first phase … 138.7 billion, and the second … 204 billion" gives the second side 204, not 138.7.
         var clauses = ClauseBreak().Matches(lower).Select(m => m.Index).Prepend(0).Append(lower.Length).ToList();
+        var nearest = new Figure?[2];
         foreach (var figure in figures)
         {
             var start = clauses.Last(c => c <= figure.Index);
             var end = clauses.First(c => c > figure.Index);
             var named = mentions.Select(m => m.Where(i => i >= start && i < end).ToList()).ToArray();
-            int side;
             if (named[0].Count > 0 != named[1].Count > 0)
             {
-                side = named[0].Count > 0 ? 0 : 1;
+                result[named[0].Count > 0 ? 0 : 1] ??= figure;
+                continue;
             }
-            else
+
+            // Both sides or neither in the clause: the nearer side in the whole sentence.
+            var near = named[0].Count > 0 ? named : mentions;
+            var distances = near.Select(m => m.Count == 0 ? int.MaxValue : m.Min(i => Distance(i, figure.Index))).ToArray();
+            if (distances[0] != int.MaxValue || distances[1] != int.MaxValue)
             {
-                // Both sides or neither in the clause: the nearer side in the whole sentence.
-                var near = named[0].Count > 0 ? named : mentions;
-                var distances = near.Select(m => m.Count == 0 ? int.MaxValue : m.Min(i => Distance(i, figure.Index))).ToArray();
-                if (distances[0] == int.MaxValue && distances[1] == int.MaxValue)
-                {
-                    continue;
-                }
-
-                side = distances[0] <= distances[1] ? 0 : 1;
+                nearest[distances[0] <= distances[1] ? 0 : 1] ??= figure;
             }
-
-            result[side] ??= figure;
         }
 
+        result[0] ??= nearest[0];
+        result[1] ??= nearest[1];
         return result;
     }
 
@@ -228,7 +226,7 @@ public static partial class ComparisonWriter
     [GeneratedRegex(@"(?:^|[,:–]|\b(?:faster|slower|higher|lower|larger|bigger|smaller|more|less|fewer|better|worse|stronger|weaker)\b|\b(?:did|does|was|were|is|are)\b)\s*(?:in\s+\d{4}\s*,?\s*)?(?:in china\s*,?\s*|china'?s?\s+)?(?<a>[^,:?]{2,80}?)\s+(?:or|vs\.?|versus)\s+(?<b>[^,?–]{2,80}?)(?=\s*(?:[,?–]|\band\b|\bin\s+(?:19|20)\d\d|$))", RegexOptions.IgnoreCase)]
     private static partial Regex OrPattern();
 
-    [GeneratedRegex(@"\b(?:did|does|was|were|is|are)\s+(?<a>.{2,80}?)\s+(?:grow|rise|increase|fall|expand)?\s*(?:faster|slower|more|higher|lower|less|bigger|larger)\s+than\s+(?<b>[^,?]{2,80}?)(?=\s*(?:[,?]|$|\bin\b))|\b(?<a>[^,?]{2,60}?)\s+(?:exceed|exceeds|outpace|outpaces|beat|beats)\s+(?<b>[^,?]{2,60}?)(?=\s*(?:[,?]|$|\bin\b))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:did|does|was|were|is|are)\s+(?<a>.{2,80}?)\s+(?:grow|rise|increase|fall|expand)?\s*(?:faster|slower|more|higher|lower|less|bigger|larger)\s+than\s+(?<b>[^,?]{2,80}?)(?=\s*(?:[,?]|$|\bin\b))|\b(?<a>[^,?]{2,60}?)\s+(?:exceed|exceeds|outpace|outpaces|beat|beats)\s+(?<b>[^,?]{2,60}?)(?=\s*(?:[,?]|$|\bin\b))|\bhow\s+(?:much|many|far)\s+(?:more|bigger|larger|higher|greater|faster|lower|smaller|less)\s+(?:is|are|was|were)\s+(?<a>.{2,80}?)\s+than\s+(?<b>[^,?]{2,80}?)(?=\s*(?:[,?]|$|\bin\b))", RegexOptions.IgnoreCase)]
     private static partial Regex ThanPattern();
 
     [GeneratedRegex(@"\b(?:compare|comparing|between)\s+(?<a>[^,?]{2,80}?)\s+(?:and|with|to)\s+(?<b>[^,?–]{2,80}?)(?=\s*(?:[,?–]|\bin\s+(?:19|20)\d\d|$))", RegexOptions.IgnoreCase)]

@@ -80,6 +80,10 @@ public sealed class ReaderPartsTests
         "Which grew faster in 2024, high-tech manufacturing or equipment manufacturing?",
         "Value added in equipment manufacturing and high-tech manufacturing grew faster than industry as a whole, rising 7.7 percent and 8.9 percent respectively in 2024.",
         "high-tech manufacturing", "8.9%", "7.7%", "1.2 percentage points")]
+    [InlineData(
+        "How much higher was the northern plant's output than the southern plant's in 2025?",
+        "In 2025 the southern plant produced 9.1 million tons, while the northern plant produced 12.5 million tons.",
+        "northern plant's output", "12.5 million", "9.1 million", "3.4 million")]
     public void A_comparison_names_the_larger_side_and_the_gap(string question, string sentence, string larger, string high, string low, string gap)
     {
         var analysis = QuestionAnalysis.Analyze(question, [], BilingualGlossary.Empty);
@@ -93,6 +97,20 @@ public sealed class ReaderPartsTests
         Assert.StartsWith($"The larger figure is for {larger}", text, StringComparison.OrdinalIgnoreCase);
         Assert.Contains($"{high} against {low}", text, StringComparison.Ordinal);
         Assert.Contains(gap, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_side_named_in_a_later_clause_takes_that_clause_s_figure_not_an_earlier_unclaimed_one()
+    {
+        var analysis = QuestionAnalysis.Analyze("How much bigger was the third round than the second round?", [], BilingualGlossary.Empty);
+        string[] sentences = ["The first round raised 120.5 million yuan, and the second 180 million yuan.", "The third round raised 260 million yuan."];
+        var candidates = sentences.Select((s, i) => new ReaderCandidate(s, new EvidenceItem(EvidenceKind.Passage, Wire, s) { Ref = 1 }, string.Empty, 0.5, i, i)).ToList();
+
+        var text = ComparisonWriter.Compare(analysis, candidates);
+
+        Assert.NotNull(text);
+        Assert.StartsWith("The larger figure is for third round: 260 million against 180 million", text, StringComparison.Ordinal);
+        Assert.Contains("a gap of 80 million", text, StringComparison.Ordinal);
     }
 
     [Fact]
