@@ -54,7 +54,7 @@ public static class FollowUpSuggestions
             .Take(1)
             .Concat(fresh.Where(f => f.Figure.IndicatorId.Length > 0 && !answeredSeries.Contains(f.Figure.IndicatorId))
                 .OrderBy(f => cited.Contains(f.Item.Source.DocumentId) ? 0 : 1))
-            .Concat(fresh.Where(f => f.Figure.IndicatorId.Length == 0 && cited.Contains(f.Item.Source.DocumentId)))
+            .Concat(fresh.Where(f => f.Figure.IndicatorId.Length == 0 && cited.Contains(f.Item.Source.DocumentId) && IsNamed(f.Figure)))
             .Select(f => Phrase(f.Figure))
             .OfType<string>();
 
@@ -92,6 +92,12 @@ public static class FollowUpSuggestions
             .FirstOrDefault();
         return name is null ? null : char.ToUpperInvariant(name[0]) + name[1..] + period;
     }
+
+    /// <summary>
+    /// A figure quoted in an article names its subject well enough for a question only when the subject has two words
+    /// or more: the extractor's one-word subjects are the measure ("value", "share"), which alone ask nothing.
+    /// </summary>
+    private static bool IsNamed(FigureFact figure) => figure.Indicator.Trim().Contains(' ', StringComparison.Ordinal);
 
     /// <summary>Month names shortened ("January–November 2025" → "Jan–Nov 2025") so more of the name fits.</summary>
     private static string ShortPeriod(string label)
