@@ -72,6 +72,9 @@ public sealed class AnswerRenderer
             activity.Attachments.Add(ChartCard(chart));
         }
 
+        // The follow-ups belong on the answer itself, not on a second message holding only a heading. A client that
+        // shows a message with suggested actions as plain text (the Agents Playground did) loses little in Teams,
+        // where the sources travel in the entity and the text holds next to no Markdown.
         if (channel.ShowsSuggestedActions && answer.FollowUps.Count > 0)
         {
             activity.SuggestedActions = Suggestions(answer.FollowUps);
