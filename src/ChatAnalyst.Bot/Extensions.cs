@@ -40,6 +40,8 @@ public static class Extensions
         builder.Services.AddSingleton<AdapterWithErrorHandler>();
         builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
         builder.Services.AddSingleton<AnswerRenderer>();
+        builder.Services.AddSingleton<TeamsAnswerStreamer>();
+        builder.Services.AddSingleton<FeedbackRecorder>();
         builder.Services.AddTransient<IBot, AnalystBot>();
         return builder;
     }

@@ -1,4 +1,5 @@
 using ChatAnalyst.Knowledge.Embeddings;
+using ChatAnalyst.Knowledge.Feedback;
 using ChatAnalyst.Knowledge.Indicators;
 using ChatAnalyst.Knowledge.Ingestion;
 using ChatAnalyst.Knowledge.Ingestion.Decoders;
@@ -37,6 +38,7 @@ public static class Extensions
         services.TryAddSingleton<KnowledgeReadiness>();
         services.TryAddSingleton(sp => new SqliteConnectionFactory(sp.GetRequiredService<KnowledgePaths>()));
         services.AddSqliteKnowledgeIndex();
+        services.AddSqliteFeedbackStore();
 
         services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(CreateEmbeddingGenerator);
 
@@ -68,6 +70,14 @@ public static class Extensions
     {
         services.TryAddSingleton<SqliteKnowledgeIndex>();
         services.TryAddSingleton<IKnowledgeIndex>(sp => sp.GetRequiredService<SqliteKnowledgeIndex>());
+        return services;
+    }
+
+    /// <summary>Keeps sent answers and the users' feedback on them in the same SQLite file, in tables of their own.</summary>
+    public static IServiceCollection AddSqliteFeedbackStore(this IServiceCollection services)
+    {
+        services.TryAddSingleton<SqliteFeedbackStore>();
+        services.TryAddSingleton<IFeedbackStore>(sp => sp.GetRequiredService<SqliteFeedbackStore>());
         return services;
     }
 

@@ -20,6 +20,8 @@ public sealed class AnalystBot : TeamsActivityHandler
     private readonly AnswerOrchestrator _orchestrator;
     private readonly KnowledgeReadiness _readiness;
     private readonly AnswerRenderer _renderer;
+    private readonly TeamsAnswerStreamer _streamer;
+    private readonly FeedbackRecorder _feedback;
     private readonly BotOptions _options;
 
     public AnalystBot(
@@ -27,6 +29,8 @@ public sealed class AnalystBot : TeamsActivityHandler
         AnswerOrchestrator orchestrator,
         KnowledgeReadiness readiness,
         AnswerRenderer renderer,
+        TeamsAnswerStreamer streamer,
+        FeedbackRecorder feedback,
         IOptions<BotOptions> options)
     {
         ArgumentNullException.ThrowIfNull(conversationState);
@@ -37,6 +41,8 @@ public sealed class AnalystBot : TeamsActivityHandler
         _orchestrator = orchestrator;
         _readiness = readiness;
         _renderer = renderer;
+        _streamer = streamer;
+        _feedback = feedback;
         _options = options.Value;
     }
 
@@ -52,7 +58,8 @@ public sealed class AnalystBot : TeamsActivityHandler
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var activity = turnContext.Activity;
-        if (IsGroupConversation(activity) && !MentionsBot(activity))
+        var channel = ReplyChannel.Of(activity);
+        if (!channel.IsPersonal && !MentionsBot(activity))
         {
             // In group chats and channels the bot speaks only when spoken to.
             return;
@@ -94,10 +101,14 @@ public sealed class AnalystBot : TeamsActivityHandler
             return;
         }
 
-        await turnContext.SendActivityAsync(new Activity { Type = ActivityTypes.Typing }, cancellationToken);
         var history = await _history.GetAsync(turnContext, () => [], cancellationToken);
-        var answer = await _orchestrator.AnswerAsync(history, text, cancellationToken);
-        await turnContext.SendActivitiesAsync([.. _renderer.Render(answer)], cancellationToken);
+
+        // Replies returned in the HTTP response (expectReplies) arrive all at once, so there is nothing to stream to.
+        var sent = channel.CanStream && _orchestrator.UsesHostedModel && activity.DeliveryMode != DeliveryModes.ExpectReplies
+            ? await _streamer.StreamAsync(turnContext, history, text, channel, cancellationToken)
+            : await ReplyAsync(turnContext, history, text, channel, cancellationToken);
+        var answer = sent.Answer;
+        await _feedback.RememberAnswerAsync(activity, text, answer, sent.ActivityId, cancellationToken);
 
         history.Add(new ChatTurn(ChatTurn.User, text));
         history.Add(new ChatTurn(ChatTurn.Assistant, answer.Text));
@@ -110,6 +121,33 @@ public sealed class AnalystBot : TeamsActivityHandler
         await _history.SetAsync(turnContext, history, cancellationToken);
     }
 
+    /// <summary>One normal reply: a typing indicator while the orchestrator works, then the rendered answer.</summary>
+    private async Task<SentAnswer> ReplyAsync(ITurnContext turnContext, List<ChatTurn> history, string text, ReplyChannel channel, CancellationToken cancellationToken)
+    {
+        await turnContext.SendActivityAsync(new Activity { Type = ActivityTypes.Typing }, cancellationToken);
+        var answer = await _orchestrator.AnswerAsync(history, text, cancellationToken);
+        var reply = _renderer.Render(answer, channel);
+
+        // A channel assigns the message its id and returns it; replies buffered for expectReplies get none, so the
+        // bot names the message itself, and feedback that names it can still be tied to this answer.
+        reply.Id = Guid.NewGuid().ToString("N");
+        var response = await turnContext.SendActivityAsync(reply, cancellationToken);
+        return new SentAnswer(answer, string.IsNullOrEmpty(response?.Id) ? reply.Id : response.Id);
+    }
+
+    /// <summary>Teams' feedback buttons send <c>message/submitAction</c>; it is stored and always answered 200.</summary>
+    protected override async Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        if (turnContext.Activity.Name != FeedbackRecorder.SubmitActionInvoke)
+        {
+            return await base.OnInvokeActivityAsync(turnContext, cancellationToken);
+        }
+
+        await _feedback.RecordAsync(turnContext.Activity, cancellationToken);
+        return new InvokeResponse { Status = StatusCodes.Status200OK };
+    }
+
     /// <inheritdoc/>
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
@@ -119,7 +157,7 @@ public sealed class AnalystBot : TeamsActivityHandler
         var botId = turnContext.Activity.Recipient?.Id;
         var botJoined = membersAdded.Any(m => m.Id == botId);
         var userJoined = membersAdded.Any(m => m.Id != botId);
-        if (botJoined || (userJoined && !IsGroupConversation(turnContext.Activity)))
+        if (botJoined || (userJoined && ReplyChannel.Of(turnContext.Activity).IsPersonal))
         {
             await WelcomeOnceAsync(turnContext, cancellationToken);
         }
@@ -140,13 +178,9 @@ public sealed class AnalystBot : TeamsActivityHandler
             return;
         }
 
-        await turnContext.SendActivitiesAsync([.. _renderer.Welcome()], cancellationToken);
+        await turnContext.SendActivityAsync(_renderer.Welcome(ReplyChannel.Of(turnContext.Activity)), cancellationToken);
         await _welcomed.SetAsync(turnContext, true, cancellationToken);
     }
-
-    private static bool IsGroupConversation(IActivity activity) =>
-        activity.Conversation?.IsGroup == true
-        || activity.Conversation?.ConversationType is "channel" or "groupChat";
 
     private static bool MentionsBot(IMessageActivity activity) =>
         activity.GetMentions().Any(m => m.Mentioned?.Id == activity.Recipient?.Id);

@@ -14,6 +14,9 @@ public sealed class AnswerRenderer
 {
     public const string AdaptiveCardContentType = "application/vnd.microsoft.card.adaptive";
 
+    /// <summary>Teams shows about this many characters of a suggested action's title.</summary>
+    public const int MaxButtonTitle = 40;
+
     private readonly BotOptions _options;
 
     public AnswerRenderer(IOptions<BotOptions> options)
@@ -25,10 +28,6 @@ public sealed class AnswerRenderer
     /// <summary>Example questions shown in the welcome and in help (<c>ChatAnalyst:Bot:ExampleQuestions</c>).</summary>
     public IReadOnlyList<string> ExampleQuestions => _options.ExampleQuestions;
 
-    /// <summary>
-    /// The answer as Markdown with its sources, then — as a separate activity — the follow-up suggestions: some clients
-    /// (the Agents Playground) stop rendering Markdown on a message that carries suggested actions.
-    /// </summary>
     private static bool IsWebAddress(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
@@ -39,58 +38,90 @@ public sealed class AnswerRenderer
             .Replace("*", "\\*", StringComparison.Ordinal)
             .Replace("_", "\\_", StringComparison.Ordinal);
 
-    public IReadOnlyList<IActivity> Render(AnalystAnswer answer)
+    /// <summary>
+    /// The answer as one message. In Teams the text keeps its <c>[n]</c> markers and the sources travel in the
+    /// schema.org Message entity (citation pills, the AI-generated label); elsewhere the text ends with the numbered,
+    /// linked Sources list. Every answer turns on the feedback loop, and in one-to-one chats carries its follow-ups
+    /// as suggested actions; group chats and channels do not render those, so they are left out there.
+    /// </summary>
+    public Activity Render(AnalystAnswer answer, ReplyChannel channel)
     {
         ArgumentNullException.ThrowIfNull(answer);
+        ArgumentNullException.ThrowIfNull(channel);
         var text = new StringBuilder(answer.Text.Trim());
         if (answer.Kind == AnswerKind.Fallback)
         {
             text.Append("\n\n_Answered by the offline extractive model: the language model was unavailable or its answer could not be verified._");
         }
 
-        if (answer.Citations.Count > 0)
+        if (!channel.IsTeams && answer.Citations.Count > 0)
         {
-            text.Append("\n\n**Sources**");
-            foreach (var c in answer.Citations)
-            {
-                // A file path on the bot's own disk (an article ingested without a source URL) opens nowhere for the
-                // user, so only a web address becomes a link.
-                var title = EscapeMarkdown(c.Title);
-                text.Append(CultureInfo.InvariantCulture, $"\n\n[{c.Number}] ")
-                    .Append(IsWebAddress(c.Url) ? $"[{title}]({c.Url})" : title);
-                var meta = string.Join(", ", new[] { c.Publisher, c.Published?.ToString("d MMM yyyy", CultureInfo.InvariantCulture) }.Where(s => !string.IsNullOrEmpty(s)));
-                if (meta.Length > 0)
-                {
-                    text.Append(" — ").Append(meta);
-                }
-            }
+            AppendSources(text, answer.Citations);
         }
 
-        var activity = MessageFactory.Text(text.ToString());
+        var activity = (Activity)MessageFactory.Text(text.ToString());
         activity.TextFormat = TextFormatTypes.Markdown;
+        if (channel.IsTeams)
+        {
+            activity.Entities = [TeamsMessageEntity.Create(answer.Text, answer.Citations)];
+        }
+
+        TeamsChannelData.EnableFeedback(activity);
         foreach (var chart in answer.Charts)
         {
             activity.Attachments.Add(ChartCard(chart));
         }
 
-        return answer.FollowUps.Count > 0 ? [activity, SuggestionsActivity("Related questions:", answer.FollowUps)] : [activity];
+        // The follow-ups belong on the answer itself, not on a second message holding only a heading. A client that
+        // shows a message with suggested actions as plain text (the Agents Playground did) loses little in Teams,
+        // where the sources travel in the entity and the text holds next to no Markdown.
+        if (channel.ShowsSuggestedActions && answer.FollowUps.Count > 0)
+        {
+            activity.SuggestedActions = Suggestions(answer.FollowUps);
+        }
+
+        return activity;
     }
 
-    /// <summary>The welcome: what the bot does, then three example questions as suggested actions.</summary>
-    public IReadOnlyList<IActivity> Welcome()
+    private static void AppendSources(StringBuilder text, IReadOnlyList<Citation> citations)
     {
-        var activity = MessageFactory.Text(
-            "Hi, I'm **ChatAnalyst**. I answer questions about China's AI and industrial economy from a curated knowledge base "
-            + "of articles and official figures, with the exact figure, its period and a source you can open. Type `help` for more.");
-        activity.TextFormat = TextFormatTypes.Markdown;
-        return [activity, SuggestionsActivity("Try one of these:", ExampleQuestions)];
+        text.Append("\n\n**Sources**");
+        foreach (var c in citations)
+        {
+            // A file path on the bot's own disk (an article ingested without a source URL) opens nowhere for the
+            // user, so only a web address becomes a link.
+            var title = EscapeMarkdown(c.Title);
+            text.Append(CultureInfo.InvariantCulture, $"\n\n[{c.Number}] ")
+                .Append(IsWebAddress(c.Url) ? $"[{title}]({c.Url})" : title);
+            var meta = string.Join(", ", new[] { c.Publisher, c.Published?.ToString("d MMM yyyy", CultureInfo.InvariantCulture) }.Where(s => !string.IsNullOrEmpty(s)));
+            if (meta.Length > 0)
+            {
+                text.Append(" — ").Append(meta);
+            }
+        }
     }
 
-    private static Activity SuggestionsActivity(string text, IEnumerable<string> questions)
+    /// <summary>
+    /// The welcome, one message: what the bot does, and the example questions on the message itself — as suggested
+    /// actions in one-to-one chats, written out in group chats and channels (which do not render suggested actions).
+    /// </summary>
+    public Activity Welcome(ReplyChannel channel)
     {
+        ArgumentNullException.ThrowIfNull(channel);
+        var text = "Hi, I'm ChatAnalyst. I answer questions about China's AI and industrial economy from a curated knowledge base "
+            + "of articles and official figures, with the exact figure, its period and a source you can open. Type help for more.";
+        if (!channel.ShowsSuggestedActions)
+        {
+            text += "\n\nTry: " + string.Join(" · ", ExampleQuestions.Select(q => "_" + q + "_")) + "\n\nIn a group chat or channel, @mention me.";
+        }
+
         var activity = (Activity)MessageFactory.Text(text);
-        activity.TextFormat = TextFormatTypes.Plain;
-        activity.SuggestedActions = Suggestions(questions);
+        activity.TextFormat = TextFormatTypes.Markdown;
+        if (channel.ShowsSuggestedActions)
+        {
+            activity.SuggestedActions = Suggestions(ExampleQuestions);
+        }
+
         return activity;
     }
 
@@ -107,9 +138,13 @@ public sealed class AnswerRenderer
         return activity;
     }
 
+    /// <summary>
+    /// One imBack button per question. The button shows at most <see cref="MaxButtonTitle"/> characters (a longer
+    /// question is shortened at a word on the button) and sends the whole question.
+    /// </summary>
     private static SuggestedActions Suggestions(IEnumerable<string> questions) => new()
     {
-        Actions = questions.Select(q => new CardAction(ActionTypes.ImBack, title: q, value: q)).ToList(),
+        Actions = questions.Select(q => new CardAction(ActionTypes.ImBack, title: TeamsMessageEntity.Shorten(q, MaxButtonTitle), value: q)).ToList(),
     };
 
     /// <summary>An Adaptive Card 1.5 with the chart image and its facts table, sent as plain JSON.</summary>

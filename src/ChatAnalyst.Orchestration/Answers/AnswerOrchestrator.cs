@@ -69,6 +69,9 @@ public sealed class AnswerOrchestrator
     /// <summary>True when the configured model is the offline one (no fallback needed).</summary>
     private bool IsOffline => ReferenceEquals(_chat, _offline);
 
+    /// <summary>True for a hosted model, worth streaming; the offline model writes its answer at once, in milliseconds.</summary>
+    public bool UsesHostedModel => !IsOffline;
+
     /// <summary>Answers <paramref name="question"/> in the context of the conversation so far.</summary>
     public Task<AnalystAnswer> AnswerAsync(IReadOnlyList<ChatTurn> history, string question, CancellationToken cancellationToken = default)
     {
@@ -127,9 +130,11 @@ public sealed class AnswerOrchestrator
     private async Task<AnalystAnswer> TurnAsync(IReadOnlyList<ChatTurn> history, string question, ChannelWriter<AnswerUpdate>? drafts, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var turn = new AnswerTurn(await NewChatAsync(history, question, cancellationToken), new CitationLedger(), drafts);
-        // The question is analysed once, here; every later step of the turn reads this analysis.
+        var ledger = new CitationLedger();
         var earlier = history.Where(t => t.Role == ChatTurn.User).Select(t => t.Text).ToList();
+        var checker = drafts is null ? null : new DraftChecker(ledger, _guard);
+        var turn = new AnswerTurn(await NewChatAsync(history, question, cancellationToken), ledger, drafts, checker) { EarlierQuestions = earlier };
+        // The question is analysed once, here; every later step of the turn reads this analysis.
         turn.Analysis = QuestionAnalysis.Analyze(question, earlier, _glossary);
         _analyses.Set(turn.Chat, turn.Analysis);
         var answer = IsOffline
@@ -157,7 +162,7 @@ public sealed class AnswerOrchestrator
     private async Task<AnalystAnswer> AnswerOfflineAsync(AnswerTurn turn, CancellationToken cancellationToken)
     {
         var text = await _loop.RunAsync(_offline, turn, OfflineRoundTrips, cancellationToken);
-        return Finish(VerifiedOffline(text, turn), turn.Ledger, AnswerKind.Answer, "offline");
+        return Finish(VerifiedOffline(text, turn), turn, AnswerKind.Answer, "offline");
     }
 
     /// <summary>The offline model's text if the guard accepts it; otherwise a plain refusal to guess.</summary>
@@ -184,7 +189,7 @@ public sealed class AnswerOrchestrator
             var verdict = Check(text, turn.Ledger);
             if (verdict.IsGrounded)
             {
-                return Finish(text, turn.Ledger, AnswerKind.Answer, model);
+                return Finish(text, turn, AnswerKind.Answer, model);
             }
 
             _logger.LogWarning("Grounding guard rejected the model's answer: {Problems}", string.Join("; ", verdict.Problems));
@@ -199,7 +204,7 @@ public sealed class AnswerOrchestrator
             verdict = Check(retry, turn.Ledger);
             if (verdict.IsGrounded)
             {
-                return Finish(retry, turn.Ledger, AnswerKind.Answer, model);
+                return Finish(retry, turn, AnswerKind.Answer, model);
             }
 
             _logger.LogWarning("Grounding guard rejected the regenerated answer too: {Problems}", string.Join("; ", verdict.Problems));
@@ -220,7 +225,11 @@ public sealed class AnswerOrchestrator
         // question plus this turn's tool calls and results, without a rejected answer or the retry instruction.
         // It is its own turn: the fallback neither streams drafts nor counts as a call to the configured model.
         var toolMessages = turn.Chat.Skip(turn.QuestionIndex + 1).Where(m => m.Items.Any(i => i is FunctionCallContent or FunctionResultContent));
-        var offline = new AnswerTurn(new ChatHistory(turn.Chat.Take(turn.QuestionIndex + 1).Concat(toolMessages)), turn.Ledger, drafts: null) { Analysis = turn.Analysis };
+        var offline = new AnswerTurn(new ChatHistory(turn.Chat.Take(turn.QuestionIndex + 1).Concat(toolMessages)), turn.Ledger, drafts: null)
+        {
+            Analysis = turn.Analysis,
+            EarlierQuestions = turn.EarlierQuestions,
+        };
         if (turn.Analysis is { } analysis)
         {
             _analyses.Set(offline.Chat, analysis);
@@ -229,7 +238,7 @@ public sealed class AnswerOrchestrator
         var text = turn.Ledger.Items.Count > 0
             ? (await _loop.CompleteAsync(_offline, offline, allowTools: false, cancellationToken)).Content ?? string.Empty
             : await _loop.RunAsync(_offline, offline, OfflineRoundTrips, cancellationToken);
-        return Finish(VerifiedOffline(text, offline), turn.Ledger, AnswerKind.Fallback, "offline");
+        return Finish(VerifiedOffline(text, offline), offline, AnswerKind.Fallback, "offline");
     }
 
     private const int EarlierAnswerChars = 200;
@@ -267,10 +276,12 @@ public sealed class AnswerOrchestrator
     /// Keeps only the sources the text cites and renumbers them 1..k in order of first mention. An answer that
     /// cites nothing is a decline: nothing ungrounded is ever presented as an answer.
     /// </summary>
-    private static AnalystAnswer Finish(string text, CitationLedger ledger, AnswerKind kind, string model)
+    private static AnalystAnswer Finish(string text, AnswerTurn turn, AnswerKind kind, string model)
     {
+        var ledger = turn.Ledger;
         var renumbered = CitationMarkers.Renumber(text.Trim(), ledger);
-        return new AnalystAnswer(renumbered.Text, renumbered.Citations, FollowUpSuggestions.For(ledger, renumbered.Citations))
+        var followUps = FollowUpSuggestions.For(turn.Analysis?.Text ?? string.Empty, turn.EarlierQuestions, renumbered.Text, ledger, renumbered.Citations);
+        return new AnalystAnswer(renumbered.Text, renumbered.Citations, followUps)
         {
             Kind = renumbered.Citations.Count == 0 ? AnswerKind.Decline : kind,
             Charts = renumbered.Citations.Count == 0 ? [] : ledger.Charts,
@@ -281,5 +292,4 @@ public sealed class AnswerOrchestrator
     /// <summary>The grounding guard, plus one check it cannot make: an empty answer is no answer.</summary>
     private GroundingVerdict Check(string text, CitationLedger ledger) =>
         string.IsNullOrWhiteSpace(text) ? new GroundingVerdict(["The answer was empty."]) : _guard.Check(text, ledger);
-
 }

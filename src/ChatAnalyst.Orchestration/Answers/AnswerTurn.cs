@@ -6,9 +6,10 @@ namespace ChatAnalyst.Orchestration.Answers;
 
 /// <summary>
 /// The state of one question being answered: the chat sent to the model, the numbered evidence, the model usage,
-/// and, when the caller streams, where unverified draft text goes.
+/// and, when the caller streams, where draft text goes: unverified as it is written, and as far as the grounding guard
+/// accepts it once a sentence is complete (when a <paramref name="checker"/> is given).
 /// </summary>
-internal sealed class AnswerTurn(ChatHistory chat, CitationLedger ledger, ChannelWriter<AnswerUpdate>? drafts)
+internal sealed class AnswerTurn(ChatHistory chat, CitationLedger ledger, ChannelWriter<AnswerUpdate>? drafts, DraftChecker? checker = null)
 {
     private bool _drafted;
 
@@ -24,6 +25,9 @@ internal sealed class AnswerTurn(ChatHistory chat, CitationLedger ledger, Channe
     /// <summary>What the question asks, analysed once when the turn began.</summary>
     public QuestionAnalysis? Analysis { get; set; }
 
+    /// <summary>The conversation's earlier questions, oldest first (follow-up suggestions never repeat one).</summary>
+    public IReadOnlyList<string> EarlierQuestions { get; init; } = [];
+
     /// <summary>True when the caller wants the answer text as it is written.</summary>
     public bool Streams => drafts is not null;
 
@@ -36,11 +40,16 @@ internal sealed class AnswerTurn(ChatHistory chat, CitationLedger ledger, Channe
 
         drafts.TryWrite(AnswerUpdate.Draft(delta));
         _drafted = true;
+        if (checker?.Add(delta) is { } text)
+        {
+            drafts.TryWrite(AnswerUpdate.Checked(text));
+        }
     }
 
     /// <summary>Tells the caller to drop the draft shown so far; a no-op when nothing was drafted.</summary>
     public void DiscardDraft()
     {
+        checker?.Reset();
         if (_drafted)
         {
             drafts!.TryWrite(AnswerUpdate.DraftDiscarded);

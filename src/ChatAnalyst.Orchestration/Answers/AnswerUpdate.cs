@@ -2,8 +2,9 @@ namespace ChatAnalyst.Orchestration.Answers;
 
 /// <summary>
 /// One step of a streamed answer. Drafts arrive while the model writes; they are unverified and use the turn's raw
-/// <c>[n]</c> numbers, so a channel shows them as "typing" and replaces them with the single
-/// <see cref="AnswerUpdateKind.Final"/> update's <see cref="Answer"/>, the only text that passed the grounding guard.
+/// <c>[n]</c> numbers, so a channel never shows them. <see cref="AnswerUpdateKind.Checked"/> updates carry the part
+/// of the draft the grounding guard accepted, and the single <see cref="AnswerUpdateKind.Final"/> update's
+/// <see cref="Answer"/> replaces whatever was shown.
 /// </summary>
 public sealed record AnswerUpdate
 {
@@ -16,13 +17,18 @@ public sealed record AnswerUpdate
 
     public AnswerUpdateKind Kind { get; }
 
-    /// <summary>For <see cref="AnswerUpdateKind.Draft"/>: the text added since the previous draft update.</summary>
+    /// <summary>
+    /// For <see cref="AnswerUpdateKind.Draft"/>: the text added since the previous draft update; for
+    /// <see cref="AnswerUpdateKind.Checked"/>: the whole checked text so far.
+    /// </summary>
     public string Text { get; }
 
     /// <summary>For <see cref="AnswerUpdateKind.Final"/>: the answer to show.</summary>
     public AnalystAnswer? Answer { get; }
 
     public static AnswerUpdate Draft(string delta) => new(AnswerUpdateKind.Draft, delta, null);
+
+    public static AnswerUpdate Checked(string text) => new(AnswerUpdateKind.Checked, text, null);
 
     public static AnswerUpdate DraftDiscarded { get; } = new(AnswerUpdateKind.DraftDiscarded, string.Empty, null);
 

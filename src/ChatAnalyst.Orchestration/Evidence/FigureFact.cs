@@ -15,6 +15,7 @@ namespace ChatAnalyst.Orchestration.Evidence;
 /// <param name="SupersededBy">When a later release revised this figure: a sentence naming the newer value and date.</param>
 /// <param name="Sentence">The source sentence, for extracted figures.</param>
 /// <param name="IndicatorZh">Chinese name of the series, when known, for answers in Chinese.</param>
+/// <param name="Aliases">Other names of the series (from its curated row), e.g. for short follow-up suggestions; not sent to the model.</param>
 public sealed record FigureFact(
     string IndicatorId,
     string Indicator,
@@ -27,4 +28,5 @@ public sealed record FigureFact(
     string Measure,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SupersededBy = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Sentence = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? IndicatorZh = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? IndicatorZh = null,
+    [property: JsonIgnore] IReadOnlyList<string>? Aliases = null);

@@ -68,7 +68,8 @@ public static class IndicatorEvidence
             observation.Status,
             series.Measure,
             supersededBy is null ? null : IndicatorText.SupersededBy(series, supersededBy),
-            IndicatorZh: series.NameZh);
+            IndicatorZh: series.NameZh,
+            Aliases: series.Aliases);
         var text = supersededBy is null ? IndicatorText.Figure(series, observation) : IndicatorText.Superseded(series, observation, supersededBy);
         return new EvidenceItem(EvidenceKind.Figure, Source(observation.Source, observation.Published), text, fact);
     }

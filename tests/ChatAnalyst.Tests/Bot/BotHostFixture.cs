@@ -14,9 +14,22 @@ namespace ChatAnalyst.Tests.Bot;
 public sealed class BotHostFixture : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "chatanalyst-bot-" + Guid.NewGuid().ToString("N"));
+    private readonly string[] _settings;
     private WebApplication? _app;
 
+    /// <summary>The bot with its default settings (the offline model).</summary>
+    public BotHostFixture()
+        : this([])
+    {
+    }
+
+    /// <summary>The bot with extra command-line settings, e.g. <c>--ChatAnalyst:Ai:Provider=OpenAICompatible</c>.</summary>
+    internal BotHostFixture(params string[] settings) => _settings = settings;
+
     public HttpClient Client { get; private set; } = null!;
+
+    /// <summary>The running bot's services (e.g. its feedback store).</summary>
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The bot host has not started.");
 
     public async Task InitializeAsync()
     {
@@ -27,6 +40,7 @@ public sealed class BotHostFixture : IAsyncLifetime
             "--urls=http://127.0.0.1:0",
             "--ChatAnalyst:Knowledge:Database=" + Path.Combine(_folder, "bot.db"),
             "--Logging:LogLevel:Default=Warning",
+            .. _settings,
         ]);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
@@ -80,6 +94,15 @@ public sealed class BotHostFixture : IAsyncLifetime
             ? []
             : (JsonNode.Parse(body)?["activities"]?.AsArray().Select(a => a!.AsObject()).ToList() ?? []);
         return ((int)response.StatusCode, replies);
+    }
+
+    /// <summary>Posts an activity as a channel does (replies go to its serviceUrl); returns the status and the response body.</summary>
+    public async Task<(int Status, string Body)> PostAsync(JsonObject activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        using var content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json");
+        using var response = await Client.PostAsync(new Uri("/api/messages", UriKind.Relative), content);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     public static JsonObject Message(string text, string conversationId, string conversationType = "personal") => new()

@@ -113,7 +113,8 @@ public sealed class BotUnitTests
             ],
             []);
 
-        var text = Assert.IsType<Activity>(Assert.Single(new ChatAnalyst.Bot.Rendering.AnswerRenderer(Microsoft.Extensions.Options.Options.Create(new ChatAnalyst.Bot.BotOptions())).Render(answer))).Text;
+        var renderer = new ChatAnalyst.Bot.Rendering.AnswerRenderer(Microsoft.Extensions.Options.Options.Create(new ChatAnalyst.Bot.BotOptions()));
+        var text = renderer.Render(answer, new ChatAnalyst.Bot.Rendering.ReplyChannel(IsTeams: false, IsPersonal: true)).Text;
 
         Assert.Contains(@"[1] [Output \[final\] \*data\*](https://example.org/a) — NBS, 17 Jan 2025", text, StringComparison.Ordinal);
         Assert.Contains("[2] Exports note", text, StringComparison.Ordinal);
