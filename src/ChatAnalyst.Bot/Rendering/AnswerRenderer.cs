@@ -70,7 +70,7 @@ public sealed class AnswerRenderer
         activity.TextFormat = TextFormatTypes.Markdown;
         foreach (var chart in answer.Charts)
         {
-            activity.Attachments.Add(ChartCard(chart));
+            activity.Attachments.Add(ChartCard.Attachment(chart, answer.Citations));
         }
 
         return answer.FollowUps.Count > 0 ? [activity, SuggestionsActivity("Related questions:", answer.FollowUps)] : [activity];
@@ -111,27 +111,4 @@ public sealed class AnswerRenderer
     {
         Actions = questions.Select(q => new CardAction(ActionTypes.ImBack, title: q, value: q)).ToList(),
     };
-
-    /// <summary>An Adaptive Card 1.5 with the chart image and its facts table, sent as plain JSON.</summary>
-    private static Attachment ChartCard(ChartImage chart)
-    {
-        var facts = new JsonArray(chart.Facts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Key, ["value"] = f.Value }).ToArray());
-        var card = new JsonObject
-        {
-            ["type"] = "AdaptiveCard",
-            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
-            ["version"] = "1.5",
-            ["body"] = new JsonArray(
-                new JsonObject { ["type"] = "TextBlock", ["text"] = chart.Title, ["weight"] = "Bolder", ["wrap"] = true },
-                new JsonObject
-                {
-                    ["type"] = "Image",
-                    ["url"] = "data:image/png;base64," + Convert.ToBase64String(chart.Png),
-                    ["altText"] = chart.Title,
-                    ["size"] = "Stretch",
-                },
-                new JsonObject { ["type"] = "FactSet", ["facts"] = facts }),
-        };
-        return new Attachment { ContentType = AdaptiveCardContentType, Content = Newtonsoft.Json.Linq.JObject.Parse(card.ToJsonString()) };
-    }
 }
