@@ -24,7 +24,7 @@ public static partial class ChartSubjects
             text = text.Remove(periods[i].Index, periods[i].Length).Insert(periods[i].Index, " ");
         }
 
-        text = Request().Replace(text.Trim(), string.Empty);
+        text = Request().Replace(Years().Replace(text, " ").Trim(), string.Empty);
         var parts = Separator().Split(text)
             .Select(p => Edges().Replace(p, string.Empty).Trim())
             .Where(p => p.Any(char.IsLetter))
@@ -54,6 +54,10 @@ public static partial class ChartSubjects
     // The request itself ("chart", "plot the", "show me a chart of") is not part of any name.
     [GeneratedRegex(@"^(please\s+|can you\s+|could you\s+)?(chart|plot|graph|draw|visuali[sz]e|show(\s+me)?)(\s+(a|an|the))?(\s+(chart|graph|plot|trend)s?)?(\s+(of|for|showing|comparing))?\s+|画图|图表|画出|作图|绘制", RegexOptions.IgnoreCase)]
     private static partial Regex Request();
+
+    // Years the period parser leaves, as in "from 2020 to 2024", with the word that introduces each.
+    [GeneratedRegex(@"(?:\b(?:from|since|in|for|between|during|over|through|to|until|and)\s+)?\b(?:19|20)\d{2}\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Years();
 
     [GeneratedRegex(@"\s*(?:\b(?:and|vs\.?|versus|against|compared (?:with|to))\b|[,;]|以及|和|与|及|、|对比)\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Separator();
