@@ -40,6 +40,7 @@ public static class Extensions
         builder.Services.AddSingleton<AdapterWithErrorHandler>();
         builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
         builder.Services.AddSingleton<AnswerRenderer>();
+        builder.Services.AddSingleton<SourcesCommand>();
         builder.Services.AddTransient<IBot, AnalystBot>();
         return builder;
     }

@@ -21,13 +21,15 @@ public sealed class AnalystBot : TeamsActivityHandler
     private readonly KnowledgeReadiness _readiness;
     private readonly AnswerRenderer _renderer;
     private readonly BotOptions _options;
+    private readonly SourcesCommand _sources;
 
     public AnalystBot(
         ConversationState conversationState,
         AnswerOrchestrator orchestrator,
         KnowledgeReadiness readiness,
         AnswerRenderer renderer,
-        IOptions<BotOptions> options)
+        IOptions<BotOptions> options,
+        SourcesCommand sources)
     {
         ArgumentNullException.ThrowIfNull(conversationState);
         ArgumentNullException.ThrowIfNull(options);
@@ -38,6 +40,7 @@ public sealed class AnalystBot : TeamsActivityHandler
         _readiness = readiness;
         _renderer = renderer;
         _options = options.Value;
+        _sources = sources;
     }
 
     /// <inheritdoc/>
@@ -73,6 +76,9 @@ public sealed class AnalystBot : TeamsActivityHandler
             case BotCommand.Reset:
                 await _history.DeleteAsync(turnContext, cancellationToken);
                 await turnContext.SendActivityAsync(MessageFactory.Text("Done: I've cleared this conversation's history. Ask me anything new."), cancellationToken);
+                return;
+            case BotCommand.Sources:
+                await turnContext.SendActivityAsync(await _sources.ReplyAsync(cancellationToken), cancellationToken);
                 return;
         }
 

@@ -100,7 +100,7 @@ public sealed class AnswerRenderer
             .Append("**What I can answer**: figures and facts on ").Append(_options.Coverage)
             .Append(" — each with its period and a numbered source. If the knowledge base doesn't cover something, I say so instead of guessing.")
             .Append("\n\n**Try**: ").Append(string.Join(" · ", ExampleQuestions.Select(q => "_" + q + "_")))
-            .Append("\n\n**Commands**: `help` shows this message; `reset` clears this conversation's history.")
+            .Append("\n\n**Commands**: `help` shows this message; `sources` lists the knowledge base's documents; `reset` clears this conversation's history.")
             .Append("\n\nIn group chats and channels, @mention me.");
         var activity = MessageFactory.Text(text.ToString());
         activity.TextFormat = TextFormatTypes.Markdown;

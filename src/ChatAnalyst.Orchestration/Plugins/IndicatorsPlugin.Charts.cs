@@ -10,9 +10,9 @@ namespace ChatAnalyst.Orchestration.Plugins;
 public sealed partial class IndicatorsPlugin
 {
     [KernelFunction(ChartIndicators)]
-    [Description("Draws a chart (PNG) of one or more indicator series. Series with the same unit and measure share a panel; a growth rate and a share get separate panels. Periods of different kinds (a full year, a January-to-month total) are never joined by a line. Only actual and preliminary figures are drawn.")]
+    [Description("Draws a PNG chart of indicator series: one panel per unit and measure (a growth rate and a share never share an axis); a full year and a January-to-month total are never joined by a line. Actual and preliminary figures only.")]
     public async Task<ToolEvidence> ChartIndicatorsAsync(
-        [Description("Comma-separated series ids: every indicator the user asked to see.")] string ids,
+        [Description("Comma-separated series ids, one per indicator asked for.")] string ids,
         [Description("Optional first period to include, e.g. 2020.")] string? from = null,
         [Description("Optional last period to include, e.g. 2025-01..11.")] string? to = null,
         CancellationToken cancellationToken = default)

@@ -92,7 +92,21 @@ public sealed class BotHostTests(BotHostFixture host) : IClassFixture<BotHostFix
 
         var text = (string?)Messages(replies).Single()["text"];
         Assert.Contains("reset", text, StringComparison.Ordinal);
+        Assert.Contains("`sources`", text, StringComparison.Ordinal);
         Assert.Contains("What I can answer", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sources_command_lists_the_knowledge_base_documents_with_links()
+    {
+        var (status, replies) = await host.SendAsync(BotHostFixture.Message("sources", NewConversation()));
+
+        Assert.Equal(200, status);
+        var text = (string?)Messages(replies).Single()["text"];
+        Assert.NotNull(text);
+        Assert.StartsWith("**The knowledge base:", text, StringComparison.Ordinal);
+        Assert.Contains("1. [", text, StringComparison.Ordinal);
+        Assert.Contains("](http", text, StringComparison.Ordinal);
     }
 
     [Fact]
