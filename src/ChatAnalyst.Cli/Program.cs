@@ -15,6 +15,7 @@ root.Subcommands.Add(EvalCommands.Eval(global));
 root.Subcommands.Add(FitCommands.Fit(global));
 root.Subcommands.Add(IndicatorCommands.Indicators(global));
 root.Subcommands.Add(IndicatorCommands.Chart(global));
+root.Subcommands.Add(TeamsPackageCommands.TeamsPackage());
 
 var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
 try
