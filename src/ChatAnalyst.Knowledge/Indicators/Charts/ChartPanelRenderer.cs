@@ -59,7 +59,7 @@ internal sealed class ChartPanelRenderer(ChartCanvas canvas)
         var plotArea = new SKRect(area.Left + axisLabelWidth, top, area.Right, area.Bottom);
         var axis = PeriodAxis.For(panel.Series);
         using var plot = new Plot();
-        var placed = Plot(plot, panel, axis, firstColor);
+        var placed = AddFigures(plot, panel, axis, firstColor);
 
         // First pass in memory: the data area's width decides how the period labels must be written to fit.
         plot.RenderInMemory((int)plotArea.Width, (int)plotArea.Height);
@@ -96,7 +96,7 @@ internal sealed class ChartPanelRenderer(ChartCanvas canvas)
     }
 
     /// <summary>Adds the bars or lines; returns each point with where it sits on the x axis and its slot width (in categories).</summary>
-    private static List<(ChartPoint Point, double X, double Slot)> Plot(Plot plot, ChartPanel panel, PeriodAxis axis, int firstColor)
+    private static List<(ChartPoint Point, double X, double Slot)> AddFigures(Plot plot, ChartPanel panel, PeriodAxis axis, int firstColor)
     {
         plot.Font.Set(ChartFonts.FamilyName);
         plot.Axes.Left.TickLabelStyle.FontSize = 11;
