@@ -42,6 +42,7 @@ public static class Extensions
         builder.Services.AddSingleton<AnswerRenderer>();
         builder.Services.AddSingleton<TeamsAnswerStreamer>();
         builder.Services.AddSingleton<FeedbackRecorder>();
+        builder.Services.AddSingleton<SourcesCommand>();
         builder.Services.AddTransient<IBot, AnalystBot>();
         return builder;
     }

@@ -16,6 +16,7 @@ root.Subcommands.Add(FitCommands.Fit(global));
 root.Subcommands.Add(IndicatorCommands.Indicators(global));
 root.Subcommands.Add(IndicatorCommands.Chart(global));
 root.Subcommands.Add(FeedbackCommands.Feedback(global));
+root.Subcommands.Add(TeamsPackageCommands.TeamsPackage());
 
 var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
 try

@@ -23,6 +23,7 @@ public sealed class AnalystBot : TeamsActivityHandler
     private readonly TeamsAnswerStreamer _streamer;
     private readonly FeedbackRecorder _feedback;
     private readonly BotOptions _options;
+    private readonly SourcesCommand _sources;
 
     public AnalystBot(
         ConversationState conversationState,
@@ -31,7 +32,8 @@ public sealed class AnalystBot : TeamsActivityHandler
         AnswerRenderer renderer,
         TeamsAnswerStreamer streamer,
         FeedbackRecorder feedback,
-        IOptions<BotOptions> options)
+        IOptions<BotOptions> options,
+        SourcesCommand sources)
     {
         ArgumentNullException.ThrowIfNull(conversationState);
         ArgumentNullException.ThrowIfNull(options);
@@ -44,6 +46,7 @@ public sealed class AnalystBot : TeamsActivityHandler
         _streamer = streamer;
         _feedback = feedback;
         _options = options.Value;
+        _sources = sources;
     }
 
     /// <inheritdoc/>
@@ -80,6 +83,9 @@ public sealed class AnalystBot : TeamsActivityHandler
             case BotCommand.Reset:
                 await _history.DeleteAsync(turnContext, cancellationToken);
                 await turnContext.SendActivityAsync(MessageFactory.Text("Done: I've cleared this conversation's history. Ask me anything new."), cancellationToken);
+                return;
+            case BotCommand.Sources:
+                await turnContext.SendActivityAsync(await _sources.ReplyAsync(cancellationToken), cancellationToken);
                 return;
         }
 

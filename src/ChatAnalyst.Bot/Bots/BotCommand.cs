@@ -6,4 +6,5 @@ public enum BotCommand
     None,
     Help,
     Reset,
+    Sources,
 }

@@ -26,6 +26,7 @@ public static partial class MessageText
         {
             "help" or "?" or "帮助" => BotCommand.Help,
             "reset" or "restart" or "clear" or "重置" => BotCommand.Reset,
+            "sources" or "source" or "来源" or "资料来源" => BotCommand.Sources,
             _ => BotCommand.None,
         };
 

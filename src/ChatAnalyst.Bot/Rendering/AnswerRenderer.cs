@@ -69,7 +69,7 @@ public sealed class AnswerRenderer
         TeamsChannelData.EnableFeedback(activity);
         foreach (var chart in answer.Charts)
         {
-            activity.Attachments.Add(ChartCard(chart));
+            activity.Attachments.Add(ChartCard.Attachment(chart, answer.Citations));
         }
 
         // The follow-ups belong on the answer itself, not on a second message holding only a heading. A client that
@@ -131,7 +131,7 @@ public sealed class AnswerRenderer
             .Append("**What I can answer**: figures and facts on ").Append(_options.Coverage)
             .Append(" — each with its period and a numbered source. If the knowledge base doesn't cover something, I say so instead of guessing.")
             .Append("\n\n**Try**: ").Append(string.Join(" · ", ExampleQuestions.Select(q => "_" + q + "_")))
-            .Append("\n\n**Commands**: `help` shows this message; `reset` clears this conversation's history.")
+            .Append("\n\n**Commands**: `help` shows this message; `sources` lists the knowledge base's documents; `reset` clears this conversation's history.")
             .Append("\n\nIn group chats and channels, @mention me.");
         var activity = MessageFactory.Text(text.ToString());
         activity.TextFormat = TextFormatTypes.Markdown;
@@ -146,27 +146,4 @@ public sealed class AnswerRenderer
     {
         Actions = questions.Select(q => new CardAction(ActionTypes.ImBack, title: TeamsMessageEntity.Shorten(q, MaxButtonTitle), value: q)).ToList(),
     };
-
-    /// <summary>An Adaptive Card 1.5 with the chart image and its facts table, sent as plain JSON.</summary>
-    private static Attachment ChartCard(ChartImage chart)
-    {
-        var facts = new JsonArray(chart.Facts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Key, ["value"] = f.Value }).ToArray());
-        var card = new JsonObject
-        {
-            ["type"] = "AdaptiveCard",
-            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
-            ["version"] = "1.5",
-            ["body"] = new JsonArray(
-                new JsonObject { ["type"] = "TextBlock", ["text"] = chart.Title, ["weight"] = "Bolder", ["wrap"] = true },
-                new JsonObject
-                {
-                    ["type"] = "Image",
-                    ["url"] = "data:image/png;base64," + Convert.ToBase64String(chart.Png),
-                    ["altText"] = chart.Title,
-                    ["size"] = "Stretch",
-                },
-                new JsonObject { ["type"] = "FactSet", ["facts"] = facts }),
-        };
-        return new Attachment { ContentType = AdaptiveCardContentType, Content = Newtonsoft.Json.Linq.JObject.Parse(card.ToJsonString()) };
-    }
 }

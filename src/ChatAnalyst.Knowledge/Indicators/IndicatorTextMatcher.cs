@@ -7,7 +7,7 @@ namespace ChatAnalyst.Knowledge.Indicators;
 /// small typos, with Chinese handled as character bigrams (no segmenter needed for short names).
 /// Back-end independent; the collections searched are small (hundreds of rows).
 /// </summary>
-internal sealed class IndicatorTextMatcher
+internal sealed partial class IndicatorTextMatcher
 {
     // Words that appear in almost every question about this corpus and so say nothing about which series is meant.
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
@@ -57,8 +57,9 @@ internal sealed class IndicatorTextMatcher
     public IndicatorTextMatcher(IReadOnlyList<(IReadOnlyList<string> Names, IReadOnlyList<string> Texts)> documents)
     {
         _documents = documents.Select(d => d.Names.Concat(d.Texts).SelectMany(Tokenize).ToHashSet(StringComparer.Ordinal)).ToList();
-        _normalisedNames = documents.Select(d => "|" + string.Join('|', d.Names.Select(Normalise)) + "|").ToList();
-        _names = documents.Select(d => (d.Names.Count > 0 ? Tokenize(d.Names[0]) : []).ToHashSet(StringComparer.Ordinal)).ToList();
+        // A name's parenthesis explains it ("X intensity (Y as share of Z)"); the name proper is what users type.
+        _normalisedNames = documents.Select(d => "|" + string.Join('|', d.Names.Concat(d.Names.Take(1).Select(WithoutParenthesis)).Select(Normalise)) + "|").ToList();
+        _names = documents.Select(d => (d.Names.Count > 0 ? Tokenize(WithoutParenthesis(d.Names[0])) : []).ToHashSet(StringComparer.Ordinal)).ToList();
         foreach (var token in _documents.SelectMany(d => d))
         {
             _documentFrequency[token] = _documentFrequency.GetValueOrDefault(token) + 1;
@@ -107,6 +108,8 @@ internal sealed class IndicatorTextMatcher
 
         return scores;
     }
+
+    private static string WithoutParenthesis(string name) => Parenthesis().Replace(name, " ").Trim();
 
     private static double NameCoverage(HashSet<string> reached, HashSet<string> name) =>
         name.Count == 0 ? 0 : (double)name.Count(reached.Contains) / name.Count;
@@ -261,4 +264,7 @@ internal sealed class IndicatorTextMatcher
         var allowed = Math.Min(a.Length, b.Length) >= 8 ? 2 : 1;
         return Math.Abs(a.Length - b.Length) <= allowed && Text.EditDistance.Compute(a, b, allowed) <= allowed;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s*\([^)]*\)")]
+    private static partial System.Text.RegularExpressions.Regex Parenthesis();
 }

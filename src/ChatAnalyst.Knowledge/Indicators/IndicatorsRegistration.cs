@@ -1,3 +1,4 @@
+using ChatAnalyst.Knowledge.Indicators.Charts;
 using ChatAnalyst.Knowledge.Ingestion;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

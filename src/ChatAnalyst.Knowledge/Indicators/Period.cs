@@ -14,6 +14,8 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>
 
     private static readonly string[] MonthNames = CultureInfo.InvariantCulture.DateTimeFormat.MonthNames;
 
+    private static readonly string[] ShortMonthNames = CultureInfo.InvariantCulture.DateTimeFormat.AbbreviatedMonthNames;
+
     private Period(PeriodKind kind, int year, int number)
     {
         Kind = kind;
@@ -58,6 +60,15 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>
         PeriodKind.Month => $"{MonthNames[Number - 1]} {Year}",
         _ when Number == 1 => $"January {Year}",
         _ => $"January–{MonthNames[Number - 1]} {Year}",
+    };
+
+    /// <summary>The label with abbreviated months, for narrow places such as a chart axis: "Dec 2024", "Jan–Nov 2025".</summary>
+    public string ShortLabel => Kind switch
+    {
+        PeriodKind.Year or PeriodKind.Quarter => Label,
+        PeriodKind.Month => $"{ShortMonthNames[Number - 1]} {Year}",
+        _ when Number == 1 => $"Jan {Year}",
+        _ => $"Jan–{ShortMonthNames[Number - 1]} {Year}",
     };
 
     public static Period ForYear(int year) => Create(PeriodKind.Year, year, 0);

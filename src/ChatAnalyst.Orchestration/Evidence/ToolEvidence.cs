@@ -61,11 +61,3 @@ public sealed record SourceRef(int Ref, [property: JsonIgnore] SourceInfo Source
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateOnly? Published => Source.Published;
 }
-
-/// <summary>A rendered chart: PNG bytes plus what the card's facts table shows. The model is told only the title and facts.</summary>
-public sealed record ChartImage(
-    string Title,
-    [property: JsonIgnore] byte[] Png,
-    [property: JsonIgnore] int Width,
-    [property: JsonIgnore] int Height,
-    IReadOnlyList<KeyValuePair<string, string>> Facts);

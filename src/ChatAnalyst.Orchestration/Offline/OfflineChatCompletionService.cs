@@ -108,9 +108,26 @@ public sealed class OfflineChatCompletionService : IChatCompletionService
         }
     }
 
-    /// <summary>Charts are captioned from the chart tool's figures; every other question goes to the reader.</summary>
-    private string Answer(OfflineConversation conversation) =>
-        conversation.Analysis.Intent == QuestionIntent.Chart && conversation.Results.LastOrDefault(r => r.Chart is not null) is { } chart
-            ? AnswerWriter.Chart(conversation.Analysis, chart)
-            : _reader.Read(conversation.Analysis, conversation.Results);
+    /// <summary>
+    /// Charts are captioned from the chart tool's figures, saying which named indicators were not found; every other
+    /// question goes to the reader.
+    /// </summary>
+    private string Answer(OfflineConversation conversation)
+    {
+        if (conversation.Analysis.Intent != QuestionIntent.Chart || conversation.Results.LastOrDefault(r => r.Chart is not null) is not { } chart)
+        {
+            return _reader.Read(conversation.Analysis, conversation.Results);
+        }
+
+        var caption = AnswerWriter.Chart(conversation.Analysis, chart);
+        var missing = OfflinePlanner.NamedSeries(conversation).Where(n => n.Best is null).Select(n => n.Subject).ToList();
+        if (missing.Count == 0)
+        {
+            return caption;
+        }
+
+        return conversation.Analysis.IsChinese
+            ? $"{caption} 知识库中没有{string.Join("、", missing.Select(m => $"“{m}”"))}的指标数据，图中未包含。"
+            : $"{caption} I found no curated indicator for {string.Join(" or ", missing.Select(m => $"\"{m}\""))}, so the chart leaves it out.";
+    }
 }

@@ -8,13 +8,16 @@ namespace ChatAnalyst.Orchestration.Offline;
 /// <summary>What the offline model reads from a chat history: the question, earlier questions, and this turn's tool results.</summary>
 public sealed class OfflineConversation
 {
-    private OfflineConversation(string question, IReadOnlyList<string> earlierQuestions, IReadOnlyList<FunctionCallContent> calls, IReadOnlyList<ToolEvidence> results)
+    private readonly IReadOnlyDictionary<string, ToolEvidence> _resultsByCall;
+
+    private OfflineConversation(string question, IReadOnlyList<string> earlierQuestions, IReadOnlyList<FunctionCallContent> calls, IReadOnlyList<ToolEvidence> results, IReadOnlyDictionary<string, ToolEvidence> resultsByCall)
     {
         Question = question;
         Analysis = null!;
         EarlierQuestions = earlierQuestions;
         Calls = calls;
         Results = results;
+        _resultsByCall = resultsByCall;
     }
 
     /// <summary>The user's latest message.</summary>
@@ -31,6 +34,10 @@ public sealed class OfflineConversation
 
     /// <summary>Tool results of this turn, in call order.</summary>
     public IReadOnlyList<ToolEvidence> Results { get; }
+
+    /// <summary>The result of one of this turn's calls, or null when it has none (yet).</summary>
+    public ToolEvidence? ResultOf(FunctionCallContent call) =>
+        call?.Id is { } id && _resultsByCall.TryGetValue(id, out var result) ? result : null;
 
     /// <param name="history">The chat history the model was called with.</param>
     /// <param name="analyse">Reads the question given the earlier ones (<see cref="QuestionAnalysis.Analyze"/>, possibly remembered).</param>
@@ -56,10 +63,17 @@ public sealed class OfflineConversation
         var turn = history.Skip(lastUser + 1).ToList();
         var calls = turn.SelectMany(m => m.Items.OfType<FunctionCallContent>()).ToList();
         // The orchestrator hands tool results over as objects; the offline model reads nothing else.
-        var results = turn.SelectMany(m => m.Items.OfType<FunctionResultContent>())
-            .Select(r => r.Result)
-            .OfType<ToolEvidence>()
-            .ToList();
-        return new OfflineConversation(question, earlier, calls, results) { Analysis = analyse(question, earlier) };
+        var returned = turn.SelectMany(m => m.Items.OfType<FunctionResultContent>()).ToList();
+        var results = returned.Select(r => r.Result).OfType<ToolEvidence>().ToList();
+        var byCall = new Dictionary<string, ToolEvidence>(StringComparer.Ordinal);
+        foreach (var r in returned)
+        {
+            if (r.CallId is { } id && r.Result is ToolEvidence evidence)
+            {
+                byCall[id] = evidence;
+            }
+        }
+
+        return new OfflineConversation(question, earlier, calls, results, byCall) { Analysis = analyse(question, earlier) };
     }
 }

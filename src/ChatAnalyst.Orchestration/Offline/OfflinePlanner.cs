@@ -11,7 +11,7 @@ namespace ChatAnalyst.Orchestration.Offline;
 /// catalogue; round two, when the question names a period the catalogue's latest figures do not cover, reads the
 /// matching series for that period. It only plans calls to functions the kernel actually has.
 /// </summary>
-public sealed partial class OfflinePlanner
+public sealed class OfflinePlanner
 {
     /// <summary>How many matched series are re-read for the asked period.</summary>
     private const int SeriesPerPeriodLookup = 4;
@@ -38,6 +38,15 @@ public sealed partial class OfflinePlanner
             Add(calls, kernel, KnowledgeBasePlugin.PluginName, KnowledgeBasePlugin.SearchArticles, new KernelArguments { ["query"] = question.SearchText, ["top"] = 6 });
             Add(calls, kernel, IndicatorsPlugin.PluginName, IndicatorsPlugin.FindIndicators, new KernelArguments { ["query"] = question.SearchText, ["limit"] = 5 });
             Add(calls, kernel, IndicatorsPlugin.PluginName, IndicatorsPlugin.FindFigures, new KernelArguments { ["query"] = question.SearchText });
+            if (question.Intent == QuestionIntent.Chart)
+            {
+                // A chart of several named indicators looks each one up on its own (see NamedSeries).
+                foreach (var subject in ChartSubjects.Of(conversation.Question))
+                {
+                    Add(calls, kernel, IndicatorsPlugin.PluginName, IndicatorsPlugin.FindIndicators, new KernelArguments { ["query"] = subject, ["limit"] = 3 });
+                }
+            }
+
             return calls;
         }
 
@@ -63,19 +72,53 @@ public sealed partial class OfflinePlanner
         return calls;
     }
 
-    /// <summary>Charts the best-matching series, with the next matches that share its unit (so they fit one axis).</summary>
+    /// <summary>
+    /// Charts every indicator the request names (each subject's best match), or, when it names one, the best match for
+    /// the whole question. The chart function puts series of different units or measures in panels of their own.
+    /// </summary>
     private static List<FunctionCallContent> ChartCalls(OfflineConversation conversation, Kernel kernel)
     {
-        var figures = MatchedSeries(conversation).ToList();
+        var named = NamedSeries(conversation);
+        var ids = named.Count > 0
+            ? named.Where(n => n.Best is not null).Select(n => n.Best!.IndicatorId).ToList()
+            : MatchedSeries(conversation).Take(1).Select(f => f.IndicatorId).ToList();
         var calls = new List<FunctionCallContent>();
-        if (figures.Count > 0)
+        if (ids.Count > 0)
         {
-            var wantsSeveral = Several().IsMatch(conversation.Question);
-            var ids = figures.Take(wantsSeveral ? 3 : 1).Where(f => f.Unit == figures[0].Unit).Select(f => f.IndicatorId).Distinct();
             Add(calls, kernel, IndicatorsPlugin.PluginName, IndicatorsPlugin.ChartIndicators, new KernelArguments { ["ids"] = string.Join(',', ids) });
         }
 
         return calls;
+    }
+
+    /// <summary>
+    /// For a chart request naming several indicators: each subject (<see cref="ChartSubjects"/>) with the best series
+    /// its own lookup found that no earlier subject took, or null when nothing matched it. Empty for other requests.
+    /// </summary>
+    public static IReadOnlyList<(string Subject, FigureFact? Best)> NamedSeries(OfflineConversation conversation)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var named = new List<(string, FigureFact?)>();
+        foreach (var subject in ChartSubjects.Of(conversation.Question))
+        {
+            var best = conversation.Calls
+                .Where(c => c.FunctionName == IndicatorsPlugin.FindIndicators && c.Arguments is { } a && a.TryGetValue("query", out var q) && q as string == subject)
+                .Select(conversation.ResultOf)
+                .OfType<ToolEvidence>()
+                .SelectMany(r => r.Items)
+                .Select(i => i.Figure)
+                .OfType<FigureFact>()
+                .FirstOrDefault(f => f.IndicatorId.Length > 0 && !taken.Contains(f.IndicatorId));
+            if (best is not null)
+            {
+                taken.Add(best.IndicatorId);
+            }
+
+            named.Add((subject, best));
+        }
+
+        return named;
     }
 
     /// <summary>The latest figure of each series <c>find_indicators</c> matched, best match first.</summary>
@@ -94,7 +137,4 @@ public sealed partial class OfflinePlanner
             calls.Add(new FunctionCallContent(function, plugin, $"call_{function}_{calls.Count + 1}", arguments));
         }
     }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(and|vs\.?|versus|with|against)\b|,|和|与|对比")]
-    private static partial System.Text.RegularExpressions.Regex Several();
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using ChatAnalyst.Knowledge.Indicators;
+using ChatAnalyst.Knowledge.Indicators.Charts;
 using ChatAnalyst.Orchestration.Evidence;
 using Microsoft.SemanticKernel;
 
@@ -9,9 +10,9 @@ namespace ChatAnalyst.Orchestration.Plugins;
 public sealed partial class IndicatorsPlugin
 {
     [KernelFunction(ChartIndicators)]
-    [Description("Draws a chart (PNG) of one or more indicator series in the same unit: a bar chart when they share a single period, a line chart over time otherwise. Only actual and preliminary figures are drawn.")]
+    [Description("Draws a PNG chart of indicator series: one panel per unit and measure (a growth rate and a share never share an axis); a full year and a January-to-month total are never joined by a line. Actual and preliminary figures only.")]
     public async Task<ToolEvidence> ChartIndicatorsAsync(
-        [Description("Comma-separated series ids, all in the same unit.")] string ids,
+        [Description("Comma-separated series ids, one per indicator asked for.")] string ids,
         [Description("Optional first period to include, e.g. 2020.")] string? from = null,
         [Description("Optional last period to include, e.g. 2025-01..11.")] string? to = null,
         CancellationToken cancellationToken = default)
@@ -23,102 +24,99 @@ public sealed partial class IndicatorsPlugin
             return ToolEvidence.Empty(fn, error);
         }
 
-        Period? first = null, last = null;
-        if (!string.IsNullOrWhiteSpace(from))
+        if (!TryPeriod(from, out var first, out error) || !TryPeriod(to, out var last, out error))
         {
-            if (!PeriodPhraseParser.TryParse(from, out var f))
-            {
-                return ToolEvidence.Empty(fn, $"\"{from}\" is not a period I can read. {PeriodHelp}");
-            }
-
-            first = f;
+            return ToolEvidence.Empty(fn, error!);
         }
 
-        if (!string.IsNullOrWhiteSpace(to))
-        {
-            if (!PeriodPhraseParser.TryParse(to, out var t))
-            {
-                return ToolEvidence.Empty(fn, $"\"{to}\" is not a period I can read. {PeriodHelp}");
-            }
-
-            last = t;
-        }
-
-        var units = series.Select(s => s.Unit).Distinct(StringComparer.Ordinal).ToList();
-        if (units.Count > 1)
-        {
-            return ToolEvidence.Empty(fn, $"These series are in different units ({string.Join(", ", units)}), so they cannot share one chart. Chart them separately.");
-        }
-
-        var rows = new List<(IndicatorSeries Series, Observation Observation)>();
+        var drawn = new List<(IndicatorSeries Series, IReadOnlyList<Observation> Observations)>();
         var leftOut = 0;
         foreach (var s in series)
         {
-            foreach (var r in await _store.GetObservationsAsync(s.Id, cancellationToken))
-            {
-                if ((first is { } a && r.Current.Period < a) || (last is { } b && r.Current.Period > b))
-                {
-                    continue;
-                }
-
-                if (IsOutcome(r.Current))
-                {
-                    rows.Add((s, r.Current));
-                }
-                else
-                {
-                    leftOut++;
-                }
-            }
+            var inRange = (await _store.GetObservationsAsync(s.Id, cancellationToken))
+                .Select(r => r.Current)
+                .Where(o => (first is not { } a || o.Period >= a) && (last is not { } b || o.Period <= b))
+                .ToList();
+            leftOut += inRange.Count(o => !IsOutcome(o));
+            drawn.Add((s, inRange.Where(IsOutcome).ToList()));
         }
 
-        if (rows.Count == 0)
+        var plan = IndicatorChartPlanner.Plan(drawn);
+        if (plan.Panels.Count == 0)
         {
             return ToolEvidence.Empty(fn, "No actual figures to chart for these series in that range.");
         }
 
-        var periods = rows.Select(r => r.Observation.Period).Distinct().Order().ToList();
-        var chartSeries = series
-            .Select(s => new ChartSeries(
-                s.Name,
-                periods.Select(p => rows.FirstOrDefault(r => r.Series.Id == s.Id && r.Observation.Period == p).Observation is { } o ? (double?)(double)o.Value : null).ToList()))
-            .Where(cs => cs.Values.Any(v => v is not null))
+        // Figures are listed (caption, card table) in the order the chart's axis shows them.
+        var axes = plan.Panels.SelectMany(p => p.Series.Select(s => (s.Name, Axis: PeriodAxis.For(p.Series)))).DistinctBy(a => a.Name).ToDictionary(a => a.Name, a => a.Axis);
+        var rows = drawn
+            .Where(d => d.Observations.Count > 0 && axes.ContainsKey(d.Series.Name))
+            .SelectMany(d => d.Observations.OrderBy(o => axes[d.Series.Name].IndexOf(o.Period)).Select(o => (d.Series, Observation: o)))
             .ToList();
-        var names = string.Join(" vs ", chartSeries.Select(c => c.Name));
-        var title = names.Length <= 90 ? $"{names}, {Span(periods)}" : $"{chartSeries.Count} indicators in {series[0].Unit}, {Span(periods)}";
-        var publishers = rows.Select(r => r.Observation.Source.Publisher ?? r.Observation.Source.Title).Distinct(StringComparer.Ordinal).ToList();
-        var sourceLine = "Source: " + string.Join("; ", publishers);
-        if (sourceLine.Length > 160)
-        {
-            sourceLine = sourceLine[..157] + "...";
-        }
-
-        var rendered = _renderer.Render(new ChartRequest(title, AxisLabel(series[0]), periods.Select(p => p.Label).ToList(), chartSeries, sourceLine));
+        var publishers = rows.Select(r => r.Observation.Source.Publisher ?? r.Observation.Source.Title).Distinct(StringComparer.Ordinal);
+        var rendered = _renderer.Render(new ChartRequest(plan.Title, plan.Panels, "Source: " + string.Join("; ", publishers)));
         var facts = rows
-            .Select(r => new KeyValuePair<string, string>(
-                $"{r.Series.Name}, {r.Observation.Period.Label}",
-                $"{IndicatorText.Amount(r.Observation.DisplayValue, r.Series.Unit, r.Observation.Qualifier)} ({r.Observation.Status})"))
+            .Select(r => new ChartFact(
+                r.Series.Name,
+                r.Observation.Period.Label,
+                r.Observation.Qualifier is null ? r.Observation.DisplayValue : $"{r.Observation.Qualifier} {r.Observation.DisplayValue}",
+                r.Series.Unit,
+                r.Observation.Status,
+                IndicatorEvidence.Source(r.Observation.Source, r.Observation.Published)))
             .ToList();
-        var message = $"Chart of {string.Join(", ", chartSeries.Select(c => c.Name))} ({rendered.Kind} chart, {periods.Count} period(s)).";
-        if (leftOut > 0)
-        {
-            message += $" {leftOut} forecast or target figure(s) were left out of the chart because they are not actual figures.";
-        }
-
         return new ToolEvidence(
             fn,
             rows.Select(r => IndicatorEvidence.Item(r.Series, r.Observation)).ToList(),
-            message,
-            new ChartImage(title, rendered.Png, rendered.Width, rendered.Height, facts));
+            ChartMessage(drawn, plan, rendered, leftOut),
+            new ChartImage(plan.Title, rendered.Png, rendered.Width, rendered.Height, facts));
     }
 
-    private static string Span(List<Period> periods) =>
-        periods.Count == 1 ? periods[0].Label : $"{periods[0].Label} to {periods[^1].Label}";
-
-    private static string AxisLabel(IndicatorSeries series) => series.Measure switch
+    /// <summary>What the chart shows and, as plainly, what it leaves out and why, for the model to pass on.</summary>
+    private static string ChartMessage(List<(IndicatorSeries Series, IReadOnlyList<Observation> Observations)> drawn, ChartPlan plan, RenderedChart rendered, int forecasts)
     {
-        "yoy_growth" => series.Unit + " (year-on-year growth)",
-        "share" => series.Unit + " (share)",
-        _ => series.Unit,
-    };
+        var shown = plan.Panels.SelectMany(p => p.Series).Select(s => s.Name).ToList();
+        var panels = plan.Panels.Count == 1 ? "one panel" : $"{plan.Panels.Count} panels, one per unit and measure";
+        var message = $"Chart of {string.Join(", ", shown)} ({rendered.Kind} chart, {panels}).";
+        if (plan.Panels.Any(p => PeriodAxis.For(p.Series).Groups.Count > 1))
+        {
+            message += " Periods of different kinds (such as a full year and a January-to-month total) are drawn side by side, not joined.";
+        }
+
+        var empty = drawn.Where(d => d.Observations.Count == 0).Select(d => d.Series.Name).ToList();
+        if (empty.Count > 0)
+        {
+            message += $" No actual figures to chart for {string.Join(", ", empty)}.";
+        }
+
+        if (plan.LeftOut.Count > 0)
+        {
+            message += $" Left out, because one chart holds at most {ChartRequest.MaxPanels} panels: {string.Join(", ", plan.LeftOut.Select(s => s.Name))}; chart them separately.";
+        }
+
+        if (forecasts > 0)
+        {
+            message += $" {forecasts} forecast or target figure(s) were left out of the chart because they are not actual figures.";
+        }
+
+        return message;
+    }
+
+    private static bool TryPeriod(string? text, out Period? period, out string? error)
+    {
+        period = null;
+        error = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        if (!PeriodPhraseParser.TryParse(text, out var parsed))
+        {
+            error = $"\"{text}\" is not a period I can read. {PeriodHelp}";
+            return false;
+        }
+
+        period = parsed;
+        return true;
+    }
 }

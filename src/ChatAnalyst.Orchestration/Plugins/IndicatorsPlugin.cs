@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using ChatAnalyst.Knowledge.Indicators;
+using ChatAnalyst.Knowledge.Indicators.Charts;
 using ChatAnalyst.Orchestration.Evidence;
 using Microsoft.SemanticKernel;
 

@@ -39,7 +39,7 @@ public sealed class BotHostTests(BotHostFixture host) : IClassFixture<BotHostFix
         Assert.StartsWith("data:image/png;base64,", image, StringComparison.Ordinal);
         var png = Convert.FromBase64String(image!["data:image/png;base64,".Length..]);
         Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, png[..4]);
-        Assert.NotEmpty(body.Single(b => (string?)b!["type"] == "FactSet")!["facts"]!.AsArray());
+        Assert.True(body.Single(b => (string?)b!["type"] == "Table")!["rows"]!.AsArray().Count > 1);
     }
 
     [Fact]
@@ -91,7 +91,21 @@ public sealed class BotHostTests(BotHostFixture host) : IClassFixture<BotHostFix
 
         var text = (string?)Messages(replies).Single()["text"];
         Assert.Contains("reset", text, StringComparison.Ordinal);
+        Assert.Contains("`sources`", text, StringComparison.Ordinal);
         Assert.Contains("What I can answer", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sources_command_lists_the_knowledge_base_documents_with_links()
+    {
+        var (status, replies) = await host.SendAsync(BotHostFixture.Message("sources", NewConversation()));
+
+        Assert.Equal(200, status);
+        var text = (string?)Messages(replies).Single()["text"];
+        Assert.NotNull(text);
+        Assert.StartsWith("**The knowledge base:", text, StringComparison.Ordinal);
+        Assert.Contains("1. [", text, StringComparison.Ordinal);
+        Assert.Contains("](http", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -14,6 +14,8 @@ public sealed class BotUnitTests
     [InlineData(" /HELP ", BotCommand.Help)]
     [InlineData("reset", BotCommand.Reset)]
     [InlineData("重置", BotCommand.Reset)]
+    [InlineData("Sources", BotCommand.Sources)]
+    [InlineData("sources of the figures on robot density", BotCommand.None)]
     [InlineData("help me find robot density", BotCommand.None)]
     public void Commands_are_recognised_only_as_whole_messages(string text, BotCommand expected) =>
         Assert.Equal(expected, MessageText.Command(text));

@@ -1,4 +1,5 @@
 using ChatAnalyst.Knowledge.Indicators;
+using ChatAnalyst.Knowledge.Indicators.Charts;
 using ChatAnalyst.Knowledge.Ingestion;
 using ChatAnalyst.Orchestration.Evidence;
 using ChatAnalyst.Orchestration.Plugins;
@@ -173,21 +174,33 @@ public sealed class IndicatorsPluginTests : IDisposable
         Assert.Equal(3, evidence.Items.Count);
         Assert.DoesNotContain(evidence.Items, i => i.Figure!.Status == "forecast");
         Assert.Contains("left out", evidence.Message, StringComparison.Ordinal);
-        Assert.Contains(evidence.Chart.Facts, f => f.Key == "High-tech manufacturing value added growth, 2024" && f.Value == "9.1% (actual)");
+        Assert.Contains(evidence.Chart.Facts, f => (f.Indicator, f.Period, f.Value, f.Unit, f.Status, f.Source.DocumentId) == ("High-tech manufacturing value added growth", "2024", "9.1", "%", "actual", "b-revised.md"));
     }
 
     [Fact]
-    public async Task Chart_indicators_for_one_period_draws_bars_and_refuses_mixed_units()
+    public async Task Chart_indicators_for_one_period_draws_bars()
     {
         await LoadAsync();
 
         var bars = await InvokeAsync("chart_indicators", ("ids", "solar-capacity,wind-capacity"), ("from", "2024"), ("to", "2024"));
+
+        Assert.Contains("bar chart, one panel", bars.Message, StringComparison.Ordinal);
+        PngAssert.IsPng(bars.Chart!.Png, 800, 450);
+        Assert.Equal(2, bars.Chart.Facts.Count);
+    }
+
+    [Fact]
+    public async Task Chart_indicators_in_different_units_charts_each_in_a_panel_of_its_own()
+    {
+        await LoadAsync();
+
         var mixed = await InvokeAsync("chart_indicators", ("ids", "solar-capacity,hitech-growth"));
 
-        Assert.Contains("bar chart", bars.Message, StringComparison.Ordinal);
-        PngAssert.IsPng(bars.Chart!.Png, 800, 450);
-        Assert.Null(mixed.Chart);
-        Assert.Contains("different units", mixed.Message, StringComparison.Ordinal);
+        Assert.NotNull(mixed.Chart);
+        Assert.Contains("2 panels, one per unit and measure", mixed.Message, StringComparison.Ordinal);
+        Assert.Equal(["Solar power installed capacity", "High-tech manufacturing value added growth"], mixed.Chart.Facts.Select(f => f.Indicator).Distinct());
+        Assert.Contains(mixed.Items, i => i.Figure!.IndicatorId == "solar-capacity");
+        Assert.Contains(mixed.Items, i => i.Figure!.IndicatorId == "hitech-growth");
     }
 
     private async Task LoadAsync() => Assert.Empty((await _ws.LoadAsync()).Errors);
