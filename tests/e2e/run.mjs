@@ -13,13 +13,14 @@ import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const scenario = JSON.parse(readFileSync(join(here, 'scenario.json'), 'utf8'));
-const on = (name) => /^(1|true|yes|on)$/i.test(process.env[name] ?? '');
+const on = (name, otherwise) => (process.env[name] ? /^(1|true|yes|on)$/i.test(process.env[name]) : otherwise);
 
-// Checks of work that lands separately (issue 10), each behind its own switch so it can be turned on when it does.
+// Checks of work that lands separately (issue 10), each behind a switch: flip its default here when the work is
+// merged; the environment variable overrides it either way (1 or 0).
 const switches = {
-  aiEntity: on('E2E_AI_ENTITY'),       // item 1: AI label and citation pills from the schema.org Message entity
-  feedback: on('E2E_FEEDBACK'),        // item 2: thumbs buttons from channelData.feedbackLoop, invoke, store
-  chartBoth: on('E2E_CHART_BOTH'),     // item 5: a two-indicator chart request shows both indicators
+  aiEntity: on('E2E_AI_ENTITY', false),   // item 1: AI label and citation pills from the schema.org Message entity
+  feedback: on('E2E_FEEDBACK', false),    // item 2: thumbs buttons from channelData.feedbackLoop, invoke, store
+  chartBoth: on('E2E_CHART_BOTH', false), // item 5: a two-indicator chart request shows both indicators
 };
 
 const url = process.env.E2E_PLAYGROUND_URL;
@@ -40,6 +41,9 @@ const sel = {
   card: '.ac-adaptiveCard',
   cardImage: '.ac-adaptiveCard img',
   dialog: '[role=dialog]',
+  preview: '.fai-PreviewSurface',
+  previewLink: '.fai-PreviewHeader__label a[href]',
+  previewTitle: '.fai-PreviewMetadata__primaryText',
 };
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
@@ -213,39 +217,47 @@ async function main() {
       return { detail: `label "${text}"` };
     }, { enabled: switches.aiEntity, off: aiOff });
 
-    await check(page, 'citation pill opens its source', async () => {
+    await check(page, 'citation pill shows its source', async () => {
       expect(figure, 'no answer to look at');
-      const pill = answer.locator(sel.citation).first();
-      expect(await answer.locator(sel.citation).count() > 0, `no ${sel.citation} pill in the answer (the Playground draws pills only on a message without suggested actions)`);
-      const number = (await pill.innerText()).trim();
-      await pill.click();
-      const popover = page.locator(sel.dialog).filter({ has: page.locator('a[href^="http"]') }).last();
-      await popover.waitFor({ timeout: 10000 });
-      await screenshot(page, 'citation-popover', popover);
-      const link = await popover.locator('a[href^="http"]').first().getAttribute('href');
-      const title = clip((await popover.innerText()).split('\n').filter(Boolean).join(' | '), 120);
-      await page.keyboard.press('Escape');
-      return { detail: `[${number}] → ${link} (${title})` };
+      const pills = answer.locator(sel.citation);
+      expect(await pills.count() > 0, `no ${sel.citation} pill in the answer (the Playground draws pills only on a message without suggested actions)`);
+      const number = (await pills.first().innerText()).trim();
+      // The preview opens on hover (a click toggles it shut again).
+      await pills.first().hover();
+      const preview = page.locator(sel.preview).last();
+      await preview.waitFor({ timeout: 10000 });
+      await page.waitForTimeout(600); // let it fade in before the screenshot
+      await screenshot(page, 'citation-preview');
+      const link = preview.locator(sel.previewLink).first();
+      expect(await link.count() > 0, 'the preview has no link to the source');
+      const href = await link.getAttribute('href');
+      const title = (await preview.locator(sel.previewTitle).first().innerText().catch(() => '')).trim();
+      expect(/^https?:\/\//.test(href ?? ''), `the preview links to "${href}"`);
+      expect(title.length > 0, 'the preview names no source title');
+      await page.mouse.move(0, 0);
+      return { detail: `[${number}] "${clip(title, 60)}" → ${href}` };
     }, { enabled: switches.aiEntity, off: aiOff });
 
-    // (d) A follow-up button: clicking it asks a new question and an answer comes back.
+    // (d) A follow-up button: under an answer that offers some, clicking one asks a new question that is answered.
     await check(page, 'follow-up button asks a new question and is answered', async () => {
-      expect(figure, 'no answer to follow up');
+      const replies = await ask(page, scenario.followUpQuestion);
+      const first = await replies[0].innerText();
+      expect(!new RegExp(scenario.errorReply, 'i').test(first), `the bot replied with an error: ${clip(first)}`);
       const buttons = suggestionButtons(page);
       await buttons.first().waitFor({ timeout: 5000 }).catch(() => {});
       const titles = (await buttons.allInnerTexts()).map((t) => t.trim());
-      expect(titles.length > 0, 'no follow-up buttons under the answer');
-      const fresh = titles.filter((t) => t.toLowerCase() !== scenario.figureQuestion.toLowerCase());
-      expect(fresh.length === titles.length, `a follow-up repeats the question: ${titles.join(' | ')}`);
+      expect(titles.length > 0, `no follow-up buttons under the answer to "${scenario.followUpQuestion}"`);
+      const repeats = titles.filter((t) => t.toLowerCase() === scenario.followUpQuestion.toLowerCase());
+      expect(repeats.length === 0, `a follow-up repeats the question: ${titles.join(' | ')}`);
       const before = await page.locator(sel.botMessage).count();
-      const asked = await userMessages(page, fresh[0]);
+      const asked = await userMessages(page, titles[0]);
       await buttons.first().click();
-      const replies = await waitForReplies(page, before);
-      const text = await replies[0].innerText();
-      await screenshot(page, 'follow-up-answer', await messageOf(replies[0]));
-      expect(await userMessages(page, fresh[0]) > asked, `"${fresh[0]}" was not sent as the user's message`);
+      const followed = await waitForReplies(page, before);
+      const text = await followed[0].innerText();
+      await screenshot(page, 'follow-up-answer', await messageOf(followed[0]));
+      expect(await userMessages(page, titles[0]) > asked, `"${titles[0]}" was not sent as the user's message`);
       expect(text.trim().length > 0 && !new RegExp(scenario.errorReply, 'i').test(text), `the reply is empty or an error: ${clip(text)}`);
-      return { detail: `"${fresh[0]}" → ${clip(text, 80)} (buttons: ${titles.join(' | ')})` };
+      return { detail: `"${titles[0]}" → ${clip(text, 80)} (buttons: ${titles.join(' | ')})` };
     });
 
     // (c) A chart request: a card with the chart image, decoded by the browser.
