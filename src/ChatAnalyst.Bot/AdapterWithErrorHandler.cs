@@ -7,6 +7,7 @@ namespace ChatAnalyst.Bot;
 /// <summary>
 /// The Bot Framework adapter. A turn that throws is logged with its conversation id, the user is told something went
 /// wrong (never the exception text), and that conversation's state is reset so one bad turn cannot poison the next.
+/// A conversation's turns run one after another (<see cref="SerialTurnsMiddleware"/>).
 /// </summary>
 public sealed class AdapterWithErrorHandler : CloudAdapter
 {
@@ -16,6 +17,7 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
         ILogger<AdapterWithErrorHandler> logger)
         : base(auth, logger)
     {
+        Use(new SerialTurnsMiddleware());
         OnTurnError = async (turnContext, exception) =>
         {
             logger.LogError(
