@@ -1,15 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatAnalyst.Tests.Bot;
 
@@ -28,10 +22,7 @@ public sealed class FakeTeamsChannel : IAsyncDisposable
 
     private FakeTeamsChannel()
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        _app = builder.Build();
-        _app.Run(HandleAsync);
+        _app = LoopbackServer.Create(HandleAsync);
     }
 
     /// <summary>The base address to give the bot as <c>serviceUrl</c>.</summary>
@@ -43,9 +34,7 @@ public sealed class FakeTeamsChannel : IAsyncDisposable
     public static async Task<FakeTeamsChannel> StartAsync()
     {
         var channel = new FakeTeamsChannel();
-        await channel._app.StartAsync();
-        var address = channel._app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        channel.ServiceUrl = new Uri(address.TrimEnd('/') + "/");
+        channel.ServiceUrl = await LoopbackServer.StartAsync(channel._app);
         return channel;
     }
 

@@ -1,17 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatAnalyst.Tests.Orchestration;
 
@@ -31,10 +25,7 @@ public sealed partial class FakeOpenAiServer : IAsyncDisposable
 
     private FakeOpenAiServer()
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        _app = builder.Build();
-        _app.Run(HandleAsync);
+        _app = LoopbackServer.Create(HandleAsync);
     }
 
     /// <summary>The base URL to configure as the model endpoint, e.g. <c>http://127.0.0.1:41234/v1</c>.</summary>
@@ -58,9 +49,7 @@ public sealed partial class FakeOpenAiServer : IAsyncDisposable
     public static async Task<FakeOpenAiServer> StartAsync(CancellationToken cancellationToken = default)
     {
         var server = new FakeOpenAiServer();
-        await server._app.StartAsync(cancellationToken);
-        var address = server._app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        server.Endpoint = new Uri(address.TrimEnd('/') + "/v1");
+        server.Endpoint = new Uri(await LoopbackServer.StartAsync(server._app, cancellationToken), "v1");
         return server;
     }
 
