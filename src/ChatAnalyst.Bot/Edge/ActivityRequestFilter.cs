@@ -10,8 +10,8 @@ namespace ChatAnalyst.Bot.Edge;
 /// <summary>
 /// Stands in front of <c>POST /api/messages</c>: a body over <see cref="BotOptions.MaxRequestBytes"/> gets 413, one
 /// that is not an activity the adapter can route (bad JSON, no type, no <c>conversation.id</c>, <c>channelId</c> or
-/// absolute <c>serviceUrl</c>) gets 400 with a one-line reason, and the authentication service being unreachable gets
-/// 503. The SDK would otherwise throw on such requests and the host would answer 500 (or, in Development, with the
+/// absolute <c>serviceUrl</c>) gets 400 with a one-line reason, a rejected token 401 and the authentication service
+/// being unreachable 503, each logged as one line. The SDK would otherwise throw on such requests and the host would answer 500 (or, in Development, with the
 /// developer exception page). The body is parsed with the SDK's own serializer, so what passes here parses there too.
 /// </summary>
 public sealed class ActivityRequestFilter(IOptions<BotOptions> options, ILogger<ActivityRequestFilter> logger) : IEndpointFilter
@@ -52,15 +52,26 @@ public sealed class ActivityRequestFilter(IOptions<BotOptions> options, ILogger<
                 ? $"The request body is over the limit of {limit} bytes (ChatAnalyst:Bot:MaxRequestBytes)."
                 : FirstLine(ex.Message));
         }
+        catch (TokenRejectedException ex)
+        {
+            logger.LogWarning("Rejected a request to {Path} with 401: {Reason}", http.Request.Path, ex.Message);
+            return Results.Text("The request's credentials were not accepted.\n", "text/plain", statusCode: StatusCodes.Status401Unauthorized);
+        }
         catch (AuthenticationUnavailableException ex)
         {
-            logger.LogWarning("Could not authenticate a request to /api/messages: {Reason}", ex.Message);
-            return Reject(http, StatusCodes.Status503ServiceUnavailable, "The bot cannot check credentials right now; try again later.");
+            logger.LogWarning("Could not check the credentials of a request to {Path}, answered 503: {Reason}", http.Request.Path, ex.Message);
+            return Results.Text("The bot cannot check credentials right now; try again later.\n", "text/plain", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
             // The caller went away; there is nobody to answer.
             return Results.Empty;
+        }
+        catch (Exception ex) when (!http.Response.HasStarted)
+        {
+            // A fault of ours: logged in full, but the caller gets a plain line, never the developer exception page.
+            logger.LogError(ex, "Processing a request to {Path} failed", http.Request.Path);
+            return Results.Text("The bot failed to process the activity.\n", "text/plain", statusCode: StatusCodes.Status500InternalServerError);
         }
     }
 

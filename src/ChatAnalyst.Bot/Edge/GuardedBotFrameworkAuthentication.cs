@@ -9,10 +9,10 @@ namespace ChatAnalyst.Bot.Edge;
 /// <summary>
 /// The SDK's <see cref="ConfigurationBotFrameworkAuthentication"/> (which does all validation) with its failures sorted:
 /// a token it cannot parse or rejects (malformed, <c>alg: none</c>, bad signature, expired, wrong issuer or audience,
-/// unendorsed key, serviceUrl mismatch) becomes <see cref="UnauthorizedAccessException"/>, which the adapter answers
-/// with 401 — the SDK lets some of them escape as other exceptions, i.e. 500. When the metadata or keys cannot be
-/// fetched it becomes <see cref="AuthenticationUnavailableException"/> (503). Each rejection is logged as one line:
-/// the reason, not a stack trace, because forged requests are routine on the internet.
+/// unendorsed key, serviceUrl mismatch) becomes <see cref="TokenRejectedException"/> (401) — the SDK lets some of them
+/// escape as other exceptions, i.e. 500. When the metadata or keys cannot be fetched it becomes
+/// <see cref="AuthenticationUnavailableException"/> (503). <see cref="ActivityRequestFilter"/> answers both and logs
+/// one line each: the reason, not a stack trace, because forged requests are routine on the internet.
 /// </summary>
 public sealed class GuardedBotFrameworkAuthentication(IConfiguration configuration, ILogger<GuardedBotFrameworkAuthentication> logger)
     : BotFrameworkAuthentication
@@ -88,7 +88,7 @@ public sealed class GuardedBotFrameworkAuthentication(IConfiguration configurati
         return false;
     }
 
-    private Exception Sorted(Exception exception, string? channelId)
+    private static Exception Sorted(Exception exception, string? channelId)
     {
         if (IsUnavailable(exception))
         {
@@ -99,8 +99,7 @@ public sealed class GuardedBotFrameworkAuthentication(IConfiguration configurati
         var reason = exception is UnauthorizedAccessException && exception.Message.StartsWith("Attempted to perform an unauthorized operation", StringComparison.Ordinal)
             ? "missing, invalid or unaccepted token"
             : OneLine(exception);
-        logger.LogWarning("Rejected a request from channel {ChannelId} with 401: {Reason}", channelId ?? "(none)", reason);
-        return exception as UnauthorizedAccessException ?? new UnauthorizedAccessException(reason, exception);
+        return new TokenRejectedException($"{reason} (channel {channelId ?? "none"})", exception);
     }
 
     private static string OneLine(Exception exception)
