@@ -1,3 +1,4 @@
+using ChatAnalyst.Bot.Hosting;
 using ChatAnalyst.Knowledge;
 
 namespace ChatAnalyst.Bot;
@@ -21,6 +22,7 @@ public static class BotApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        ConfigurationErrors.ValidateNow(app.Services);
         app.MapChatAnalystBot();
         return app;
     }

@@ -17,6 +17,7 @@ public static class Extensions
     public static WebApplicationBuilder AddChatAnalystBot(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        SettingsCheck.Validate(builder.Configuration);
         var urls = BotCredentialsGuard.ResolveUrls(builder.Configuration, builder.Environment, out var warning);
         builder.WebHost.UseUrls(urls);
 
