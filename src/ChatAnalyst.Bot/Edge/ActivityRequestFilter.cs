@@ -70,7 +70,7 @@ public sealed class ActivityRequestFilter(IOptions<BotOptions> options, ILogger<
         catch (Exception ex) when (!http.Response.HasStarted)
         {
             // A fault of ours: logged in full, but the caller gets a plain line, never the developer exception page.
-            logger.LogError(ex, "Processing a request to {Path} failed", http.Request.Path);
+            logger.LogError(ex, "A request to {Path} failed", http.Request.Path);
             return Results.Text("The bot failed to process the activity.\n", "text/plain", statusCode: StatusCodes.Status500InternalServerError);
         }
     }

@@ -12,7 +12,7 @@ namespace ChatAnalyst.Bot.Edge;
 /// unendorsed key, serviceUrl mismatch) becomes <see cref="TokenRejectedException"/> (401) — the SDK lets some of them
 /// escape as other exceptions, i.e. 500. When the metadata or keys cannot be fetched it becomes
 /// <see cref="AuthenticationUnavailableException"/> (503). <see cref="ActivityRequestFilter"/> answers both and logs
-/// one line each: the reason, not a stack trace, because forged requests are routine on the internet.
+/// one line each: the reason, not a stack trace, because forged requests are routine for a public endpoint.
 /// </summary>
 public sealed class GuardedBotFrameworkAuthentication(IConfiguration configuration, ILogger<GuardedBotFrameworkAuthentication> logger)
     : BotFrameworkAuthentication
