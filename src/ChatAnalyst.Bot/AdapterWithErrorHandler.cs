@@ -20,6 +20,17 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
         Use(new SerialTurnsMiddleware());
         OnTurnError = async (turnContext, exception) =>
         {
+            if (exception is HttpRequestException or Microsoft.Rest.HttpOperationException)
+            {
+                // The channel's serviceUrl did not take the reply: an outside fault, so one line, not a stack trace.
+                logger.LogWarning(
+                    "Could not send to {ServiceUrl} for conversation {ConversationId}: {Message}",
+                    turnContext.Activity?.ServiceUrl,
+                    turnContext.Activity?.Conversation?.Id,
+                    exception.Message);
+                return;
+            }
+
             logger.LogError(
                 exception,
                 "Unhandled error in conversation {ConversationId}: {Message}",

@@ -1,3 +1,4 @@
+using ChatAnalyst.Bot.Hosting;
 using ChatAnalyst.Knowledge;
 
 namespace ChatAnalyst.Bot;
@@ -7,7 +8,10 @@ public static class BotApp
 {
     /// <param name="args">Command-line arguments: host settings (<c>--environment</c>, <c>--urls</c>) and configuration overrides.</param>
     /// <param name="contentRoot">Folder holding appsettings.json and knowledge/; located automatically when null.</param>
-    public static WebApplication Build(string[] args, string? contentRoot = null)
+    public static WebApplication Build(string[] args, string? contentRoot = null) => Build(args, contentRoot, configure: null);
+
+    /// <summary>As <see cref="Build(string[], string?)"/>, with a last word on the builder (tests add a log capture).</summary>
+    internal static WebApplication Build(string[] args, string? contentRoot, Action<WebApplicationBuilder>? configure)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -15,8 +19,10 @@ public static class BotApp
             ContentRootPath = contentRoot ?? ContentRootLocator.Locate(),
         });
         builder.AddChatAnalystBot();
+        configure?.Invoke(builder);
 
         var app = builder.Build();
+        ConfigurationErrors.ValidateNow(app.Services);
         app.MapChatAnalystBot();
         return app;
     }

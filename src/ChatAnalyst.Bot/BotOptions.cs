@@ -15,6 +15,10 @@ public sealed class BotOptions
     [Range(50, 20000, ErrorMessage = "ChatAnalyst:Bot:MaxMessageLength must be between 50 and 20000.")]
     public int MaxMessageLength { get; set; } = 2000;
 
+    /// <summary>Largest request body <c>/api/messages</c> reads; a larger one gets 413 before anything parses it.</summary>
+    [Range(16 * 1024, 16 * 1024 * 1024, ErrorMessage = "ChatAnalyst:Bot:MaxRequestBytes must be between 16384 and 16777216.")]
+    public int MaxRequestBytes { get; set; } = 256 * 1024;
+
     /// <summary>
     /// Allows running without <c>MicrosoftAppId</c> in Production, i.e. accepting unauthenticated requests (on loopback
     /// only, as in every anonymous run). Only for a bot behind its own authentication.

@@ -1,4 +1,5 @@
 using ChatAnalyst.Bot.Bots;
+using ChatAnalyst.Bot.Edge;
 using ChatAnalyst.Bot.Hosting;
 using ChatAnalyst.Bot.Rendering;
 using ChatAnalyst.Knowledge;
@@ -16,6 +17,7 @@ public static class Extensions
     public static WebApplicationBuilder AddChatAnalystBot(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        SettingsCheck.Validate(builder.Configuration);
         var urls = BotCredentialsGuard.ResolveUrls(builder.Configuration, builder.Environment, out var warning);
         builder.WebHost.UseUrls(urls);
 
@@ -34,7 +36,8 @@ public static class Extensions
         // The anonymous-mode warning goes into the banner, beside the address it is about, rather than into the logs.
         builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<StartupBanner>(sp, warning ?? string.Empty));
 
-        builder.Services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        builder.Services.AddSingleton<BotFrameworkAuthentication, GuardedBotFrameworkAuthentication>();
+        builder.Services.AddSingleton<ActivityRequestFilter>();
         builder.Services.AddSingleton<IStorage, MemoryStorage>();
         builder.Services.AddSingleton<ConversationState>();
         builder.Services.AddSingleton<AdapterWithErrorHandler>();
@@ -52,7 +55,8 @@ public static class Extensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
-            adapter.ProcessAsync(request, response, bot, cancellationToken));
+            adapter.ProcessAsync(request, response, bot, cancellationToken))
+            .AddEndpointFilter<ActivityRequestFilter>();
         app.MapGet("/healthz", () => Results.Ok(new { status = "alive" }));
         app.MapGet("/readyz", (KnowledgeReadiness readiness) =>
         {

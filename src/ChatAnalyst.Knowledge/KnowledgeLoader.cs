@@ -78,7 +78,12 @@ public sealed class KnowledgeLoader
             var counts = await _index.GetCountsAsync(cancellationToken);
             if (counts.Documents == 0)
             {
-                _logger.LogWarning("The knowledge base is empty: no articles were found in {Sources}", string.Join(", ", _paths.Sources));
+                // Answering from an empty knowledge base would only ever decline; stay not-ready so a load balancer
+                // and the operator both see why.
+                var reason = "no articles: " + string.Join("; ", _paths.Sources.Select(DescribeEmptySource));
+                _logger.LogWarning("The knowledge base is not ready: {Reason}", reason);
+                _readiness.MarkFailed(reason);
+                return;
             }
 
             _readiness.MarkReady(counts.Documents, counts.Chunks, observations);
@@ -99,4 +104,9 @@ public sealed class KnowledgeLoader
             _readiness.MarkFailed(ex.Message);
         }
     }
+
+    private static string DescribeEmptySource(string folder) =>
+        Directory.Exists(folder)
+            ? $"the folder {folder} holds no readable articles"
+            : $"the folder {folder} does not exist (ChatAnalyst:Knowledge:Sources)";
 }

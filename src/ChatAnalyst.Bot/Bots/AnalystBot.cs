@@ -147,7 +147,12 @@ public sealed class AnalystBot : TeamsActivityHandler
         ArgumentNullException.ThrowIfNull(turnContext);
         if (turnContext.Activity.Name != FeedbackRecorder.SubmitActionInvoke)
         {
-            return await base.OnInvokeActivityAsync(turnContext, cancellationToken);
+            // The SDK answers an invoke it has no handler for with 501; that is the caller's mistake, not a server
+            // fault, and a 5xx would page whoever watches the bot's error rate.
+            var handled = await base.OnInvokeActivityAsync(turnContext, cancellationToken);
+            return handled is { Status: StatusCodes.Status501NotImplemented }
+                ? new InvokeResponse { Status = StatusCodes.Status400BadRequest }
+                : handled;
         }
 
         await _feedback.RecordAsync(turnContext.Activity, cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace ChatAnalyst.Bot.Hosting;
 
@@ -29,10 +30,10 @@ public static class BotCredentialsGuard
         var allowAnonymous = configuration.GetValue<bool>($"{BotOptions.SectionName}:{nameof(BotOptions.AllowAnonymous)}");
         if (environment.IsProduction() && !allowAnonymous)
         {
-            throw new InvalidOperationException(
-                "MicrosoftAppId is empty, so the bot would accept unauthenticated requests, and the environment is Production. "
-                + "Set MicrosoftAppId, MicrosoftAppPassword (or a managed identity) and MicrosoftAppTenantId through environment variables "
-                + "or user-secrets, or set ChatAnalyst:Bot:AllowAnonymous=true if the bot sits behind its own authentication.");
+            throw new OptionsValidationException("MicrosoftAppId", typeof(BotOptions), [
+                "MicrosoftAppId is empty in Production, so the bot would accept unauthenticated requests; use the bot's Entra app id (a GUID). "
+                + "Fix: set MicrosoftAppId, MicrosoftAppPassword (or a managed identity) and MicrosoftAppTenantId through environment variables "
+                + "or user-secrets, or set ChatAnalyst:Bot:AllowAnonymous=true if the bot sits behind its own authentication."]);
         }
 
         var loopback = urls.Select(ToLoopback).ToArray();

@@ -11,10 +11,11 @@ internal sealed class CsvTable
 {
     private readonly Dictionary<string, int> _columns;
 
-    private CsvTable(IReadOnlyList<string> header, IReadOnlyList<CsvRecord> rows)
+    private CsvTable(IReadOnlyList<string> header, IReadOnlyList<CsvRecord> rows, IReadOnlyList<CsvRecord> malformed)
     {
         Header = header;
         Rows = rows;
+        Malformed = malformed;
         _columns = header
             .Select((name, index) => (name, index))
             .GroupBy(c => c.name, StringComparer.OrdinalIgnoreCase)
@@ -25,6 +26,9 @@ internal sealed class CsvTable
 
     public IReadOnlyList<CsvRecord> Rows { get; }
 
+    /// <summary>Records that could not be read (an unterminated quote), with their line and <see cref="CsvRecord.Error"/>.</summary>
+    public IReadOnlyList<CsvRecord> Malformed { get; }
+
     public IEnumerable<string> MissingColumns(IEnumerable<string> required) => required.Where(c => !_columns.ContainsKey(c));
 
     public string Get(CsvRecord row, string column) =>
@@ -33,14 +37,16 @@ internal sealed class CsvTable
     public static CsvTable Parse(string text)
     {
         var records = ReadRecords(text.TrimStart('\uFEFF'));
+        var malformed = records.Where(r => r.Error is not null).ToArray();
+        records.RemoveAll(r => r.Error is not null);
         if (records.Count == 0)
         {
-            return new CsvTable([], []);
+            return new CsvTable([], [], malformed);
         }
 
         var header = records[0].Fields.Select(f => f.Trim()).ToArray();
         var rows = records.Skip(1).Where(r => r.Fields.Any(f => f.Trim().Length > 0)).ToArray();
-        return new CsvTable(header, rows);
+        return new CsvTable(header, rows, malformed);
     }
 
     private static List<CsvRecord> ReadRecords(string text)
@@ -52,10 +58,33 @@ internal sealed class CsvTable
         var recordLine = 1;
         var inQuotes = false;
         var any = false;
+        var recordStart = 0;
 
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
+            if (inQuotes && i == text.Length - 1 && c != '"')
+            {
+                // The quote opened in this record never closes. Rather than let it swallow the rest of the file, report
+                // the record and read on from the line after the one it started on.
+                records.Add(new CsvRecord(recordLine, [], "unterminated quote; the row was skipped"));
+                var next = text.IndexOf('\n', recordStart);
+                if (next < 0 || next >= text.Length - 1)
+                {
+                    return records;
+                }
+
+                line = recordLine + 1;
+                recordLine = line;
+                recordStart = next + 1;
+                i = next;
+                inQuotes = false;
+                any = false;
+                fields.Clear();
+                field.Clear();
+                continue;
+            }
+
             if (inQuotes)
             {
                 if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
@@ -101,12 +130,19 @@ internal sealed class CsvTable
                     any = false;
                     line++;
                     recordLine = line;
+                    recordStart = i + 1;
                     break;
                 default:
                     field.Append(c);
                     any = true;
                     break;
             }
+        }
+
+        if (inQuotes)
+        {
+            records.Add(new CsvRecord(recordLine, [], "unterminated quote; the row was skipped"));
+            return records;
         }
 
         if (any || field.Length > 0)
@@ -119,5 +155,5 @@ internal sealed class CsvTable
     }
 }
 
-/// <summary>One CSV record and the physical line it starts on (1 = header).</summary>
-internal sealed record CsvRecord(int Line, IReadOnlyList<string> Fields);
+/// <summary>One CSV record and the physical line it starts on (1 = header); <paramref name="Error"/> when it could not be read.</summary>
+internal sealed record CsvRecord(int Line, IReadOnlyList<string> Fields, string? Error = null);

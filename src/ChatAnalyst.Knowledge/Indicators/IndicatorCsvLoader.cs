@@ -39,13 +39,13 @@ public sealed partial class IndicatorCsvLoader : IIndicatorLoader
         }
 
         var units = await ReadUnitsAsync(folder, errors, cancellationToken);
-        var series = ReadSeries(CsvTable.Parse(await File.ReadAllTextAsync(seriesPath, cancellationToken)), units, errors);
+        var series = ReadSeries(await ReadTableAsync(seriesPath, SeriesFile, errors, cancellationToken), units, errors);
 
         var observations = new List<Observation>();
         var observationsPath = Path.Combine(folder, ObservationsFile);
         if (File.Exists(observationsPath))
         {
-            var table = CsvTable.Parse(await File.ReadAllTextAsync(observationsPath, cancellationToken));
+            var table = await ReadTableAsync(observationsPath, ObservationsFile, errors, cancellationToken);
             observations = await ReadObservationsAsync(table, series, errors, cancellationToken);
         }
         else
@@ -57,6 +57,14 @@ public sealed partial class IndicatorCsvLoader : IIndicatorLoader
         return new IndicatorLoadReport(series.Count, observations.Count, errors);
     }
 
+    /// <summary>Parses one CSV file; a record it cannot read is reported with its line and the rest of the file still loads.</summary>
+    private static async Task<CsvTable> ReadTableAsync(string path, string file, List<IndicatorRowError> errors, CancellationToken cancellationToken)
+    {
+        var table = CsvTable.Parse(await File.ReadAllTextAsync(path, cancellationToken));
+        errors.AddRange(table.Malformed.Select(record => new IndicatorRowError(file, record.Line, record.Error!)));
+        return table;
+    }
+
     private static async Task<IReadOnlySet<string>> ReadUnitsAsync(string folder, List<IndicatorRowError> errors, CancellationToken cancellationToken)
     {
         var path = Path.Combine(folder, UnitsFile);
@@ -65,7 +73,7 @@ public sealed partial class IndicatorCsvLoader : IIndicatorLoader
             return new HashSet<string>(IndicatorVocabulary.DefaultUnits, StringComparer.Ordinal);
         }
 
-        var table = CsvTable.Parse(await File.ReadAllTextAsync(path, cancellationToken));
+        var table = await ReadTableAsync(path, UnitsFile, errors, cancellationToken);
         if (table.MissingColumns(["unit"]).Any())
         {
             errors.Add(new IndicatorRowError(UnitsFile, 1, "missing column 'unit'; using the built-in units"));

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ChatAnalyst.Tests.Bot;
 
@@ -28,6 +29,9 @@ public sealed class BotHostFixture : IAsyncLifetime
 
     public HttpClient Client { get; private set; } = null!;
 
+    /// <summary>Everything the host logged at Warning and above (the fixture's log level).</summary>
+    internal LogCapture Logs { get; } = new();
+
     /// <summary>The running bot's services (e.g. its feedback store).</summary>
     public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The bot host has not started.");
 
@@ -41,7 +45,9 @@ public sealed class BotHostFixture : IAsyncLifetime
             "--ChatAnalyst:Knowledge:Database=" + Path.Combine(_folder, "bot.db"),
             "--Logging:LogLevel:Default=Warning",
             .. _settings,
-        ]);
+        ],
+            contentRoot: null,
+            builder => builder.Logging.AddProvider(Logs));
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         Client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(60) };

@@ -196,7 +196,7 @@ public sealed class BotHostTests(BotHostFixture host) : IClassFixture<BotHostFix
     [Fact]
     public void Production_without_an_app_id_refuses_to_start_and_says_how_to_fix_it()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => BotApp.Build(["--environment=Production", "--urls=http://127.0.0.1:0"]));
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => BotApp.Build(["--environment=Production", "--urls=http://127.0.0.1:0"]));
 
         Assert.Contains("MicrosoftAppId", error.Message, StringComparison.Ordinal);
         Assert.Contains("ChatAnalyst:Bot:AllowAnonymous", error.Message, StringComparison.Ordinal);

@@ -94,6 +94,21 @@ internal sealed class BotProcess : IAsyncDisposable
         throw new TimeoutException((_process.HasExited ? "The bot exited. " : $"No such line within {timeout}. ") + Printed);
     }
 
+    /// <summary>Waits for the bot to exit by itself; returns its exit code, or null when it is still running at the timeout.</summary>
+    public async Task<int?> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancellation.Token);
+            return _process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Everything printed so far, for a failure message.</summary>
     public string Printed => "The bot printed:\n" + string.Join("\n", _output);
 

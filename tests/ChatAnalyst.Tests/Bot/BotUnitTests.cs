@@ -86,7 +86,7 @@ public sealed class BotUnitTests
         var urls = BotCredentialsGuard.ResolveUrls(configuration, new FakeEnvironment("Production"), out _);
 
         Assert.Equal([BotCredentialsGuard.DefaultUrl], urls);
-        var refused = Assert.Throws<InvalidOperationException>(() => BotCredentialsGuard.ResolveUrls(Configuration(), new FakeEnvironment("Production"), out _));
+        var refused = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => BotCredentialsGuard.ResolveUrls(Configuration(), new FakeEnvironment("Production"), out _));
         Assert.Contains("ChatAnalyst:Bot:AllowAnonymous", refused.Message, StringComparison.Ordinal);
     }
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ChatAnalyst.Tests.Bot;
 
@@ -45,6 +46,53 @@ public sealed class FailedKnowledgeTests
         Assert.StartsWith("failed", (string?)ready?["status"], StringComparison.Ordinal);
         Assert.Contains("failed to load", text, StringComparison.Ordinal);
         await app.StopAsync();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Theory]
+    [InlineData(false, "does not exist")]
+    [InlineData(true, "holds no readable articles")]
+    public async Task A_missing_or_empty_articles_folder_keeps_readyz_at_503_and_the_log_names_the_folder(bool create, string reason)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "chatanalyst-noarticles-" + Guid.NewGuid().ToString("N"))).FullName;
+        var articles = Path.Combine(folder, "articles");
+        if (create)
+        {
+            Directory.CreateDirectory(articles);
+        }
+
+        var logs = new LogCapture();
+        await using var app = BotApp.Build(
+            [
+                "--environment=Development",
+                "--urls=http://127.0.0.1:0",
+                "--ChatAnalyst:Knowledge:Database=" + Path.Combine(folder, "bot.db"),
+                "--ChatAnalyst:Knowledge:Sources:0=" + articles,
+                "--Logging:LogLevel:Default=Warning",
+            ],
+            contentRoot: null,
+            builder => builder.Logging.AddProvider(logs));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        using var client = new HttpClient { BaseAddress = new Uri(address) };
+
+        HttpStatusCode status;
+        JsonNode? ready;
+        var attempts = 0;
+        do
+        {
+            await Task.Delay(200);
+            using var response = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
+            status = response.StatusCode;
+            ready = JsonNode.Parse(await response.Content.ReadAsStringAsync());
+        }
+        while ((string?)ready?["status"] == "loading" && ++attempts < 600);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Contains(reason, (string?)ready?["status"], StringComparison.Ordinal);
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains(articles, StringComparison.Ordinal) && e.Message.Contains(reason, StringComparison.Ordinal));
+        await app.StopAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
     }
 }

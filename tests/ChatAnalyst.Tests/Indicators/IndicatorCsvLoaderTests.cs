@@ -78,6 +78,23 @@ public sealed class IndicatorCsvLoaderTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unterminated_quote_is_reported_with_its_line_and_the_rows_after_it_still_load()
+    {
+        _ws.Observations(
+            $"hitech-growth,2022,7.4,,actual,,{Note},before",
+            $"hitech-growth,2023,\"8.9,,actual,,{Note},the quote never closes",
+            $"hitech-growth,2024,8.9,,actual,,{Note},after",
+            $"robot-density,2024,470,,actual,,{Note},last row");
+
+        var report = await _ws.LoadAsync();
+
+        var error = Assert.Single(report.Errors);
+        Assert.Equal("observations.csv:3: unterminated quote; the row was skipped", error.ToString());
+        Assert.Equal(3, report.Observations);
+        Assert.Equal("470", (await _ws.Store.GetLatestAsync("robot-density"))!.Current.ValueText);
+    }
+
+    [Fact]
     public async Task Units_csv_extends_the_allowed_units()
     {
         File.WriteAllText(Path.Combine(_ws.Indicators, "units.csv"), "unit,description\n%,percent\nGW,gigawatts\n");
