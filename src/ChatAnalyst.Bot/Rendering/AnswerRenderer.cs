@@ -40,9 +40,10 @@ public sealed class AnswerRenderer
 
     /// <summary>
     /// The answer as one message. In Teams the text keeps its <c>[n]</c> markers and the sources travel in the
-    /// schema.org Message entity (citation pills, the AI-generated label); elsewhere the text ends with the numbered,
-    /// linked Sources list. Every answer turns on the feedback loop, and in one-to-one chats carries its follow-ups
-    /// as suggested actions; group chats and channels do not render those, so they are left out there.
+    /// schema.org Message entity (citation pills, the AI-generated label; sources beyond its
+    /// <see cref="TeamsMessageEntity.MaxCitations"/> are listed in the text under More sources); elsewhere the text
+    /// ends with the numbered, linked Sources list. Every answer turns on the feedback loop, and in one-to-one chats
+    /// carries its follow-ups as suggested actions; group chats and channels do not render those, so they are left out.
     /// </summary>
     public Activity Render(AnalystAnswer answer, ReplyChannel channel)
     {
@@ -56,7 +57,12 @@ public sealed class AnswerRenderer
 
         if (!channel.IsTeams && answer.Citations.Count > 0)
         {
-            AppendSources(text, answer.Citations);
+            AppendSources(text, "Sources", answer.Citations);
+        }
+        else if (channel.IsTeams && answer.Citations.Count > TeamsMessageEntity.MaxCitations)
+        {
+            // The entity holds only the first citations; the rest would leave their [n] markers pointing nowhere.
+            AppendSources(text, "More sources", answer.Citations.Skip(TeamsMessageEntity.MaxCitations));
         }
 
         var activity = (Activity)MessageFactory.Text(text.ToString());
@@ -83,9 +89,9 @@ public sealed class AnswerRenderer
         return activity;
     }
 
-    private static void AppendSources(StringBuilder text, IReadOnlyList<Citation> citations)
+    private static void AppendSources(StringBuilder text, string heading, IEnumerable<Citation> citations)
     {
-        text.Append("\n\n**Sources**");
+        text.Append("\n\n**").Append(heading).Append("**");
         foreach (var c in citations)
         {
             // A file path on the bot's own disk (an article ingested without a source URL) opens nowhere for the
