@@ -23,8 +23,9 @@ const chromiumPath = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
 
+// "skipped" stays in the counts .ci/run reads, though every check now runs.
 function report(status, name, detail) {
-  counts[{ PASS: 'passed', FAIL: 'failed', SKIP: 'skipped' }[status]]++;
+  counts[{ PASS: 'passed', FAIL: 'failed' }[status]]++;
   console.log(`${status} e2e: ${name}${detail ? ` — ${detail}` : ''}`);
 }
 

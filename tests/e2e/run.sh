@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end test in a real client: builds and starts the bot on a free loopback port, starts the Microsoft 365
 # Agents Playground (channel msteams) pointed at it, and drives the Playground in headless Chromium (run.mjs).
-# Prints one PASS/FAIL/SKIP line per check and "e2e: N passed, N failed, N skipped" last; exits non-zero on a
+# Prints one PASS/FAIL line per check and "e2e: N passed, N failed, N skipped" last; exits non-zero on a
 # failure. Screenshots, logs and the Playground's frames go to .ci/out/e2e/. Every process it starts is stopped.
 #
 # Needs: the .NET SDK, Node.js 20+, `npm ci` in tests/e2e (done here when node_modules is missing) and Chromium
