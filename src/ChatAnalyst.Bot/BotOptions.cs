@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using ChatAnalyst.Bot.Rendering;
 
 namespace ChatAnalyst.Bot;
 
 /// <summary>Behaviour of the Bot Framework edge (<c>ChatAnalyst:Bot</c>).</summary>
-public sealed class BotOptions
+public sealed class BotOptions : IValidatableObject
 {
     public const string SectionName = "ChatAnalyst:Bot";
 
@@ -28,6 +29,26 @@ public sealed class BotOptions
     /// <summary>What the knowledge base covers, in a phrase for <c>help</c> (it describes the data, so it is configuration).</summary>
     public string Coverage { get; set; } = "the articles and indicator figures in my knowledge base";
 
-    /// <summary>Example questions shown in the welcome and in <c>help</c>; they should be answerable from the knowledge base.</summary>
+    /// <summary>
+    /// Example questions shown in the welcome (as buttons) and in <c>help</c>; they should be answerable from the
+    /// knowledge base, and at most <see cref="AnswerRenderer.MaxButtonTitle"/> characters long so a button shows them whole.
+    /// </summary>
     public string[] ExampleQuestions { get; set; } = [];
+
+    /// <inheritdoc/>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        for (var i = 0; i < ExampleQuestions.Length; i++)
+        {
+            var question = ExampleQuestions[i]?.Trim() ?? string.Empty;
+            if (question.Length is 0 or > AnswerRenderer.MaxButtonTitle)
+            {
+                // A longer title is cut on the button in Teams, and the Agents Playground sends the title, cut or not.
+                yield return new ValidationResult(
+                    $"{SectionName}:{nameof(ExampleQuestions)}:{i} is {question.Length} characters long; an example question is a button, "
+                    + $"so it needs 1 to {AnswerRenderer.MaxButtonTitle}: shorten it (\"{question}\").",
+                    [nameof(ExampleQuestions)]);
+            }
+        }
+    }
 }

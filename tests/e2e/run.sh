@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end test in a real client: builds and starts the bot on a free loopback port, starts the Microsoft 365
 # Agents Playground (channel msteams) pointed at it, and drives the Playground in headless Chromium (run.mjs).
-# Prints one PASS/FAIL/SKIP line per check and "e2e: N passed, N failed, N skipped" last; exits non-zero on a
+# Prints one PASS/FAIL line per check and "e2e: N passed, N failed, N skipped" last; exits non-zero on a
 # failure. Screenshots, logs and the Playground's frames go to .ci/out/e2e/. Every process it starts is stopped.
 #
 # Needs: the .NET SDK, Node.js 20+, `npm ci` in tests/e2e (done here when node_modules is missing) and Chromium
@@ -9,7 +9,6 @@
 #   E2E_CHROMIUM        browser binary (default: chromium or chromium-browser on PATH)
 #   E2E_CONFIGURATION   build configuration of the bot (default Debug, which `dotnet test` has already built)
 #   E2E_BOT_PORT, E2E_PLAYGROUND_PORT   ports (default: free ones; the bot's default 3978 is never used)
-#   E2E_AI_ENTITY, E2E_FEEDBACK, E2E_CHART_BOTH   1 or 0: the checks of work landing separately (defaults in run.mjs)
 #   E2E_FEEDBACK_STORE_CMD   prints the feedback store as JSON (default: chatanalyst feedback export --format json)
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -104,7 +103,7 @@ done
   || fail "the Agents Playground did not start (see $out/playground.log)"
 echo "e2e: Agents Playground on http://127.0.0.1:$port in $(since "$start")"
 
-# The feedback check reads the store the way an operator would; the CLI is built only when that check runs.
+# The feedback check reads the store the way an operator would; the CLI is built when that check runs.
 store="dotnet build src/ChatAnalyst.Cli -c $configuration --nologo -v q > '$out/build-cli.log' 2>&1"
 store+=" && dotnet src/ChatAnalyst.Cli/bin/$configuration/net10.0/chatanalyst.dll feedback export --format json"
 E2E_PLAYGROUND_URL=http://127.0.0.1:$port/ E2E_CHROMIUM=$chromium E2E_OUT=$out E2E_COUNTS=$out/counts \

@@ -8,7 +8,8 @@ namespace ChatAnalyst.Bot.Bots;
 
 /// <summary>
 /// Keeps every answer sent (conversation, message id, question, text, sources) and ties the feedback Teams sends
-/// (<c>message/submitAction</c>) to it. Storage trouble is logged, never thrown: the user has their answer already,
+/// (<c>message/submitAction</c>) to it: to the message the invoke names, or, when it names none, to the conversation's
+/// latest answer. Storage trouble is logged, never thrown: the user has their answer already,
 /// and a reaction that cannot be stored must not turn into an error card.
 /// </summary>
 public sealed class FeedbackRecorder(IFeedbackStore store, TimeProvider time, ILogger<FeedbackRecorder> logger)
@@ -57,14 +58,17 @@ public sealed class FeedbackRecorder(IFeedbackStore store, TimeProvider time, IL
             }
 
             var action = envelope["actionValue"] as JObject ?? envelope;
+            var conversationId = invoke.Conversation?.Id ?? string.Empty;
+            var (activityId, matchedBy) = await AnswerMessageAsync(conversationId, invoke.ReplyToId, cancellationToken);
             var feedback = new FeedbackRecord(
-                invoke.Conversation?.Id ?? string.Empty,
-                invoke.ReplyToId ?? string.Empty,
+                conversationId,
+                activityId,
                 Text(action["reaction"]) ?? "unknown",
                 Comment(action["feedback"]),
                 time.GetUtcNow())
             {
                 UserId = invoke.From?.Id,
+                MatchedBy = matchedBy,
             };
             var stored = await store.SaveFeedbackAsync(feedback, cancellationToken);
             if (stored.Question is null)
@@ -76,6 +80,22 @@ public sealed class FeedbackRecorder(IFeedbackStore store, TimeProvider time, IL
         {
             logger.LogError(ex, "Could not store feedback on message {ActivityId}", invoke.ReplyToId);
         }
+    }
+
+    /// <summary>
+    /// The message the feedback is about. Teams names it in <c>replyToId</c>. The Agents Playground sends none, and
+    /// feedback stored without its answer says little, so the conversation's most recent answer is taken instead: the
+    /// one a user most likely reacted to, though an inference — the record says so (<see cref="FeedbackMatch.LatestAnswer"/>).
+    /// </summary>
+    private async Task<(string ActivityId, FeedbackMatch MatchedBy)> AnswerMessageAsync(string conversationId, string? replyToId, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrEmpty(replyToId))
+        {
+            return (replyToId, FeedbackMatch.ReplyToId);
+        }
+
+        var latest = conversationId.Length == 0 ? null : await store.FindLatestAnswerAsync(conversationId, cancellationToken);
+        return latest is null ? (string.Empty, FeedbackMatch.None) : (latest.ActivityId, FeedbackMatch.LatestAnswer);
     }
 
     private static string? Comment(JToken? feedback)

@@ -14,7 +14,10 @@ public sealed class AnswerRenderer
 {
     public const string AdaptiveCardContentType = "application/vnd.microsoft.card.adaptive";
 
-    /// <summary>Teams shows about this many characters of a suggested action's title.</summary>
+    /// <summary>
+    /// Teams shows about this many characters of a suggested action's title; follow-ups and example questions are kept
+    /// this short so that the button shows the whole question.
+    /// </summary>
     public const int MaxButtonTitle = 40;
 
     private readonly BotOptions _options;
@@ -40,9 +43,10 @@ public sealed class AnswerRenderer
 
     /// <summary>
     /// The answer as one message. In Teams the text keeps its <c>[n]</c> markers and the sources travel in the
-    /// schema.org Message entity (citation pills, the AI-generated label); elsewhere the text ends with the numbered,
-    /// linked Sources list. Every answer turns on the feedback loop, and in one-to-one chats carries its follow-ups
-    /// as suggested actions; group chats and channels do not render those, so they are left out there.
+    /// schema.org Message entity (citation pills, the AI-generated label; sources beyond its
+    /// <see cref="TeamsMessageEntity.MaxCitations"/> are listed in the text under More sources); elsewhere the text
+    /// ends with the numbered, linked Sources list. Every answer turns on the feedback loop, and in one-to-one chats
+    /// carries its follow-ups as suggested actions; group chats and channels do not render those, so they are left out.
     /// </summary>
     public Activity Render(AnalystAnswer answer, ReplyChannel channel)
     {
@@ -56,7 +60,12 @@ public sealed class AnswerRenderer
 
         if (!channel.IsTeams && answer.Citations.Count > 0)
         {
-            AppendSources(text, answer.Citations);
+            AppendSources(text, "Sources", answer.Citations);
+        }
+        else if (channel.IsTeams && answer.Citations.Count > TeamsMessageEntity.MaxCitations)
+        {
+            // The entity holds only the first citations; the rest would leave their [n] markers pointing nowhere.
+            AppendSources(text, "More sources", answer.Citations.Skip(TeamsMessageEntity.MaxCitations));
         }
 
         var activity = (Activity)MessageFactory.Text(text.ToString());
@@ -72,9 +81,11 @@ public sealed class AnswerRenderer
             activity.Attachments.Add(ChartCard.Attachment(chart, answer.Citations));
         }
 
-        // The follow-ups belong on the answer itself, not on a second message holding only a heading. A client that
-        // shows a message with suggested actions as plain text (the Agents Playground did) loses little in Teams,
-        // where the sources travel in the entity and the text holds next to no Markdown.
+        // The follow-ups belong on the answer itself, not on a second message holding only a heading. Suggested actions
+        // are what Teams offers for this in personal chats. The Agents Playground (0.2.28) draws a message that has
+        // them without its citation pills (Teams shows both); a card of buttons would keep the pills there, but its
+        // Action.Submit sends no text in the Playground, so the question asked would not show: a Playground quirk
+        // the README notes, not a reason to change what Teams gets.
         if (channel.ShowsSuggestedActions && answer.FollowUps.Count > 0)
         {
             activity.SuggestedActions = Suggestions(answer.FollowUps);
@@ -83,9 +94,9 @@ public sealed class AnswerRenderer
         return activity;
     }
 
-    private static void AppendSources(StringBuilder text, IReadOnlyList<Citation> citations)
+    private static void AppendSources(StringBuilder text, string heading, IEnumerable<Citation> citations)
     {
-        text.Append("\n\n**Sources**");
+        text.Append("\n\n**").Append(heading).Append("**");
         foreach (var c in citations)
         {
             // A file path on the bot's own disk (an article ingested without a source URL) opens nowhere for the
@@ -139,11 +150,12 @@ public sealed class AnswerRenderer
     }
 
     /// <summary>
-    /// One imBack button per question. The button shows at most <see cref="MaxButtonTitle"/> characters (a longer
-    /// question is shortened at a word on the button) and sends the whole question.
+    /// One imBack button per question, titled with the whole question: Teams sends the value, but the Agents Playground
+    /// sends the title, so a shortened title would ask a cut-off question there. Questions are kept within
+    /// <see cref="MaxButtonTitle"/> characters so that Teams shows them whole.
     /// </summary>
     private static SuggestedActions Suggestions(IEnumerable<string> questions) => new()
     {
-        Actions = questions.Select(q => new CardAction(ActionTypes.ImBack, title: TeamsMessageEntity.Shorten(q, MaxButtonTitle), value: q)).ToList(),
+        Actions = questions.Select(q => new CardAction(ActionTypes.ImBack, title: q, value: q)).ToList(),
     };
 }

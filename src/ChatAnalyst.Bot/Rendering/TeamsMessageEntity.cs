@@ -15,8 +15,12 @@ public static partial class TeamsMessageEntity
 {
     public const string Type = "https://schema.org/Message";
 
-    /// <summary>Teams shows at most this many citations on one message.</summary>
-    public const int MaxCitations = 20;
+    /// <summary>
+    /// Citations carried in the entity. Teams takes up to 20, but the Microsoft 365 Agents Playground (0.2.28) rejects a
+    /// message with more than 10 with HTTP 400, so the bot would fail there; 10 is within both limits, and the renderer
+    /// lists any further sources in the text.
+    /// </summary>
+    public const int MaxCitations = 10;
 
     public const int MaxTitleLength = 80;
     public const int MaxAbstractLength = 160;

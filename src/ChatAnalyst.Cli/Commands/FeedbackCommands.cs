@@ -30,6 +30,11 @@ public static class FeedbackCommands
             {
                 Console.Out.WriteLine($"{r.GivenAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)}  {r.Reaction}");
                 Console.Out.WriteLine(Indent + "question: " + (r.Question ?? "(answer not on record: conversation " + r.ConversationId + ", message " + r.ActivityId + ")"));
+                if (r.MatchedBy == FeedbackMatch.LatestAnswer)
+                {
+                    Console.Out.WriteLine(Indent + "(the client named no message: tied to the conversation's latest answer)");
+                }
+
                 if (!string.IsNullOrWhiteSpace(r.Comment))
                 {
                     Console.Out.WriteLine(Indent + "comment: " + r.Comment);

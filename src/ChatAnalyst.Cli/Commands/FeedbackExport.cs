@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using ChatAnalyst.Knowledge.Feedback;
 
 namespace ChatAnalyst.Cli.Commands;
@@ -10,7 +11,7 @@ namespace ChatAnalyst.Cli.Commands;
 internal static class FeedbackExport
 {
     private static readonly string[] Columns =
-        ["given_at", "reaction", "comment", "question", "answer", "sources", "conversation_id", "activity_id", "user_id", "answered_at"];
+        ["given_at", "reaction", "comment", "question", "answer", "sources", "conversation_id", "activity_id", "user_id", "answered_at", "matched_by"];
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -18,6 +19,9 @@ internal static class FeedbackExport
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         // Questions and answers are often Chinese; keep them readable in the file.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+
+        // "latestAnswer", not 2: the file is read by people and by scripts that should not need the enum.
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
     public static string Csv(IEnumerable<FeedbackRecord> records)
@@ -37,6 +41,7 @@ internal static class FeedbackExport
                 r.ActivityId,
                 r.UserId,
                 r.AnsweredAt is { } at ? Timestamp(at) : null,
+                JsonNamingPolicy.CamelCase.ConvertName(r.MatchedBy.ToString()),
             ];
             csv.AppendJoin(',', row.Select(Field)).Append("\r\n");
         }

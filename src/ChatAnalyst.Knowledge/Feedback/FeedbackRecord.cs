@@ -11,6 +11,9 @@ namespace ChatAnalyst.Knowledge.Feedback;
 /// <param name="GivenAt">When the feedback arrived.</param>
 public sealed record FeedbackRecord(string ConversationId, string ActivityId, string Reaction, string? Comment, DateTimeOffset GivenAt)
 {
+    /// <summary>How <see cref="ActivityId"/> was found: named by the client, or inferred as the conversation's latest answer.</summary>
+    public FeedbackMatch MatchedBy { get; init; } = FeedbackMatch.ReplyToId;
+
     /// <summary>The channel's id of the user who gave the feedback.</summary>
     public string? UserId { get; init; }
 

@@ -12,6 +12,9 @@ public interface IFeedbackStore
     /// <summary>The answer sent as <paramref name="activityId"/> in <paramref name="conversationId"/>, or null.</summary>
     Task<AnswerRecord?> FindAnswerAsync(string conversationId, string activityId, CancellationToken cancellationToken = default);
 
+    /// <summary>The answer sent last in <paramref name="conversationId"/> (by the time it was sent), or null when there is none.</summary>
+    Task<AnswerRecord?> FindLatestAnswerAsync(string conversationId, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Stores feedback, tied to the answer it names when that answer is known (its question, text and sources are
     /// copied in), and returns what was stored. Feedback on an unknown answer is stored with what it says.

@@ -34,7 +34,8 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
             answer          TEXT,
             sources         TEXT NOT NULL,
             answered_at     TEXT,
-            given_at        TEXT NOT NULL
+            given_at        TEXT NOT NULL,
+            matched_by      TEXT
         );
         CREATE INDEX IF NOT EXISTS ix_feedback_answer ON feedback(conversation_id, activity_id);
         """;
@@ -70,16 +71,30 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
     }
 
     /// <inheritdoc/>
-    public async Task<AnswerRecord?> FindAnswerAsync(string conversationId, string activityId, CancellationToken cancellationToken = default)
+    public Task<AnswerRecord?> FindAnswerAsync(string conversationId, string activityId, CancellationToken cancellationToken = default) =>
+        FindOneAnswerAsync(
+            "WHERE conversation_id = $conversation AND activity_id = $activity",
+            [("$conversation", conversationId), ("$activity", activityId)],
+            cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<AnswerRecord?> FindLatestAnswerAsync(string conversationId, CancellationToken cancellationToken = default) =>
+        // Saving an answer again replaces its row, so rowid breaks a tie between answers sent in the same instant.
+        FindOneAnswerAsync(
+            "WHERE conversation_id = $conversation ORDER BY answered_at DESC, rowid DESC LIMIT 1",
+            [("$conversation", conversationId)],
+            cancellationToken);
+
+    private async Task<AnswerRecord?> FindOneAnswerAsync(string where, (string Name, string Value)[] parameters, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT channel_id, question, answer, sources, answered_at FROM answers
-            WHERE conversation_id = $conversation AND activity_id = $activity
-            """;
-        command.Parameters.AddWithValue("$conversation", conversationId);
-        command.Parameters.AddWithValue("$activity", activityId);
+        command.CommandText = "SELECT conversation_id, activity_id, channel_id, question, answer, sources, answered_at FROM answers " + where;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
@@ -87,13 +102,13 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
         }
 
         return new AnswerRecord(
-            conversationId,
-            activityId,
             reader.GetString(0),
             reader.GetString(1),
             reader.GetString(2),
-            Sources(reader.GetString(3)),
-            ParseTimestamp(reader.GetString(4)));
+            reader.GetString(3),
+            reader.GetString(4),
+            Sources(reader.GetString(5)),
+            ParseTimestamp(reader.GetString(6)));
     }
 
     /// <inheritdoc/>
@@ -108,8 +123,8 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO feedback(conversation_id, activity_id, user_id, reaction, comment, question, answer, sources, answered_at, given_at)
-            VALUES ($conversation, $activity, $user, $reaction, $comment, $question, $answer, $sources, $answeredAt, $givenAt)
+            INSERT INTO feedback(conversation_id, activity_id, user_id, reaction, comment, question, answer, sources, answered_at, given_at, matched_by)
+            VALUES ($conversation, $activity, $user, $reaction, $comment, $question, $answer, $sources, $answeredAt, $givenAt, $matchedBy)
             """;
         command.Parameters.AddWithValue("$conversation", stored.ConversationId);
         command.Parameters.AddWithValue("$activity", stored.ActivityId);
@@ -121,6 +136,7 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
         command.Parameters.AddWithValue("$sources", JsonSerializer.Serialize(stored.Sources));
         command.Parameters.AddWithValue("$answeredAt", stored.AnsweredAt is { } at ? Timestamp(at) : DBNull.Value);
         command.Parameters.AddWithValue("$givenAt", Timestamp(stored.GivenAt));
+        command.Parameters.AddWithValue("$matchedBy", stored.MatchedBy.ToString());
         await command.ExecuteNonQueryAsync(cancellationToken);
         return stored;
     }
@@ -131,7 +147,7 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT conversation_id, activity_id, user_id, reaction, comment, question, answer, sources, answered_at, given_at
+            SELECT conversation_id, activity_id, user_id, reaction, comment, question, answer, sources, answered_at, given_at, matched_by
             FROM feedback ORDER BY given_at, id
             """;
         var records = new List<FeedbackRecord>();
@@ -145,6 +161,7 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
                 Answer = NullableString(reader, 6),
                 Sources = Sources(reader.GetString(7)),
                 AnsweredAt = NullableString(reader, 8) is { } answeredAt ? ParseTimestamp(answeredAt) : null,
+                MatchedBy = MatchedBy(NullableString(reader, 10), reader.GetString(1)),
             });
         }
 
@@ -171,6 +188,7 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
                     await using var create = connection.CreateCommand();
                     create.CommandText = Schema;
                     await create.ExecuteNonQueryAsync(cancellationToken);
+                    await AddMatchedByColumnAsync(connection, cancellationToken);
                     _initialized = true;
                 }
             }
@@ -187,6 +205,33 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
 
         return connection;
     }
+
+    /// <summary>A feedback table made before <c>matched_by</c> existed gets the column; its rows read it as null.</summary>
+    private static async Task AddMatchedByColumnAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var columns = connection.CreateCommand();
+        columns.CommandText = "SELECT COUNT(*) FROM pragma_table_info('feedback') WHERE name = 'matched_by'";
+        if (Convert.ToInt64(await columns.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > 0)
+        {
+            return;
+        }
+
+        await using var alter = connection.CreateCommand();
+        alter.CommandText = "ALTER TABLE feedback ADD COLUMN matched_by TEXT";
+        try
+        {
+            await alter.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (SqliteException ex) when (ex.Message.Contains("duplicate column", StringComparison.OrdinalIgnoreCase))
+        {
+            // Another process (the bot and the CLI share the file) added it in the meantime.
+        }
+    }
+
+    /// <summary>Rows stored before <c>matched_by</c> existed only ever named the message the client named, if any.</summary>
+    private static FeedbackMatch MatchedBy(string? stored, string activityId) =>
+        Enum.TryParse<FeedbackMatch>(stored, out var match) ? match
+        : activityId.Length > 0 ? FeedbackMatch.ReplyToId : FeedbackMatch.None;
 
     // Round-trip ("o") timestamps in UTC sort as text, so ORDER BY given_at is chronological.
     private static string Timestamp(DateTimeOffset at) => at.ToUniversalTime().ToString("o", CultureInfo.InvariantCulture);

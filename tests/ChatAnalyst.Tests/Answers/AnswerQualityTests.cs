@@ -2,6 +2,7 @@ using ChatAnalyst.Orchestration.Answers;
 using ChatAnalyst.Orchestration.Evaluation;
 using ChatAnalyst.Tests.Knowledge;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
 
 namespace ChatAnalyst.Tests.Answers;
 
@@ -80,6 +81,29 @@ public sealed class AnswerQualityTests(MiniLmFixture miniLm) : IDisposable
         Assert.Equal(AnswerKind.Answer, answer.Kind);
         Assert.Contains(figure, answer.Text, StringComparison.Ordinal);
         Assert.NotEmpty(answer.Citations);
+    }
+
+    [Fact]
+    public async Task The_welcome_example_questions_fit_their_buttons_and_are_answered_with_a_cited_figure()
+    {
+        // The questions appsettings.json gives the welcome and help, as a user clicking them would ask them.
+        var questions = new ConfigurationBuilder().AddJsonFile(Path.Combine(TestPaths.RepoRoot, "appsettings.json")).Build()
+            .GetSection("ChatAnalyst:Bot:ExampleQuestions").Get<string[]>() ?? [];
+        await using var host = await AnalystTestHost.StartAsync(miniLm.Generator, new Dictionary<string, string?>
+        {
+            ["ChatAnalyst:Knowledge:Database"] = Path.Combine(_folder, "welcome.db"),
+        });
+
+        Assert.Equal(3, questions.Length);
+        foreach (var question in questions)
+        {
+            var answer = await host.Orchestrator.AnswerAsync([], question);
+
+            Assert.InRange(question.Length, 1, 40);
+            Assert.True(answer.Kind == AnswerKind.Answer, $"{question} → {answer.Text}");
+            Assert.NotEmpty(answer.Citations);
+            Assert.Matches(@"\d", answer.Text);
+        }
     }
 
     [Fact]

@@ -105,6 +105,19 @@ public sealed class BotUnitTests
     }
 
     [Fact]
+    public void An_example_question_too_long_for_its_button_fails_validation_naming_the_key()
+    {
+        var options = new ChatAnalyst.Bot.BotOptions { ExampleQuestions = ["What was output in 2024?", new string('x', 41)] };
+        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+
+        var valid = System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), results, validateAllProperties: true);
+
+        Assert.False(valid);
+        var error = Assert.Single(results).ErrorMessage;
+        Assert.StartsWith("ChatAnalyst:Bot:ExampleQuestions:1 is 41 characters long", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Sources_link_only_to_web_addresses_and_keep_titles_literal()
     {
         var answer = new ChatAnalyst.Orchestration.Answers.AnalystAnswer(

@@ -48,6 +48,7 @@ public sealed class FeedbackTests(BotHostFixture host) : IClassFixture<BotHostFi
         Assert.Equal(200, status);
         var stored = await StoredAsync(conversation);
         Assert.Equal(answerId, stored.ActivityId);
+        Assert.Equal(FeedbackMatch.ReplyToId, stored.MatchedBy);
         Assert.Equal("dislike", stored.Reaction);
         Assert.Equal("The figure is a year old.", stored.Comment);
         Assert.Equal(Question, stored.Question);
@@ -88,5 +89,28 @@ public sealed class FeedbackTests(BotHostFixture host) : IClassFixture<BotHostFi
         var stored = await StoredAsync(conversation);
         Assert.Equal(comment, stored.Comment);
         Assert.Equal(string.Empty, stored.ActivityId);
+        Assert.Equal(FeedbackMatch.None, stored.MatchedBy);
+    }
+
+    [Fact]
+    public async Task Feedback_naming_no_message_is_tied_to_the_conversations_latest_answer_and_says_so()
+    {
+        // The Agents Playground's feedback invoke carries no replyToId.
+        const string Later = "What was high-tech manufacturing value added growth in 2024?";
+        var conversation = "conv-" + Guid.NewGuid().ToString("N");
+        await host.SendAsync(BotHostFixture.Message("How big was China's core AI industry in 2025?", conversation));
+        var (_, replies) = await host.SendAsync(BotHostFixture.Message(Later, conversation));
+        var latestId = (string?)replies.Single(r => (string?)r["type"] == "message")["id"];
+        await host.SendAsync(BotHostFixture.Message("How big was China's core AI industry in 2025?", "conv-" + Guid.NewGuid().ToString("N")));
+
+        var (status, _) = await host.PostAsync(Invoke(conversation, null, TeamsValue("like", "Clear.")));
+
+        Assert.Equal(200, status);
+        var stored = await StoredAsync(conversation);
+        Assert.Equal(FeedbackMatch.LatestAnswer, stored.MatchedBy);
+        Assert.Equal(latestId, stored.ActivityId);
+        Assert.Equal(Later, stored.Question);
+        Assert.Contains("%", stored.Answer, StringComparison.Ordinal);
+        Assert.Equal("Clear.", stored.Comment);
     }
 }

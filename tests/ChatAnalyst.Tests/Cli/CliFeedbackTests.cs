@@ -92,6 +92,7 @@ public sealed class CliFeedbackTests : IAsyncLifetime
         Assert.Equal("It passed 1 trillion yuan [1].", records[0].GetProperty("answer").GetString());
         Assert.Equal("https://example.org/report", records[0].GetProperty("sources")[0].GetProperty("url").GetString());
         Assert.Equal(JsonValueKind.Null, records[1].GetProperty("question").ValueKind);
+        Assert.Equal("replyToId", records[0].GetProperty("matchedBy").GetString());
     }
 
     [Fact]
