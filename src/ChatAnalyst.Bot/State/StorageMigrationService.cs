@@ -1,0 +1,46 @@
+using ChatAnalyst.Knowledge.Feedback;
+using ChatAnalyst.Knowledge.Storage;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace ChatAnalyst.Bot.State;
+
+/// <summary>
+/// Creates the conversation-state and feedback tables before the host takes traffic, so a database the instance cannot
+/// reach or use stops it at start with one clear message, rather than failing the first user's turn.
+/// </summary>
+internal sealed class StorageMigrationService(IStorage storage, IFeedbackStore feedback, IOptions<StorageOptions> options) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            switch (storage)
+            {
+                case PostgresBotStorage postgres:
+                    await postgres.InitializeAsync(cancellationToken);
+                    break;
+                case SqliteBotStorage sqlite:
+                    await sqlite.InitializeAsync(cancellationToken);
+                    break;
+            }
+
+            if (feedback is PostgresFeedbackStore postgresFeedback)
+            {
+                await postgresFeedback.InitializeAsync(cancellationToken);
+            }
+        }
+        catch (NpgsqlException e)
+        {
+            // Names the server and database, never the password.
+            var target = new NpgsqlConnectionStringBuilder(options.Value.ConnectionString);
+            throw new InvalidOperationException(
+                $"Could not prepare the PostgreSQL database {target.Database} on {target.Host}:{target.Port} " +
+                $"(ConnectionStrings:{StorageOptions.ConnectionStringName}): {e.Message}. Check that the server is reachable and the user may create tables.",
+                e);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
