@@ -88,7 +88,7 @@ public static class Extensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
 
-        // Resolved only when the provider is Postgres; the container disposes it (and its pooled connections) at shutdown.
+        // Resolved only when the provider is Postgres; the service provider disposes it (and its pooled connections) at shutdown.
         services.TryAddSingleton(sp => new NpgsqlDataSourceBuilder(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString)
             .UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())
             .Build());

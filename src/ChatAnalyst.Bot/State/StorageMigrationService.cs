@@ -7,8 +7,10 @@ using Npgsql;
 namespace ChatAnalyst.Bot.State;
 
 /// <summary>
-/// Creates the conversation-state and feedback tables before the host takes traffic, so a database the instance cannot
-/// reach or use stops it at start with one clear message, rather than failing the first user's turn.
+/// Creates the PostgreSQL conversation-state and feedback tables before the host answers its first request, so a
+/// database the instance cannot reach or use stops it at start with one clear message, rather than failing the first
+/// user's turn. SQLite tables are created on first use instead: a broken database file is already reported by the
+/// knowledge loader (on <c>/readyz</c>), and the bot must still start to tell users so.
 /// </summary>
 internal sealed class StorageMigrationService(IStorage storage, IFeedbackStore feedback, IOptions<StorageOptions> options) : IHostedService
 {
@@ -16,14 +18,9 @@ internal sealed class StorageMigrationService(IStorage storage, IFeedbackStore f
     {
         try
         {
-            switch (storage)
+            if (storage is PostgresBotStorage postgres)
             {
-                case PostgresBotStorage postgres:
-                    await postgres.InitializeAsync(cancellationToken);
-                    break;
-                case SqliteBotStorage sqlite:
-                    await sqlite.InitializeAsync(cancellationToken);
-                    break;
+                await postgres.InitializeAsync(cancellationToken);
             }
 
             if (feedback is PostgresFeedbackStore postgresFeedback)

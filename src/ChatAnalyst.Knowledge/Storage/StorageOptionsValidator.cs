@@ -4,7 +4,7 @@ using Npgsql;
 namespace ChatAnalyst.Knowledge.Storage;
 
 /// <summary>
-/// Checks <see cref="StorageOptions"/> at start, so a misconfigured instance fails before it takes traffic, with a
+/// Checks <see cref="StorageOptions"/> at start, so a misconfigured instance fails before its first request, with a
 /// message that names the key, the bad value and the fix rather than an exception from deep inside the first turn.
 /// </summary>
 public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
