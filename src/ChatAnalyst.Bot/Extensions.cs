@@ -2,11 +2,15 @@ using ChatAnalyst.Bot.Bots;
 using ChatAnalyst.Bot.Edge;
 using ChatAnalyst.Bot.Hosting;
 using ChatAnalyst.Bot.Rendering;
+using ChatAnalyst.Bot.State;
 using ChatAnalyst.Knowledge;
+using ChatAnalyst.Knowledge.Storage;
 using ChatAnalyst.Orchestration;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace ChatAnalyst.Bot;
 
@@ -38,7 +42,7 @@ public static class Extensions
 
         builder.Services.AddSingleton<BotFrameworkAuthentication, GuardedBotFrameworkAuthentication>();
         builder.Services.AddSingleton<ActivityRequestFilter>();
-        builder.Services.AddSingleton<IStorage, MemoryStorage>();
+        builder.Services.AddBotStateStorage();
         builder.Services.AddSingleton<ConversationState>();
         builder.Services.AddSingleton<AdapterWithErrorHandler>();
         builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
@@ -64,5 +68,20 @@ public static class Extensions
             return readiness.IsReady ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
         });
         return app;
+    }
+
+    /// <summary>
+    /// Keeps conversation state where <c>ChatAnalyst:Storage:Provider</c> says: the SQLite file (default) or the shared
+    /// PostgreSQL database. Its table is created at start. An <see cref="IStorage"/> registered earlier is kept.
+    /// </summary>
+    public static IServiceCollection AddBotStateStorage(this IServiceCollection services)
+    {
+        services.TryAddSingleton<SqliteBotStorage>();
+        services.TryAddSingleton<PostgresBotStorage>();
+        services.TryAddSingleton<IStorage>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.UsesPostgres
+            ? sp.GetRequiredService<PostgresBotStorage>()
+            : sp.GetRequiredService<SqliteBotStorage>());
+        services.AddHostedService<StorageMigrationService>();
+        return services;
     }
 }

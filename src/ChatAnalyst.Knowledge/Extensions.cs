@@ -7,10 +7,12 @@ using ChatAnalyst.Knowledge.Search;
 using ChatAnalyst.Knowledge.Storage;
 using ChatAnalyst.Knowledge.Text;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace ChatAnalyst.Knowledge;
 
@@ -38,7 +40,7 @@ public static class Extensions
         services.TryAddSingleton<KnowledgeReadiness>();
         services.TryAddSingleton(sp => new SqliteConnectionFactory(sp.GetRequiredService<KnowledgePaths>()));
         services.AddSqliteKnowledgeIndex();
-        services.AddSqliteFeedbackStore();
+        services.AddChatAnalystStorage();
 
         services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(CreateEmbeddingGenerator);
 
@@ -73,11 +75,48 @@ public static class Extensions
         return services;
     }
 
+    /// <summary>
+    /// Registers the storage choice (<see cref="StorageOptions"/>, validated at start), the PostgreSQL data source it
+    /// may name, and the feedback store it selects. An <see cref="IFeedbackStore"/> registered earlier is kept.
+    /// </summary>
+    public static IServiceCollection AddChatAnalystStorage(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.SectionName)
+            .Configure<IConfiguration>((o, configuration) =>
+                o.ConnectionString = configuration.GetConnectionString(StorageOptions.ConnectionStringName) ?? o.ConnectionString)
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+
+        // Resolved only when the provider is Postgres; the service provider disposes it (and its pooled connections) at shutdown.
+        services.TryAddSingleton(sp => new NpgsqlDataSourceBuilder(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString)
+            .UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())
+            .Build());
+
+        services.TryAddSingleton<SqliteFeedbackStore>();
+        services.TryAddSingleton<PostgresFeedbackStore>();
+        services.TryAddSingleton<IFeedbackStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.UsesPostgres
+            ? sp.GetRequiredService<PostgresFeedbackStore>()
+            : sp.GetRequiredService<SqliteFeedbackStore>());
+        return services;
+    }
+
     /// <summary>Keeps sent answers and the users' feedback on them in the same SQLite file, in tables of their own.</summary>
     public static IServiceCollection AddSqliteFeedbackStore(this IServiceCollection services)
     {
         services.TryAddSingleton<SqliteFeedbackStore>();
         services.TryAddSingleton<IFeedbackStore>(sp => sp.GetRequiredService<SqliteFeedbackStore>());
+        return services;
+    }
+
+    /// <summary>
+    /// Keeps sent answers and feedback in the PostgreSQL database of <c>ConnectionStrings:ChatAnalyst</c>, shared by
+    /// every instance that names it.
+    /// </summary>
+    public static IServiceCollection AddPostgresFeedbackStore(this IServiceCollection services)
+    {
+        services.TryAddSingleton<PostgresFeedbackStore>();
+        services.TryAddSingleton<IFeedbackStore>(sp => sp.GetRequiredService<PostgresFeedbackStore>());
         return services;
     }
 

@@ -1,0 +1,129 @@
+using System.Text.Json.Nodes;
+using ChatAnalyst.Knowledge.Feedback;
+using ChatAnalyst.Orchestration.Answers;
+using ChatAnalyst.Tests.Storage;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatAnalyst.Tests.Bot;
+
+/// <summary>
+/// Real bot hosts sharing state: two instances on one PostgreSQL database serve one conversation in turns, and a SQLite
+/// host restarted on its file picks a conversation up where it was.
+/// </summary>
+public sealed class ScaleOutTests
+{
+    private const string First = "How big was China's core AI industry in 2025?";
+    private const string Second = "Which grew faster Jan-Nov 2025, high-tech manufacturing or equipment manufacturing?";
+    private const string Third = "And what about 2024?";
+
+    [PostgresFact]
+    public async Task A_conversation_alternating_between_two_hosts_on_one_postgres_keeps_its_history_and_feedback_from_both_lands()
+    {
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+        string[] settings = ["--ChatAnalyst:Storage:Provider=Postgres", "--ConnectionStrings:ChatAnalyst=" + database.ConnectionString];
+        var hostA = new BotHostFixture(settings);
+        var hostB = new BotHostFixture(settings);
+        try
+        {
+            // Both start at once, as two instances behind a load balancer would: their migrations race.
+            await Task.WhenAll(hostA.InitializeAsync(), hostB.InitializeAsync());
+            var conversation = "conv-" + Guid.NewGuid().ToString("N");
+
+            var answerA = await AskAsync(hostA, First, conversation);
+            var answerB = await AskAsync(hostB, Second, conversation);
+            await AskAsync(hostA, Third, conversation);
+
+            // Each host must have read the history the other wrote, or a turn would have dropped the earlier ones.
+            var history = await HistoryAsync(hostB, conversation);
+            Assert.Equal([First, Second, Third], history.Where(t => t.Role == ChatTurn.User).Select(t => t.Text));
+            Assert.Equal(6, history.Count);
+
+            // Feedback on each answer goes to the other host, which still ties it to the answer the first one sent.
+            Assert.Equal(200, (await hostB.PostAsync(Feedback(conversation, answerA, "like"))).Status);
+            Assert.Equal(200, (await hostA.PostAsync(Feedback(conversation, answerB, "dislike"))).Status);
+            var stored = (await hostA.Services.GetRequiredService<IFeedbackStore>().ListFeedbackAsync())
+                .Where(f => f.ConversationId == conversation).ToList();
+            Assert.Equal(2, stored.Count);
+            Assert.Equal(First, stored.Single(f => f.Reaction == "like").Question);
+            Assert.Equal(Second, stored.Single(f => f.Reaction == "dislike").Question);
+        }
+        finally
+        {
+            await hostA.DisposeAsync();
+            await hostB.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_sqlite_host_restarted_on_the_same_file_keeps_the_conversation_history()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "chatanalyst-restart-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        string[] settings = ["--ChatAnalyst:Knowledge:Database=" + Path.Combine(folder, "bot.db")];
+        var conversation = "conv-" + Guid.NewGuid().ToString("N");
+        try
+        {
+            var before = new BotHostFixture(settings);
+            await before.InitializeAsync();
+            try
+            {
+                await AskAsync(before, First, conversation);
+            }
+            finally
+            {
+                await before.DisposeAsync();
+            }
+
+            var after = new BotHostFixture(settings);
+            await after.InitializeAsync();
+            try
+            {
+                await AskAsync(after, Second, conversation);
+                var history = await HistoryAsync(after, conversation);
+                Assert.Equal([First, Second], history.Where(t => t.Role == ChatTurn.User).Select(t => t.Text));
+            }
+            finally
+            {
+                await after.DisposeAsync();
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Asks a question and returns the id of the answer message.</summary>
+    private static async Task<string> AskAsync(BotHostFixture host, string question, string conversation)
+    {
+        var (status, replies) = await host.SendAsync(BotHostFixture.Message(question, conversation));
+        Assert.Equal(200, status);
+        var id = (string?)replies.Single(r => (string?)r["type"] == "message")["id"];
+        Assert.False(string.IsNullOrEmpty(id));
+        return id!;
+    }
+
+    /// <summary>The conversation's stored history, read through the host's own storage (the SDK's state key).</summary>
+    private static async Task<List<ChatTurn>> HistoryAsync(BotHostFixture host, string conversation)
+    {
+        var key = $"msteams/conversations/{conversation}";
+        var items = await host.Services.GetRequiredService<IStorage>().ReadAsync([key]);
+        var state = Assert.IsAssignableFrom<IDictionary<string, object>>(items[key]);
+        return Assert.IsType<List<ChatTurn>>(state["history"]);
+    }
+
+    private static JsonObject Feedback(string conversation, string answerId, string reaction)
+    {
+        var invoke = BotHostFixture.Message("", conversation);
+        invoke["type"] = "invoke";
+        invoke["name"] = "message/submitAction";
+        invoke["replyToId"] = answerId;
+        invoke["value"] = new JsonObject
+        {
+            ["actionName"] = "feedback",
+            ["actionValue"] = new JsonObject { ["reaction"] = reaction, ["feedback"] = "{\"feedbackText\":\"\"}" },
+        };
+        return invoke;
+    }
+}
