@@ -25,7 +25,11 @@ public static class IndicatorText
     public static string PeriodPhrase(Period period) =>
         period.IsPartialYearCumulative ? $"{period.Label} (cumulative, not a full-year figure)" : period.Label;
 
-    /// <summary>One sentence for a curated observation, e.g. "Software business revenue was 12.2903 trillion yuan in January–November 2024 (cumulative, not a full-year figure; actual figure)."</summary>
+    /// <summary>
+    /// One sentence for a curated observation, as an analyst would write it: "Software business revenue was 12.2903
+    /// trillion yuan in January–November 2024 (cumulative, not a full-year figure)." An actual figure needs no label;
+    /// a partial-year total, a forecast, a target or a preliminary figure says so in one parenthesis.
+    /// </summary>
     public static string Figure(IndicatorSeries series, Observation observation)
     {
         ArgumentNullException.ThrowIfNull(series);
@@ -36,16 +40,26 @@ public static class IndicatorText
             amount += " year on year";
         }
 
-        // One parenthesis carries everything that qualifies the figure: a partial-year total, and its status.
         var label = observation.Period.Label;
-        var cumulative = observation.Period.IsPartialYearCumulative ? "cumulative, not a full-year figure; " : string.Empty;
-        return observation.Status switch
+        var notes = new List<string>();
+        if (observation.Period.IsPartialYearCumulative)
         {
-            IndicatorVocabulary.Forecast => $"{series.Name} is forecast at {amount} for {label} ({cumulative}forecast, not an actual figure).",
-            IndicatorVocabulary.Target => $"The target for {series.Name} is {amount} for {label} ({cumulative}target, not an actual figure).",
-            IndicatorVocabulary.Preliminary => $"{series.Name} was {amount} in {label} ({cumulative}preliminary figure, may be revised).",
-            _ => $"{series.Name} was {amount} in {label} ({cumulative}actual figure).",
+            notes.Add("cumulative, not a full-year figure");
+        }
+
+        var (sentence, status) = observation.Status switch
+        {
+            IndicatorVocabulary.Forecast => ($"{series.Name} is forecast at {amount} for {label}", "forecast, not an actual figure"),
+            IndicatorVocabulary.Target => ($"The target for {series.Name} is {amount} for {label}", "target, not an actual figure"),
+            IndicatorVocabulary.Preliminary => ($"{series.Name} was {amount} in {label}", "preliminary figure, may be revised"),
+            _ => ($"{series.Name} was {amount} in {label}", null),
         };
+        if (status is not null)
+        {
+            notes.Add(status);
+        }
+
+        return notes.Count == 0 ? sentence + "." : $"{sentence} ({string.Join("; ", notes)}).";
     }
 
     /// <summary>The note on an older release: "Superseded by 10.8% (actual), published 2025-03-01 in …".</summary>

@@ -32,7 +32,6 @@ public static class ChineseFigureWriter
 
     private static readonly Dictionary<string, string> Statuses = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["actual"] = "实际数据",
         ["preliminary"] = "初步数据",
         ["forecast"] = "预测值",
         ["target"] = "目标值",
@@ -50,9 +49,12 @@ public static class ChineseFigureWriter
         ArgumentNullException.ThrowIfNull(figure);
         var name = string.IsNullOrEmpty(figure.IndicatorZh) ? figure.Indicator : figure.IndicatorZh;
         var value = Value(figure);
-        var status = Statuses.GetValueOrDefault(figure.Status, figure.Status);
+        // An actual figure needs no label; a forecast, a target or a preliminary figure says so.
+        var status = figure.Status.Length == 0 || figure.Status.Equals("actual", StringComparison.OrdinalIgnoreCase)
+            ? string.Empty
+            : $"（{Statuses.GetValueOrDefault(figure.Status, figure.Status)}）";
         var qualifier = figure.Qualifier is null ? string.Empty : Qualifiers.GetValueOrDefault(figure.Qualifier, string.Empty);
-        var text = $"{PeriodLabel(figure.Period)}，{name}为{qualifier}{value}（{status}）[{reference.ToString(CultureInfo.InvariantCulture)}]。";
+        var text = $"{PeriodLabel(figure.Period)}，{name}为{qualifier}{value}{status}[{reference.ToString(CultureInfo.InvariantCulture)}]。";
         if (!string.IsNullOrEmpty(figure.SupersededBy))
         {
             text += $"注意：{figure.SupersededBy}";

@@ -43,7 +43,7 @@ public sealed class IndicatorsPluginTests : IDisposable
 
         var item = Assert.Single(evidence.Items);
         Assert.Equal(EvidenceKind.Figure, item.Kind);
-        Assert.Equal("Software business revenue was 12.2903 trillion yuan in January–November 2024 (cumulative, not a full-year figure; actual figure).", item.Text);
+        Assert.Equal("Software business revenue was 12.2903 trillion yuan in January–November 2024 (cumulative, not a full-year figure).", item.Text);
         Assert.Equal(("12.2903", "trillion yuan", "2024-01..11", "January–November 2024", "actual"), (item.Figure!.Value, item.Figure.Unit, item.Figure.Period, item.Figure.PeriodLabel, item.Figure.Status));
         Assert.Equal(new SourceInfo("a-early.md", "Early release", "https://example.org/a-early.md", "NBS", new DateOnly(2025, 1, 17)), item.Source);
         Assert.Contains("January–November 2024", evidence.Message, StringComparison.Ordinal);

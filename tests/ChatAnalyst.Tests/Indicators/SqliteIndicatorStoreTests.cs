@@ -68,7 +68,7 @@ public sealed class SqliteIndicatorStoreTests : IDisposable
         var text = IndicatorText.Figure((await _ws.Store.GetSeriesAsync("software-revenue"))!, latest);
 
         Assert.False(latest.Period.IsFullYear);
-        Assert.Equal("Software business revenue was 12.2903 trillion yuan in January–November 2024 (cumulative, not a full-year figure; actual figure).", text);
+        Assert.Equal("Software business revenue was 12.2903 trillion yuan in January–November 2024 (cumulative, not a full-year figure).", text);
         Assert.Empty(await _ws.Store.GetObservationsAsync("software-revenue", Period.Parse("2024")));
     }
 
