@@ -23,8 +23,7 @@ public sealed class PostgresBotStorage : IStorage, IDisposable
         """;
 
     private readonly NpgsqlDataSource _dataSource;
-    private readonly SemaphoreSlim _initGate = new(1, 1);
-    private volatile bool _initialized;
+    private readonly RunOnce _setUp = new();
 
     public PostgresBotStorage(NpgsqlDataSource dataSource)
     {
@@ -33,27 +32,8 @@ public sealed class PostgresBotStorage : IStorage, IDisposable
     }
 
     /// <summary>Creates the table when missing. Idempotent and safe when several instances start at once.</summary>
-    public async Task InitializeAsync(CancellationToken cancellationToken = default)
-    {
-        if (_initialized)
-        {
-            return;
-        }
-
-        await _initGate.WaitAsync(cancellationToken);
-        try
-        {
-            if (!_initialized)
-            {
-                await PostgresMigrations.RunAsync(_dataSource, Schema, cancellationToken);
-                _initialized = true;
-            }
-        }
-        finally
-        {
-            _initGate.Release();
-        }
-    }
+    public Task InitializeAsync(CancellationToken cancellationToken = default) =>
+        _setUp.RunAsync(token => PostgresMigrations.RunAsync(_dataSource, Schema, token), cancellationToken);
 
     /// <inheritdoc/>
     public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
@@ -135,5 +115,5 @@ public sealed class PostgresBotStorage : IStorage, IDisposable
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public void Dispose() => _initGate.Dispose();
+    public void Dispose() => _setUp.Dispose();
 }

@@ -23,8 +23,7 @@ public sealed class SqliteBotStorage : IStorage, IDisposable
         """;
 
     private readonly SqliteConnectionFactory _connections;
-    private readonly SemaphoreSlim _initGate = new(1, 1);
-    private volatile bool _initialized;
+    private readonly RunOnce _setUp = new();
 
     public SqliteBotStorage(SqliteConnectionFactory connections)
     {
@@ -33,30 +32,16 @@ public sealed class SqliteBotStorage : IStorage, IDisposable
     }
 
     /// <summary>Creates the table when missing. Idempotent; the other methods call it on first use.</summary>
-    public async Task InitializeAsync(CancellationToken cancellationToken = default)
-    {
-        if (_initialized)
-        {
-            return;
-        }
-
-        await _initGate.WaitAsync(cancellationToken);
-        try
-        {
-            if (!_initialized)
+    public Task InitializeAsync(CancellationToken cancellationToken = default) =>
+        _setUp.RunAsync(
+            async token =>
             {
-                await using var connection = await _connections.OpenAsync(cancellationToken);
+                await using var connection = await _connections.OpenAsync(token);
                 await using var command = connection.CreateCommand();
                 command.CommandText = Schema;
-                await command.ExecuteNonQueryAsync(cancellationToken);
-                _initialized = true;
-            }
-        }
-        finally
-        {
-            _initGate.Release();
-        }
-    }
+                await command.ExecuteNonQueryAsync(token);
+            },
+            cancellationToken);
 
     /// <inheritdoc/>
     public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
@@ -145,7 +130,7 @@ public sealed class SqliteBotStorage : IStorage, IDisposable
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public void Dispose() => _initGate.Dispose();
+    public void Dispose() => _setUp.Dispose();
 
     private static string KeyParameters(SqliteCommand command, string[] keys)
     {

@@ -43,8 +43,7 @@ public sealed class PostgresFeedbackStore : IFeedbackStore, IDisposable
         """;
 
     private readonly NpgsqlDataSource _dataSource;
-    private readonly SemaphoreSlim _initGate = new(1, 1);
-    private volatile bool _initialized;
+    private readonly RunOnce _setUp = new();
 
     public PostgresFeedbackStore(NpgsqlDataSource dataSource)
     {
@@ -53,27 +52,8 @@ public sealed class PostgresFeedbackStore : IFeedbackStore, IDisposable
     }
 
     /// <summary>Creates the tables when missing. Idempotent and safe when several instances start at once.</summary>
-    public async Task InitializeAsync(CancellationToken cancellationToken = default)
-    {
-        if (_initialized)
-        {
-            return;
-        }
-
-        await _initGate.WaitAsync(cancellationToken);
-        try
-        {
-            if (!_initialized)
-            {
-                await PostgresMigrations.RunAsync(_dataSource, Schema, cancellationToken);
-                _initialized = true;
-            }
-        }
-        finally
-        {
-            _initGate.Release();
-        }
-    }
+    public Task InitializeAsync(CancellationToken cancellationToken = default) =>
+        _setUp.RunAsync(token => PostgresMigrations.RunAsync(_dataSource, Schema, token), cancellationToken);
 
     /// <inheritdoc/>
     public async Task SaveAnswerAsync(AnswerRecord answer, CancellationToken cancellationToken = default)
@@ -186,7 +166,7 @@ public sealed class PostgresFeedbackStore : IFeedbackStore, IDisposable
         return records;
     }
 
-    public void Dispose() => _initGate.Dispose();
+    public void Dispose() => _setUp.Dispose();
 
     // PostgreSQL text cannot hold NUL; a user's comment is kept with the character replaced rather than lost.
     private static NpgsqlParameter Text(string? value) =>

@@ -41,8 +41,7 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
         """;
 
     private readonly SqliteConnectionFactory _connections;
-    private readonly SemaphoreSlim _initGate = new(1, 1);
-    private volatile bool _initialized;
+    private readonly RunOnce _setUp = new();
 
     public SqliteFeedbackStore(SqliteConnectionFactory connections)
     {
@@ -168,34 +167,27 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
         return records;
     }
 
-    public void Dispose() => _initGate.Dispose();
+    public void Dispose() => _setUp.Dispose();
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = await _connections.OpenAsync(cancellationToken);
-        if (_initialized)
+        if (_setUp.IsDone)
         {
             return connection;
         }
 
         try
         {
-            await _initGate.WaitAsync(cancellationToken);
-            try
-            {
-                if (!_initialized)
+            await _setUp.RunAsync(
+                async token =>
                 {
                     await using var create = connection.CreateCommand();
                     create.CommandText = Schema;
-                    await create.ExecuteNonQueryAsync(cancellationToken);
-                    await AddMatchedByColumnAsync(connection, cancellationToken);
-                    _initialized = true;
-                }
-            }
-            finally
-            {
-                _initGate.Release();
-            }
+                    await create.ExecuteNonQueryAsync(token);
+                    await AddMatchedByColumnAsync(connection, token);
+                },
+                cancellationToken);
         }
         catch
         {
