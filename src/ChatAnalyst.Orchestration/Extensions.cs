@@ -37,6 +37,7 @@ public static class Extensions
         services.TryAddSingleton(_ => ReaderModel.LoadDefault());
         services.TryAddSingleton<ReaderTraceSink>();
         services.TryAddSingleton<TurnAnalyses>();
+        services.TryAddSingleton<ArticleTexts>();
         services.TryAddSingleton<OfflineChatCompletionService>();
         services.AddModelHttpClient();
         services.TryAddSingleton<IChatCompletionService>(CreateChatService);

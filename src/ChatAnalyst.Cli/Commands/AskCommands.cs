@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ChatAnalyst.Orchestration.Answers;
+using ChatAnalyst.Orchestration.Reading;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatAnalyst.Cli.Commands;
@@ -20,7 +21,8 @@ public static class AskCommands
         ArgumentNullException.ThrowIfNull(global);
         var question = new Argument<string>("question") { Description = "The question, in quotes." };
         var json = new Option<bool>("--json") { Description = "Print the answer as JSON for scripts." };
-        var command = new Command("ask", "Answer one question and print the numbered sources.") { question, json };
+        var explain = new Option<bool>("--explain") { Description = "Also print the offline reader's best candidates with their scores (to stderr)." };
+        var command = new Command("ask", "Answer one question and print the numbered sources.") { question, json, explain };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var text = parse.GetValue(question)?.Trim();
@@ -33,8 +35,15 @@ public static class AskCommands
             using var host = global.BuildHost(parse);
             await CliHost.EnsureKnowledgeAsync(host, cancellationToken);
             var orchestrator = host.Services.GetRequiredService<AnswerOrchestrator>();
+            var traces = host.Services.GetRequiredService<ReaderTraceSink>();
+            traces.Enabled = parse.GetValue(explain);
             var answer = await orchestrator.AnswerAsync([], text, cancellationToken);
             AnswerPrinter.Print(answer, parse.GetValue(json), Console.Out);
+            if (traces.Enabled)
+            {
+                ReaderExplanation.Print(traces.Drain(), host.Services.GetRequiredService<ReaderModel>(), Console.Error);
+            }
+
             return 0;
         });
         return command;

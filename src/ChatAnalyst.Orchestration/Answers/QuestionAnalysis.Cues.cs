@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ChatAnalyst.Knowledge.Text;
 
 namespace ChatAnalyst.Orchestration.Answers;
 
@@ -9,15 +10,7 @@ public sealed partial record QuestionAnalysis
     private static int CountOf(string lower)
     {
         var m = CountWord().Match(lower);
-        return !m.Success ? 0 : m.Groups[1].Value switch
-        {
-            "both" or "two" => 2,
-            "three" => 3,
-            "four" => 4,
-            "five" => 5,
-            "six" => 6,
-            _ => 0,
-        };
+        return !m.Success ? 0 : m.Groups[1].Value == "both" ? 2 : NumberWords.Values[m.Groups[1].Value];
     }
 
     private static readonly string[] RefusalPatterns =
@@ -110,7 +103,7 @@ public sealed partial record QuestionAnalysis
     private static partial Regex FigureCue();
 
 
-    [GeneratedRegex(@"\b(which|what) (areas|fields|sectors|domains|targets|goals|priorities|sources|technologies|steps|measures|investors|backers|components)\b|\b(list|name the|break ?down|breakdown|by source|by energy source|who (are|were)|main (investors|areas|targets))\b|哪些|领域|分别")]
+    [GeneratedRegex(@"\b(which|what) (areas|fields|sectors|domains|targets|goals|priorities|sources|technologies|steps|measures|investors|backers|components)\b|\b(which|what|name the) (two|three|four|five|six|seven|eight|nine|ten)\b|\b(list|name the|break ?down|breakdown|by source|by energy source|who (are|were)|main (investors|areas|targets))\b|哪些|领域|分别")]
     private static partial Regex ListCue();
 
 
@@ -126,7 +119,7 @@ public sealed partial record QuestionAnalysis
     private static partial Regex ChineseMonths();
 
 
-    [GeneratedRegex(@"\b(both|two|three|four|five|six)\b")]
+    [GeneratedRegex(@"\b(both|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b")]
     private static partial Regex CountWord();
 
 

@@ -35,6 +35,13 @@ public sealed record EvidenceItem(
     [JsonIgnore]
     public int Position { get; init; }
 
+    /// <summary>
+    /// For a passage: its whole article, lower-case with synonyms folded (<see cref="Plugins.ArticleTexts"/>), so the
+    /// reader can tell whether the article names what the question names; empty when unknown. Never sent to a model.
+    /// </summary>
+    [JsonIgnore]
+    public string ArticleText { get; init; } = string.Empty;
+
     /// <summary>Citation number within the turn; 0 until the ledger assigns it.</summary>
     public int Ref { get; init; }
 }

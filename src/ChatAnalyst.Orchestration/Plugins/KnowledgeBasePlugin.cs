@@ -22,10 +22,14 @@ public sealed class KnowledgeBasePlugin
     private const int MaxTop = 10;
 
     private readonly IKnowledgeSearch _search;
+    private readonly ArticleTexts? _articles;
 
-    public KnowledgeBasePlugin(IKnowledgeSearch search)
+    /// <param name="search">The hybrid article search.</param>
+    /// <param name="articles">The cited articles' whole text, for the offline reader's checks; none when absent.</param>
+    public KnowledgeBasePlugin(IKnowledgeSearch search, ArticleTexts? articles = null)
     {
         _search = search;
+        _articles = articles;
     }
 
     [KernelFunction(Function)]
@@ -67,6 +71,9 @@ public sealed class KnowledgeBasePlugin
             return ToolEvidence.Empty(Function, $"No article passages{range} match \"{query}\". Try other words, or drop the date range.");
         }
 
+        var articles = _articles is null
+            ? new Dictionary<string, string>()
+            : await _articles.GetAsync(passages.Select(p => p.DocumentId), cancellationToken);
         // Neighbouring chunks share a sentence; the model reads every character, so it is sent once.
         var items = PassageOverlap.WithoutRepeatedSentences(passages)
             .Select(p => new EvidenceItem(
@@ -76,6 +83,7 @@ public sealed class KnowledgeBasePlugin
             {
                 Sentences = p.Sentences,
                 Position = ChunkOrdinal(p.ChunkId),
+                ArticleText = articles.GetValueOrDefault(p.DocumentId, string.Empty),
             })
             .ToList();
         return new ToolEvidence(Function, items);

@@ -67,8 +67,17 @@ public static partial class CandidateBuilder
             .ToList();
     }
 
-    private static ReaderCandidate Candidate(string text, EvidenceItem item, string previous, double similarity, int rank, int position) =>
-        new(text, item, previous, similarity, rank, position) { Periods = PeriodReader.Read(text, item.Source.Published) };
+    /// <summary>A sentence that names no period of its own is about the period of the sentence before it ("That total…").</summary>
+    private static ReaderCandidate Candidate(string text, EvidenceItem item, string previous, double similarity, int rank, int position)
+    {
+        var periods = PeriodReader.Read(text, item.Source.Published);
+        if (periods.Count == 0 && previous.Length > 0)
+        {
+            periods = PeriodReader.Read(previous, item.Source.Published);
+        }
+
+        return new(text, item, previous, similarity, rank, position) { Periods = periods };
+    }
 
     /// <summary>The sentence without a leading dateline ("CITY, April 8 (Agency) — ") or Markdown decoration.</summary>
     internal static string Clean(string sentence)

@@ -51,21 +51,10 @@ public sealed class OfflineReader(ReaderModel model, UnitNames units, ReaderTrac
             traces.Add(new ReaderTrace(question.Text, scored.Select(s => (s.Candidate.Text, s.Candidate.DocumentId, s.Features)).ToList()));
         }
 
-        // A question that names a period is answered for that period: when some candidate states it, a sentence about
-        // another period (the November figure for a December question) does not lead, however well it scores otherwise.
-        // A sentence that names no period of its own is about its article's period.
-        var match = ReaderFeatures.PeriodMatch;
-        var conflict = ReaderFeatures.PeriodConflict;
-        var documentConflict = ReaderFeatures.DocumentPeriodConflict;
-        if (scored.Any(s => s.Features[match] > 0))
-        {
-            scored = scored.Where(s => s.Features[conflict] == 0 && !(s.Candidate.Periods.Count == 0 && s.Features[documentConflict] > 0)).ToList();
-        }
-
-        // An answer about another country, organisation or product than asked is no answer: only articles that name
-        // every entity of the question may lead.
-        var missing = ReaderFeatures.EntitiesMissing;
-        scored = scored.Where(s => s.Features[missing] == 0).ToList();
+        // Only some candidates may lead (the period and entity rules of the selector); scored is best first, so the
+        // first of them is the lead.
+        var mayLead = ReaderSelector.MayLead(scored.Select(s => s.Features).ToList());
+        scored = scored.Where((_, i) => mayLead[i]).ToList();
         if (scored.Count == 0)
         {
             return AnswerWriter.Decline(question, items);

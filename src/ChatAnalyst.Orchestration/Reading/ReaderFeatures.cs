@@ -82,6 +82,7 @@ public sealed partial class ReaderFeatures
                 _documentTerms[id] = documentTerms;
                 _documentPeriods[id] = PeriodReader.Read(candidate.Item.Source.Title, candidate.Item.Source.Published);
                 _documentRank[id] = _documentRank.Count;
+                _documentText[id] = candidate.Item.ArticleText;
             }
 
             documentTerms.UnionWith(terms);
@@ -91,7 +92,7 @@ public sealed partial class ReaderFeatures
 
         // Entities are looked up as written and with synonyms folded ("NEV" is found as "new energy vehicle" and as "nev").
         var raw = string.Join('\n', candidates.Select(c => c.Text + " " + c.Item.Source.Title)).ToLowerInvariant();
-        var everything = raw + "\n" + TextTerms.Fold(raw);
+        var everything = raw + "\n" + TextTerms.Fold(raw) + "\n" + string.Join('\n', _documentText.Values);
         // Years the evidence is about: the periods its sentences and titles cover, not any year it mentions in passing
         // (a release date, a base year).
         var covered = candidates.SelectMany(c => c.Periods.Select(p => p.Year))
@@ -183,10 +184,13 @@ public sealed partial class ReaderFeatures
         QuestionIntent.When => DateCue().IsMatch(text) ? 1 : 0,
         QuestionIntent.Who => WhoCue().IsMatch(text) ? 1 : 0,
         QuestionIntent.Explain => CauseCue().IsMatch(text) ? 1 : 0,
-        QuestionIntent.List => text.Count(c => c is ',' or ';' or '、') >= 2 || numbers >= 3 ? 1 : 0,
+        QuestionIntent.List => ListAnswer(Math.Max(Enumeration.Items(text), numbers)),
         QuestionIntent.Comparison => numbers >= 2 ? 1 : 0,
         _ => numbers > 0 ? 1 : 0,
     };
+
+    /// <summary>An enumeration of the number of items asked for fits best; any enumeration of three or more fits too.</summary>
+    private double ListAnswer(int items) => _question.Count > 0 && items == _question.Count ? 1 : items >= 3 ? (_question.Count > 0 ? 0.5 : 1) : 0;
 
     private double MeasureMatch(string text, int numbers) => _question.Measure switch
     {

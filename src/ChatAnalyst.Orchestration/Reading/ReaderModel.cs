@@ -70,7 +70,7 @@ public sealed class ReaderModel
     /// <summary>Probability that answering with the best candidate is right rather than a guess.</summary>
     public double AnswerProbability(double[] inputs) => 1 / (1 + Math.Exp(-Dot(_abstainer, inputs)));
 
-    /// <summary>The abstainer's inputs for the best candidate, whose features are <paramref name="top"/>.</summary>
+    /// <summary>The abstainer's inputs for the lead (see <see cref="ReaderSelector"/>), whose features are <paramref name="top"/>.</summary>
     /// <remarks>
     /// Only what says whether the evidence is about the question at all (closeness, subject, entities, period), not the
     /// ranker's score, which mixes those with what ranks one sentence above its neighbours.

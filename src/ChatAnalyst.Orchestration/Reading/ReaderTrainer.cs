@@ -25,13 +25,16 @@ public static class ReaderTrainer
     {
         ArgumentNullException.ThrowIfNull(questions);
         ArgumentNullException.ThrowIfNull(provenance);
-        var ranker = FitRanker(questions.Where(q => q.Answerable && q.Correct.Any(c => c)).ToList());
+        var ranker = FitRanker(questions.Where(q => q.Answerable).Select(Eligible).Where(q => q.Correct.Any(c => c)).ToList());
         var rows = new List<(double[] Inputs, bool Answer)>();
         foreach (var question in questions.Where(q => q.Features.Count > 0))
         {
-            var scores = question.Features.Select(f => Dot(ranker, f)).ToArray();
-            var order = Enumerable.Range(0, scores.Length).OrderByDescending(i => scores[i]).ToArray();
-            var top = order[0];
+            var top = ReaderSelector.Select(question.Features, question.Features.Select(f => Dot(ranker, f)).ToList());
+            if (top < 0)
+            {
+                continue;
+            }
+
             var inputs = ReaderModel.AbstainInputs(question.Features[top]);
             if (!question.Answerable)
             {
@@ -59,8 +62,7 @@ public static class ReaderTrainer
             return 0;
         }
 
-        return (double)answerable.Count(q => q.Features.Count > 0
-            && q.Correct[Enumerable.Range(0, q.Features.Count).MaxBy(i => model.Score(q.Features[i]))]) / answerable.Count;
+        return (double)answerable.Count(q => Lead(q, model.Score) is var top && top >= 0 && q.Correct[top]) / answerable.Count;
     }
 
     /// <summary>
@@ -74,10 +76,10 @@ public static class ReaderTrainer
         var right = 0;
         for (var fold = 0; fold < folds; fold++)
         {
-            var train = answerable.Where((_, i) => i % folds != fold).Where(q => q.Correct.Any(c => c)).ToList();
+            var train = answerable.Where((_, i) => i % folds != fold).Select(Eligible).Where(q => q.Correct.Any(c => c)).ToList();
             var w = FitRanker(train);
             right += answerable.Where((_, i) => i % folds == fold)
-                .Count(q => q.Correct[Enumerable.Range(0, q.Features.Count).MaxBy(i => Dot(w, q.Features[i]))]);
+                .Count(q => Lead(q, f => Dot(w, f)) is var top && top >= 0 && q.Correct[top]);
         }
 
         return answerable.Count == 0 ? 0 : (double)right / answerable.Count;
@@ -97,8 +99,8 @@ public static class ReaderTrainer
             var model = Fit(usable.Where((_, i) => i % folds != fold).ToList(), []);
             foreach (var q in usable.Where((_, i) => i % folds == fold))
             {
-                var top = Enumerable.Range(0, q.Features.Count).MaxBy(i => model.Score(q.Features[i]));
-                var answers = model.AnswerProbability(ReaderModel.AbstainInputs(q.Features[top])) >= model.AnswerThreshold;
+                var top = Lead(q, model.Score);
+                var answers = top >= 0 && model.AnswerProbability(ReaderModel.AbstainInputs(q.Features[top])) >= model.AnswerThreshold;
                 right += (q.Answerable ? answers && q.Correct[top] : !answers) ? 1 : 0;
             }
         }
@@ -117,6 +119,21 @@ public static class ReaderTrainer
         baseline[ReaderFeatures.Similarity] = 1;
         baseline[ReaderFeatures.SubjectCoverage] = 0.3;
         return TopOne(ReaderModel.From(baseline, new double[ReaderModel.AbstainNames.Length], 0.5, []), questions);
+    }
+
+    /// <summary>The lead the reader would pick with this scoring (see <see cref="ReaderSelector"/>).</summary>
+    private static int Lead(TrainingQuestion question, Func<double[], double> score) =>
+        ReaderSelector.Select(question.Features, question.Features.Select(score).ToList());
+
+    /// <summary>The question with only the candidates that may lead: the ranker learns to order those.</summary>
+    private static TrainingQuestion Eligible(TrainingQuestion question)
+    {
+        var mayLead = ReaderSelector.MayLead(question.Features);
+        return question with
+        {
+            Features = question.Features.Where((_, i) => mayLead[i]).ToList(),
+            Correct = question.Correct.Where((_, i) => mayLead[i]).ToList(),
+        };
     }
 
     private static double[] FitRanker(List<TrainingQuestion> questions)

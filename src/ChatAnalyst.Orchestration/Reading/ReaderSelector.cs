@@ -1,0 +1,44 @@
+namespace ChatAnalyst.Orchestration.Reading;
+
+/// <summary>
+/// The reader's selector, shared by the reader and its trainer so that both pick the lead the same way. Only some
+/// candidates may lead: when the question names a period that some candidate states, not a sentence about another
+/// period (the November figure for a December question), nor one that names no period in an article about another;
+/// and never a candidate from an article that does not name every entity of the question (another country's figure).
+/// The lead is the best-scored of those.
+/// </summary>
+public static class ReaderSelector
+{
+    /// <summary>Per candidate: whether it may lead.</summary>
+    public static bool[] MayLead(IReadOnlyList<double[]> features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        var match = ReaderFeatures.PeriodMatch;
+        var conflict = ReaderFeatures.PeriodConflict;
+        var documentConflict = ReaderFeatures.DocumentPeriodConflict;
+        var missing = ReaderFeatures.EntitiesMissing;
+        var periodStated = features.Any(f => f[match] > 0);
+        return features
+            .Select(f => f[missing] == 0
+                && (!periodStated || (f[conflict] == 0 && !(f[match] == 0 && f[documentConflict] > 0))))
+            .ToArray();
+    }
+
+    /// <summary>The lead's index: the best-scored candidate that may lead, or −1 when none may.</summary>
+    public static int Select(IReadOnlyList<double[]> features, IReadOnlyList<double> scores)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(scores);
+        var mayLead = MayLead(features);
+        var lead = -1;
+        for (var i = 0; i < scores.Count; i++)
+        {
+            if (mayLead[i] && (lead < 0 || scores[i] > scores[lead]))
+            {
+                lead = i;
+            }
+        }
+
+        return lead;
+    }
+}

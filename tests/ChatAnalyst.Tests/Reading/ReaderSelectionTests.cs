@@ -1,0 +1,87 @@
+using ChatAnalyst.Knowledge.Search;
+using ChatAnalyst.Knowledge.Text;
+using ChatAnalyst.Orchestration.Answers;
+using ChatAnalyst.Orchestration.Evidence;
+using ChatAnalyst.Orchestration.Reading;
+
+namespace ChatAnalyst.Tests.Reading;
+
+/// <summary>
+/// What the reader may lead with: enumerations for list questions, periods carried by back-references, the selector
+/// shared with the trainer, and entities named anywhere in the article rather than only in the retrieved passage.
+/// </summary>
+public sealed class ReaderSelectionTests
+{
+    private static readonly SourceInfo Wire = new("wire.md", "Ports report a busy year", "https://news.example.test/ports", "Example Wire", new DateOnly(2025, 3, 2));
+
+    [Theory]
+    [InlineData("The four hubs are north, south, east and west.", 4)]
+    [InlineData("Seven lenders take part — Alpha Bank, Beta Savings Bank, Gamma Trust, Delta Bank and Epsilon Bank — each with 6%.", 5)]
+    [InlineData("Progress came in areas such as cold atoms, soil biology, glass chemistry and orbital mechanics.", 4)]
+    [InlineData("试点覆盖港口、物流和仓储。", 3)]
+    [InlineData("On May 3, 2025, the ministry, the regulator's office, released a plan on deepening the reform of ports.", 0)]
+    [InlineData("It pledges deep integration with six key areas, including trade and transport, by 2027.", 0)]
+    public void Enumerations_count_their_items_and_clauses_are_no_list(string sentence, int items)
+    {
+        Assert.Equal(items, Enumeration.Items(sentence));
+    }
+
+    [Fact]
+    public void A_sentence_without_a_period_of_its_own_takes_the_period_of_the_sentence_before_it()
+    {
+        var passage = new EvidenceItem(EvidenceKind.Passage, Wire, "x")
+        {
+            Ref = 1,
+            Sentences = [new ScoredSentence("Port throughput reached 17.6 billion tonnes in 2024.", 0.5), new ScoredSentence("That total included 330 million containers.", 0.6)],
+        };
+
+        var candidates = CandidateBuilder.Build([new ToolEvidence("search_articles", [passage])]);
+
+        Assert.Equal(candidates[0].Periods, candidates[1].Periods);
+        Assert.NotEmpty(candidates[1].Periods);
+    }
+
+    [Fact]
+    public void The_selector_skips_candidates_about_another_period_when_one_states_the_period_asked()
+    {
+        var (match, conflict, missing) = (ReaderFeatures.PeriodMatch, ReaderFeatures.PeriodConflict, ReaderFeatures.EntitiesMissing);
+        var otherPeriod = Features((conflict, 1));
+        var otherCountry = Features((match, 1), (missing, 1));
+        var asked = Features((match, 1));
+
+        Assert.Equal(2, ReaderSelector.Select([otherPeriod, otherCountry, asked], [9.0, 8.0, 3.0]));
+        Assert.Equal(-1, ReaderSelector.Select([otherCountry], [9.0]));
+        // With no candidate stating the period asked, the period rule has nothing to prefer and stands aside.
+        Assert.Equal(0, ReaderSelector.Select([otherPeriod, Features()], [9.0, 3.0]));
+    }
+
+    [Fact]
+    public void An_entity_named_only_outside_the_retrieved_passage_still_counts_as_named_by_the_article()
+    {
+        var question = QuestionAnalysis.Analyze("Which hubs did the port authority name, according to the PTA?", [], BilingualGlossary.Empty);
+        var passage = new EvidenceItem(EvidenceKind.Passage, Wire, "x")
+        {
+            Ref = 1,
+            Sentences = [new ScoredSentence("The four hubs are north, south, east and west.", 0.7)],
+        };
+        var candidates = CandidateBuilder.Build([new ToolEvidence("search_articles", [passage])]);
+        var withArticle = CandidateBuilder.Build([new ToolEvidence("search_articles", [passage with { ArticleText = "the port transport authority (pta) said on monday…\nthe four hubs are north, south, east and west." }])]);
+
+        var missing = new ReaderFeatures(question, candidates).Compute(candidates[0])[ReaderFeatures.EntitiesMissing];
+        var found = new ReaderFeatures(question, withArticle).Compute(withArticle[0])[ReaderFeatures.EntitiesMissing];
+
+        Assert.Equal(1, missing);
+        Assert.Equal(0, found);
+    }
+
+    private static double[] Features(params (int Index, double Value)[] values)
+    {
+        var features = new double[ReaderFeatures.Names.Length];
+        foreach (var (index, value) in values)
+        {
+            features[index] = value;
+        }
+
+        return features;
+    }
+}
