@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ChatAnalyst.Knowledge;
+using ChatAnalyst.Knowledge.Text;
 using ChatAnalyst.Orchestration.Answers;
 using ChatAnalyst.Orchestration.Evaluation;
 using ChatAnalyst.Orchestration.Reading;
@@ -126,7 +127,8 @@ public static class FitCommands
                 labelled.Add(new TrainingQuestion(
                     trace.Candidates.Select(c => c.Features).ToList(),
                     trace.Candidates.Select(c => !@case.ExpectsDecline && @case.IsAnsweredBy(c.Text, c.DocumentId)).ToList(),
-                    !@case.ExpectsDecline));
+                    !@case.ExpectsDecline,
+                    TextTerms.IsChinese(@case.Question)));
             }
 
             return labelled;

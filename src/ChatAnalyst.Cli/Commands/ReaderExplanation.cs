@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChatAnalyst.Knowledge.Text;
 using ChatAnalyst.Orchestration.Reading;
 
 namespace ChatAnalyst.Cli.Commands;
@@ -26,7 +27,7 @@ internal static class ReaderExplanation
         var lead = ReaderSelector.Select(features, scores);
         if (lead >= 0)
         {
-            var p = model.AnswerProbability(ReaderModel.AbstainInputs(features[lead]));
+            var p = model.AnswerProbability(ReaderModel.AbstainInputs(features[lead], TextTerms.IsChinese(trace.Question)));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"reader: answer probability {p:F2} against threshold {model.AnswerThreshold:F2} ({(p >= model.AnswerThreshold ? "answers" : "declines")})"));
         }
         else

@@ -119,6 +119,10 @@ public sealed partial record QuestionAnalysis
     private static partial Regex ChineseMonths();
 
 
+    [GeneratedRegex(@"\b(?:first|second|third|fourth|fifth)\b(?!\s+(?:quarter|half|\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|months?|weeks?|days?)\b)")]
+    private static partial Regex SubjectOrdinal();
+
+
     [GeneratedRegex(@"\b(both|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b")]
     private static partial Regex CountWord();
 

@@ -80,6 +80,12 @@ public sealed partial record QuestionAnalysis
         var years = YearsOf(english, period);
         var intent = IntentOf(lower);
         var terms = ownSubject.ToDictionary(t => t, _ => 1.0, StringComparer.Ordinal);
+        // An ordinal that is no period ("the first phase", not "the first quarter") tells one thing from its siblings.
+        foreach (var ordinal in SubjectOrdinal().Matches(lower).SelectMany(m => TextTerms.ContentTerms(m.Value)))
+        {
+            terms.TryAdd(ordinal, 1.0);
+        }
+
         var entities = EntitiesIn(english);
         if (isFollowUp)
         {

@@ -158,6 +158,14 @@ public sealed class AnswerEvaluator(AnswerOrchestrator orchestrator, ReaderTrace
         {
             supported.Add(citation.Passage);
             supported.Add(citation.Title);
+            if (citation.Published is { } published)
+            {
+                // A weekday in the passage ("said on Friday") may be given with its date: the date the article dates it to.
+                foreach (var (_, _, day) in RelativeDays.Find(citation.Passage, published))
+                {
+                    supported.Add(day);
+                }
+            }
         }
 
         var cited = string.Join('\n', answer.Citations.Select(c => c.Passage));

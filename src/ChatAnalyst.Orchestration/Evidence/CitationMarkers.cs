@@ -45,8 +45,11 @@ public static partial class CitationMarkers
 
             var number = citations.Count + 1;
             map[old] = number;
-            // Everything shown under this source, so a reader (and the evaluator) can check every figure against it.
-            var passage = string.Join("\n", ledger.ItemsFor(old).Select(i => i.Text).Distinct(StringComparer.Ordinal));
+            // Everything shown under this source, so a reader (and the evaluator) can check every figure against it: an
+            // extracted figure brings the article's sentence it was read from.
+            var passage = string.Join("\n", ledger.ItemsFor(old)
+                .SelectMany(i => i.Figure?.Sentence is { Length: > 0 } sentence ? [i.Text, sentence] : new[] { i.Text })
+                .Distinct(StringComparer.Ordinal));
             citations.Add(new Citation(number, source.DocumentId, source.Title, source.Url, source.Publisher, source.Published, passage));
         }
 

@@ -1,3 +1,4 @@
+using ChatAnalyst.Knowledge.Text;
 using ChatAnalyst.Orchestration.Evidence;
 
 namespace ChatAnalyst.Orchestration.Grounding;
@@ -63,6 +64,10 @@ public sealed partial class GroundingGuard
         if (item.Source.Published is { } published)
         {
             supported.Add(published);
+            foreach (var (_, _, day) in RelativeDays.Find(item.Text, published))
+            {
+                supported.Add(day);
+            }
         }
 
         if (item.Figure is { } figure)

@@ -103,7 +103,7 @@ public static partial class AnswerWriter
             return ChineseFigureWriter.Sentence(figure, candidate.Item.Ref);
         }
 
-        var text = candidate.Text.Trim();
+        var text = candidate.Item.Source.Published is { } published ? RelativeDays.Annotate(candidate.Text.Trim(), published) : candidate.Text.Trim();
         var marker = Marker(candidate);
         var cited = text.EndsWith('.') || text.EndsWith('。') ? text[..^1] + " " + marker + text[^1] : text + " " + marker + ".";
         if (candidate.Item.Figure?.SupersededBy is { Length: > 0 } superseded)

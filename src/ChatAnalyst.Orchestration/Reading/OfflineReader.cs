@@ -63,7 +63,7 @@ public sealed class OfflineReader(ReaderModel model, UnitNames units, ReaderTrac
         var top = scored[0];
         // A sentence that states the very figure the user quotes answers the question (if only to correct its period).
         var quotesIt = question.IsQuotedIn(top.Candidate.Text);
-        if (!quotesIt && model.AnswerProbability(ReaderModel.AbstainInputs(top.Features)) < model.AnswerThreshold)
+        if (!quotesIt && model.AnswerProbability(ReaderModel.AbstainInputs(top.Features, question.IsChinese)) < model.AnswerThreshold)
         {
             return AnswerWriter.Decline(question, items);
         }

@@ -20,7 +20,7 @@ public sealed class ReaderModel
     private double[] _abstainer = [];
 
     /// <summary>Names of the abstainer's inputs, in vector order (see <see cref="AbstainInputs"/>).</summary>
-    public static readonly string[] AbstainNames = ["bias", "top_similarity", "top_subject_coverage", "top_context_coverage", "top_entities_missing", "top_period_conflict", "top_year_conflict"];
+    public static readonly string[] AbstainNames = ["bias", "top_similarity", "top_subject_coverage", "top_context_coverage", "top_entities_missing", "top_period_conflict", "top_year_conflict", "chinese_question"];
 
     /// <summary>Where the numbers came from: command, data, date, training metrics.</summary>
     [JsonPropertyName("provenance")]
@@ -75,7 +75,7 @@ public sealed class ReaderModel
     /// Only what says whether the evidence is about the question at all (closeness, subject, entities, period), not the
     /// ranker's score, which mixes those with what ranks one sentence above its neighbours.
     /// </remarks>
-    public static double[] AbstainInputs(double[] top) =>
+    public static double[] AbstainInputs(double[] top, bool chinese) =>
     [
         1,
         top[ReaderFeatures.Similarity],
@@ -84,6 +84,7 @@ public sealed class ReaderModel
         top[ReaderFeatures.EntitiesMissing],
         top[ReaderFeatures.PeriodConflict],
         top[ReaderFeatures.YearConflict],
+        chinese ? 1 : 0,
     ];
 
     private ReaderModel Prepared()

@@ -4,7 +4,8 @@ namespace ChatAnalyst.Orchestration.Reading;
 /// <param name="Features">The candidates' feature vectors.</param>
 /// <param name="Correct">Per candidate: quoting it answers the question (accepted text, right article).</param>
 /// <param name="Answerable">False for questions the knowledge base must decline.</param>
-public sealed record TrainingQuestion(IReadOnlyList<double[]> Features, IReadOnlyList<bool> Correct, bool Answerable);
+/// <param name="Chinese">The question is in Chinese (its terms reach the English articles through the glossary).</param>
+public sealed record TrainingQuestion(IReadOnlyList<double[]> Features, IReadOnlyList<bool> Correct, bool Answerable, bool Chinese = false);
 
 /// <summary>
 /// Fits the reader: a listwise (softmax) linear ranker over each question's candidates, so the right sentence scores
@@ -35,7 +36,7 @@ public static class ReaderTrainer
                 continue;
             }
 
-            var inputs = ReaderModel.AbstainInputs(question.Features[top]);
+            var inputs = ReaderModel.AbstainInputs(question.Features[top], question.Chinese);
             if (!question.Answerable)
             {
                 rows.Add((inputs, false));
@@ -100,7 +101,7 @@ public static class ReaderTrainer
             foreach (var q in usable.Where((_, i) => i % folds == fold))
             {
                 var top = Lead(q, model.Score);
-                var answers = top >= 0 && model.AnswerProbability(ReaderModel.AbstainInputs(q.Features[top])) >= model.AnswerThreshold;
+                var answers = top >= 0 && model.AnswerProbability(ReaderModel.AbstainInputs(q.Features[top], q.Chinese)) >= model.AnswerThreshold;
                 right += (q.Answerable ? answers && q.Correct[top] : !answers) ? 1 : 0;
             }
         }

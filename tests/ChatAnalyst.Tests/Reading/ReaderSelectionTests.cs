@@ -2,6 +2,7 @@ using ChatAnalyst.Knowledge.Search;
 using ChatAnalyst.Knowledge.Text;
 using ChatAnalyst.Orchestration.Answers;
 using ChatAnalyst.Orchestration.Evidence;
+using ChatAnalyst.Orchestration.Grounding;
 using ChatAnalyst.Orchestration.Reading;
 
 namespace ChatAnalyst.Tests.Reading;
@@ -24,6 +25,23 @@ public sealed class ReaderSelectionTests
     public void Enumerations_count_their_items_and_clauses_are_no_list(string sentence, int items)
     {
         Assert.Equal(items, Enumeration.Items(sentence));
+    }
+
+    [Fact]
+    public void A_weekday_is_dated_from_the_publication_date_and_the_guard_accepts_that_date()
+    {
+        var published = new DateOnly(2025, 1, 18); // a Saturday
+
+        Assert.Equal("The bureau said on Friday (17 January 2025) that output rose.", RelativeDays.Annotate("The bureau said on Friday that output rose.", published));
+        Assert.Equal("Data out on Saturday (18 January 2025).", RelativeDays.Annotate("Data out on Saturday.", published));
+        Assert.Equal("It opened on Friday, January 3.", RelativeDays.Annotate("It opened on Friday, January 3.", published));
+
+        var source = Wire with { Published = published };
+        var ledger = new CitationLedger();
+        ledger.Register(new ToolEvidence("search_articles", [new EvidenceItem(EvidenceKind.Passage, source, "The bureau said on Friday that output rose 5.8 percent.")]));
+        var guard = new GroundingGuard();
+        Assert.True(guard.Check("The bureau said on Friday (17 January 2025) that output rose 5.8 percent [1].", ledger).IsGrounded);
+        Assert.False(guard.Check("The bureau said on Friday (16 January 2025) that output rose 5.8 percent [1].", ledger).IsGrounded);
     }
 
     [Fact]
