@@ -44,6 +44,10 @@ public sealed class BotHostFixture : IAsyncLifetime
             "--urls=http://127.0.0.1:0",
             "--ChatAnalyst:Knowledge:Database=" + Path.Combine(_folder, "bot.db"),
             "--Logging:LogLevel:Default=Warning",
+            // Many tests share one user and conversation; the limits have tests of their own.
+            "--ChatAnalyst:Limits:UserMessagesPerWindow=100000",
+            "--ChatAnalyst:Limits:ConversationMessagesPerWindow=100000",
+            "--ChatAnalyst:Telemetry:Console=false",
             .. _settings,
         ],
             contentRoot: null,

@@ -23,6 +23,7 @@ public sealed class FailedKnowledgeTests
             "--urls=http://127.0.0.1:0",
             "--ChatAnalyst:Knowledge:Database=" + folder,
             "--Logging:LogLevel:Default=None",
+            "--ChatAnalyst:Telemetry:Console=false",
         ]);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
@@ -69,6 +70,7 @@ public sealed class FailedKnowledgeTests
                 "--ChatAnalyst:Knowledge:Database=" + Path.Combine(folder, "bot.db"),
                 "--ChatAnalyst:Knowledge:Sources:0=" + articles,
                 "--Logging:LogLevel:Default=Warning",
+                "--ChatAnalyst:Telemetry:Console=false",
             ],
             contentRoot: null,
             builder => builder.Logging.AddProvider(logs));
