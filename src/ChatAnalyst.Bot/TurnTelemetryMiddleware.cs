@@ -11,12 +11,6 @@ namespace ChatAnalyst.Bot;
 /// </summary>
 public sealed class TurnTelemetryMiddleware(ILogger logger) : Microsoft.Bot.Builder.IMiddleware
 {
-    /// <summary>Scope key of the conversation id in log entries.</summary>
-    public const string ConversationIdScope = "ConversationId";
-
-    /// <summary>Scope key of the activity id in log entries.</summary>
-    public const string ActivityIdScope = "ActivityId";
-
     /// <inheritdoc/>
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
@@ -29,11 +23,8 @@ public sealed class TurnTelemetryMiddleware(ILogger logger) : Microsoft.Bot.Buil
         span?.SetTag(ChatAnalystTelemetry.ActivityIdTag, activity?.Id);
         span?.SetTag("chatanalyst.channel", activity?.ChannelId);
         span?.SetTag("chatanalyst.activity.type", activity?.Type);
-        using var scope = logger.BeginScope(new Dictionary<string, object?>
-        {
-            [ConversationIdScope] = conversation,
-            [ActivityIdScope] = activity?.Id,
-        });
+        // A message-template scope: the console prints it as text, structured sinks (OpenTelemetry) get the two fields.
+        using var scope = logger.BeginScope("Conversation {ConversationId}, activity {ActivityId}", conversation, activity?.Id);
         try
         {
             await next(cancellationToken);

@@ -169,7 +169,9 @@ internal sealed class FunctionCallingLoop(Kernel kernel, AiOptions options, Limi
         try
         {
             var result = (await call.InvokeAsync(_kernel, cancellationToken)).Result;
-            span?.SetTag("chatanalyst.tool.items", (result as ToolEvidence)?.Items.Count);
+            var items = (result as ToolEvidence)?.Items.Count;
+            span?.SetTag("chatanalyst.tool.items", items);
+            _logger.LogInformation("Tool {Plugin}-{Function} returned {Items} items in {Elapsed:F0} ms", call.PluginName, call.FunctionName, items, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return result;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

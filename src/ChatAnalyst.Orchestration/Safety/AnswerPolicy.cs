@@ -18,15 +18,20 @@ public sealed partial class AnswerPolicy(GroundingGuard guard, PromptEchoGuard e
 
     private readonly int _maxCharacters = (limits ?? throw new ArgumentNullException(nameof(limits))).Value.MaxAnswerCharacters;
 
-    /// <summary>Checks <paramref name="text"/> against the turn's evidence and the prompts.</summary>
+    /// <summary>
+    /// Checks <paramref name="text"/> against the turn's evidence and the prompts, as it will be shown: a link or image
+    /// that <see cref="Clean"/> removes is no reason to reject the rest (a figure in its address is not in the answer).
+    /// </summary>
     public GroundingVerdict Check(string text, CitationLedger ledger)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        ArgumentNullException.ThrowIfNull(ledger);
+        var shown = string.IsNullOrWhiteSpace(text) ? string.Empty : Clean(text, ledger);
+        if (shown.Length == 0)
         {
             return new GroundingVerdict(["The answer was empty."]);
         }
 
-        var verdict = guard.Check(text, ledger);
+        var verdict = guard.Check(shown, ledger);
         return echo.Repeats(text) ? new GroundingVerdict([RecitesInstructions, .. verdict.Problems]) : verdict;
     }
 
