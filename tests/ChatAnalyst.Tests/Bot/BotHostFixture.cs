@@ -29,6 +29,9 @@ public sealed class BotHostFixture : IAsyncLifetime
 
     public HttpClient Client { get; private set; } = null!;
 
+    /// <summary>A last word on the host's builder (e.g. an in-memory telemetry exporter).</summary>
+    internal Action<WebApplicationBuilder>? Configure { get; init; }
+
     /// <summary>Everything the host logged at Warning and above (the fixture's log level).</summary>
     internal LogCapture Logs { get; } = new();
 
@@ -51,7 +54,11 @@ public sealed class BotHostFixture : IAsyncLifetime
             .. _settings,
         ],
             contentRoot: null,
-            builder => builder.Logging.AddProvider(Logs));
+            builder =>
+            {
+                builder.Logging.AddProvider(Logs);
+                Configure?.Invoke(builder);
+            });
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         Client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(60) };
