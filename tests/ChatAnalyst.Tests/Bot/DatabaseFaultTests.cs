@@ -1,13 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text.Json.Nodes;
-using ChatAnalyst.Bot;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace ChatAnalyst.Tests.Bot;
@@ -89,39 +82,12 @@ public sealed class DatabaseFaultTests : IDisposable
         Assert.Contains(Database, error.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>Starts the bot on the database and waits (up to three minutes) for <c>/readyz</c> to report a failed load.</summary>
+    /// <summary>Starts the bot on the database; returns what <c>/readyz</c> said once loading ended.</summary>
     private async Task<(string Status, LogCapture Logs)> StartAndWaitForFailureAsync()
     {
-        var logs = new LogCapture();
-        await using var app = BotApp.Build(
-            [
-                "--environment=Development",
-                "--urls=http://127.0.0.1:0",
-                "--ChatAnalyst:Knowledge:Database=" + Database,
-                "--Logging:LogLevel:Default=Warning",
-                "--ChatAnalyst:Telemetry:Console=false",
-            ],
-            contentRoot: null,
-            builder => builder.Logging.AddProvider(logs));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        using var client = new HttpClient { BaseAddress = new Uri(address) };
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromMinutes(3))
-        {
-            using var ready = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
-            var status = (string?)JsonNode.Parse(await ready.Content.ReadAsStringAsync())?["status"] ?? string.Empty;
-            if (status.StartsWith("failed", StringComparison.Ordinal))
-            {
-                Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
-                await app.StopAsync();
-                return (status, logs);
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException("The knowledge base neither loaded nor failed within 3 minutes.");
+        var (status, ready, logs) = await ReadinessProbe.StartAsync("--ChatAnalyst:Knowledge:Database=" + Database);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        return ((string?)ready?["status"] ?? string.Empty, logs);
     }
 
     /// <summary>Makes the file read-only for this process: by mode, or for root (which ignores modes) with chattr +i.</summary>
