@@ -7,7 +7,8 @@ namespace ChatAnalyst.Bot;
 /// <summary>
 /// The Bot Framework adapter. A turn that throws is logged with its conversation id, the user is told something went
 /// wrong (never the exception text), and that conversation's state is reset so one bad turn cannot poison the next.
-/// A conversation's turns run one after another (<see cref="SerialTurnsMiddleware"/>).
+/// A conversation's turns run one after another (<see cref="SerialTurnsMiddleware"/>), each a span with its ids in
+/// the log scope (<see cref="TurnTelemetryMiddleware"/>).
 /// </summary>
 public sealed class AdapterWithErrorHandler : CloudAdapter
 {
@@ -17,6 +18,7 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
         ILogger<AdapterWithErrorHandler> logger)
         : base(auth, logger)
     {
+        Use(new TurnTelemetryMiddleware(logger));
         Use(new SerialTurnsMiddleware());
         OnTurnError = async (turnContext, exception) =>
         {

@@ -34,6 +34,8 @@ public static class Extensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddChatAnalystOrchestration();
+        builder.AddChatAnalystTelemetry();
+        builder.Services.AddEdgeRateLimit();
         builder.Services.AddSingleton<KnowledgeStartupService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<KnowledgeStartupService>());
 
@@ -50,6 +52,7 @@ public static class Extensions
         builder.Services.AddSingleton<TeamsAnswerStreamer>();
         builder.Services.AddSingleton<FeedbackRecorder>();
         builder.Services.AddSingleton<SourcesCommand>();
+        builder.Services.AddSingleton<QuestionRateLimits>();
         builder.Services.AddTransient<IBot, AnalystBot>();
         return builder;
     }
@@ -58,8 +61,10 @@ public static class Extensions
     public static WebApplication MapChatAnalystBot(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseRateLimiter();
         app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
             adapter.ProcessAsync(request, response, bot, cancellationToken))
+            .RequireRateLimiting(EdgeRateLimit.PolicyName)
             .AddEndpointFilter<ActivityRequestFilter>();
         app.MapGet("/healthz", () => Results.Ok(new { status = "alive" }));
         app.MapGet("/readyz", (KnowledgeReadiness readiness) =>

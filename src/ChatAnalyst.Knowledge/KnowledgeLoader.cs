@@ -2,6 +2,7 @@ using ChatAnalyst.Knowledge.Indicators;
 using ChatAnalyst.Knowledge.Ingestion;
 using ChatAnalyst.Knowledge.Search;
 using ChatAnalyst.Knowledge.Storage;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
 namespace ChatAnalyst.Knowledge;
@@ -97,6 +98,15 @@ public sealed class KnowledgeLoader
         {
             _readiness.MarkFailed("loading was cancelled");
             throw;
+        }
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            // The database file is the operator's to fix (read-only, locked by another process, a folder, a full
+            // disk): one line naming it and what to check, no stack trace; /readyz shows the same reason.
+            var reason = $"the database {_paths.Database} cannot be used: {ex.Message.ReplaceLineEndings(" ")} "
+                + "(ChatAnalyst:Knowledge:Database; check that the file and its folder are writable and no other process holds it locked)";
+            _logger.LogError("The knowledge base is not ready: {Reason}", reason);
+            _readiness.MarkFailed(reason);
         }
         catch (Exception ex)
         {

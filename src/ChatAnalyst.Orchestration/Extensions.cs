@@ -5,6 +5,7 @@ using ChatAnalyst.Orchestration.Offline;
 using ChatAnalyst.Orchestration.Plugins;
 using ChatAnalyst.Orchestration.Prompts;
 using ChatAnalyst.Orchestration.Reading;
+using ChatAnalyst.Orchestration.Safety;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -31,9 +32,15 @@ public static class Extensions
             .BindConfiguration(AiOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<LimitsOptions>()
+            .BindConfiguration(LimitsOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => new PromptLibrary(PromptLibrary.DefaultFolder));
         services.TryAddSingleton<GroundingGuard>();
+        services.TryAddSingleton(sp => new PromptEchoGuard(sp.GetRequiredService<PromptLibrary>()));
+        services.TryAddSingleton<AnswerPolicy>();
         services.TryAddSingleton(_ => ReaderModel.LoadDefault());
         services.TryAddSingleton<ReaderTraceSink>();
         services.TryAddSingleton<TurnAnalyses>();

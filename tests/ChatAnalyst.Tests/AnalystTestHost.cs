@@ -26,7 +26,8 @@ internal sealed class AnalystTestHost : IAsyncDisposable
     public static async Task<AnalystTestHost> StartAsync(
         IEmbeddingGenerator<string, Embedding<float>> embeddings,
         IReadOnlyDictionary<string, string?> settings,
-        ILoggerProvider? logs = null)
+        ILoggerProvider? logs = null,
+        Action<IServiceCollection>? services = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -46,6 +47,7 @@ internal sealed class AnalystTestHost : IAsyncDisposable
         // One embedding model for the whole test run: loading MiniLM per host would dominate test time.
         builder.Services.AddSingleton(embeddings);
         builder.Services.AddChatAnalystOrchestration();
+        services?.Invoke(builder.Services);
 
         var host = builder.Build();
         await host.StartAsync();

@@ -1,5 +1,6 @@
 using ChatAnalyst.Bot.Rendering;
 using ChatAnalyst.Knowledge;
+using ChatAnalyst.Orchestration;
 using ChatAnalyst.Orchestration.Answers;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
@@ -24,6 +25,8 @@ public sealed class AnalystBot : TeamsActivityHandler
     private readonly FeedbackRecorder _feedback;
     private readonly BotOptions _options;
     private readonly SourcesCommand _sources;
+    private readonly QuestionRateLimits _rateLimits;
+    private readonly ILogger<AnalystBot> _logger;
 
     public AnalystBot(
         ConversationState conversationState,
@@ -33,7 +36,9 @@ public sealed class AnalystBot : TeamsActivityHandler
         TeamsAnswerStreamer streamer,
         FeedbackRecorder feedback,
         IOptions<BotOptions> options,
-        SourcesCommand sources)
+        SourcesCommand sources,
+        QuestionRateLimits rateLimits,
+        ILogger<AnalystBot> logger)
     {
         ArgumentNullException.ThrowIfNull(conversationState);
         ArgumentNullException.ThrowIfNull(options);
@@ -47,6 +52,8 @@ public sealed class AnalystBot : TeamsActivityHandler
         _feedback = feedback;
         _options = options.Value;
         _sources = sources;
+        _rateLimits = rateLimits;
+        _logger = logger;
     }
 
     /// <inheritdoc/>
@@ -104,6 +111,18 @@ public sealed class AnalystBot : TeamsActivityHandler
                 ? "I can't answer right now: the knowledge base failed to load. The bot's administrator can find the reason in its logs and on /readyz."
                 : "I'm still loading the knowledge base. Please ask again in a few seconds.";
             await turnContext.SendActivityAsync(MessageFactory.Text(notReady), cancellationToken);
+            return;
+        }
+
+        if (!_rateLimits.TryAcquire(activity.From?.Id ?? string.Empty, activity.Conversation.Id, out var retryAfter))
+        {
+            // Nothing is answered or remembered: the user asks again once told when.
+            var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+            _logger.LogInformation("Question rate limit reached in conversation {ConversationId}; asked to wait {Seconds} s", activity.Conversation.Id, seconds);
+            ChatAnalystTelemetry.LimitHits.Add(1, new KeyValuePair<string, object?>("chatanalyst.limit", "questions"));
+            await turnContext.SendActivityAsync(
+                MessageFactory.Text($"You're asking faster than I can answer well. Please wait about {seconds:N0} seconds, then ask again."),
+                cancellationToken);
             return;
         }
 

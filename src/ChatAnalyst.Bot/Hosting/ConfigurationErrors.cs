@@ -17,6 +17,7 @@ public static partial class ConfigurationErrors
         ArgumentNullException.ThrowIfNull(services);
         _ = services.GetRequiredService<IOptions<BotOptions>>().Value;
         _ = services.GetRequiredService<IOptions<AiOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<LimitsOptions>>().Value;
         _ = services.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
     }
 

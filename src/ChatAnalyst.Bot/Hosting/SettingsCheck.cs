@@ -22,7 +22,7 @@ public static class SettingsCheck
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var failures = new List<string>();
-        foreach (var type in new[] { typeof(BotOptions), typeof(AiOptions), typeof(KnowledgeOptions) })
+        foreach (var type in new[] { typeof(BotOptions), typeof(AiOptions), typeof(LimitsOptions), typeof(KnowledgeOptions) })
         {
             var section = (string)type.GetField("SectionName", BindingFlags.Public | BindingFlags.Static)!.GetRawConstantValue()!;
             foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))

@@ -21,4 +21,7 @@ public sealed record AnalystAnswer(string Text, IReadOnlyList<Citation> Citation
 
     /// <summary>Completion tokens the configured model reported for this turn, summed over its round-trips.</summary>
     public int CompletionTokens { get; init; }
+
+    /// <summary>Tool calls run for this answer (calls the <see cref="Safety.ToolCallGate"/> refused are not counted).</summary>
+    public int ToolCalls { get; init; }
 }

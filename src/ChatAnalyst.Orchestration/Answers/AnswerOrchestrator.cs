@@ -1,14 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Threading.Channels;
 using ChatAnalyst.Knowledge.Search;
 using ChatAnalyst.Orchestration.Evidence;
 using ChatAnalyst.Orchestration.Grounding;
 using ChatAnalyst.Orchestration.Offline;
-using ChatAnalyst.Orchestration.Plugins;
 using ChatAnalyst.Orchestration.Prompts;
+using ChatAnalyst.Orchestration.Safety;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
@@ -19,9 +18,10 @@ namespace ChatAnalyst.Orchestration.Answers;
 /// <summary>
 /// The one answering path. It runs the configured chat model with the kernel's plugins (function calling:
 /// the model plans tool calls, the kernel runs them, the model composes the answer), numbers every source,
-/// and lets nothing out that the grounding guard rejects: a failing answer is regenerated once, then the
-/// turn falls back to the offline model, which composes from the same tool results. Each turn logs its model
-/// round-trips and token usage, and reports them on the <see cref="AnalystAnswer"/>.
+/// and lets nothing out that the <see cref="AnswerPolicy"/> rejects: a failing answer is regenerated once, then the
+/// turn falls back to the offline model, which composes from the same tool results. A hosted model gets
+/// <see cref="LimitsOptions.TurnDeadlineSeconds"/> for the whole turn; then the user gets the best answer so far.
+/// Each turn logs its model round-trips and token usage, reports them on the <see cref="AnalystAnswer"/>, and is a span.
 /// </summary>
 public sealed class AnswerOrchestrator
 {
@@ -29,20 +29,22 @@ public sealed class AnswerOrchestrator
     private readonly IChatCompletionService _chat;
     private readonly OfflineChatCompletionService _offline;
     private readonly PromptLibrary _prompts;
-    private readonly GroundingGuard _guard;
+    private readonly AnswerPolicy _policy;
     private readonly AiOptions _options;
-    private readonly TimeProvider _time;
+    private readonly LimitsOptions _limits;
     private readonly BilingualGlossary _glossary;
     private readonly TurnAnalyses _analyses;
     private readonly ILogger<AnswerOrchestrator> _logger;
     private readonly FunctionCallingLoop _loop;
+    private readonly TurnChatBuilder _chats;
 
     public AnswerOrchestrator(
         Kernel kernel,
         OfflineChatCompletionService offline,
         PromptLibrary prompts,
-        GroundingGuard guard,
+        AnswerPolicy policy,
         IOptions<AiOptions> options,
+        IOptions<LimitsOptions> limits,
         TimeProvider time,
         BilingualGlossary glossary,
         TurnAnalyses analyses,
@@ -50,17 +52,19 @@ public sealed class AnswerOrchestrator
     {
         ArgumentNullException.ThrowIfNull(kernel);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(limits);
         _kernel = kernel;
         _chat = kernel.GetRequiredService<IChatCompletionService>();
         _offline = offline;
         _prompts = prompts;
-        _guard = guard;
+        _policy = policy;
         _options = options.Value;
-        _time = time;
+        _limits = limits.Value;
         _glossary = glossary;
         _analyses = analyses;
         _logger = logger;
-        _loop = new FunctionCallingLoop(kernel, _options, logger);
+        _loop = new FunctionCallingLoop(kernel, _options, _limits, logger);
+        _chats = new TurnChatBuilder(kernel, prompts, time);
     }
 
     /// <summary>The offline model runs in-process, so it may take a second tool round (a period lookup) at no cost.</summary>
@@ -129,11 +133,16 @@ public sealed class AnswerOrchestrator
 
     private async Task<AnalystAnswer> TurnAsync(IReadOnlyList<ChatTurn> history, string question, ChannelWriter<AnswerUpdate>? drafts, CancellationToken cancellationToken)
     {
+        using var span = ChatAnalystTelemetry.Source.StartActivity("answer");
         var started = Stopwatch.GetTimestamp();
         var ledger = new CitationLedger();
         var earlier = history.Where(t => t.Role == ChatTurn.User).Select(t => t.Text).ToList();
-        var checker = drafts is null ? null : new DraftChecker(ledger, _guard);
-        var turn = new AnswerTurn(await NewChatAsync(history, question, cancellationToken), ledger, drafts, checker) { EarlierQuestions = earlier };
+        var checker = drafts is null ? null : new DraftChecker(ledger, _policy);
+        var turn = new AnswerTurn(await _chats.BuildAsync(history, question, cancellationToken), ledger, drafts, checker)
+        {
+            EarlierQuestions = earlier,
+            Gate = new ToolCallGate(_limits.MaxToolCallsPerTurn),
+        };
         // The question is analysed once, here; every later step of the turn reads this analysis.
         turn.Analysis = QuestionAnalysis.Analyze(question, earlier, _glossary);
         _analyses.Set(turn.Chat, turn.Analysis);
@@ -147,9 +156,17 @@ public sealed class AnswerOrchestrator
             CompletionTokens = turn.Usage.CompletionTokens,
         };
 
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        span?.SetTag("chatanalyst.answer.kind", answer.Kind.ToString());
+        span?.SetTag("chatanalyst.answer.model", answer.Model);
+        span?.SetTag("chatanalyst.answer.citations", answer.Citations.Count);
+        span?.SetTag("chatanalyst.model.round_trips", answer.ModelRoundTrips);
+        var tags = new TagList { { "chatanalyst.answer.kind", answer.Kind.ToString() }, { "chatanalyst.answer.model", answer.Model } };
+        ChatAnalystTelemetry.Turns.Add(1, tags);
+        ChatAnalystTelemetry.TurnDuration.Record(elapsed.TotalSeconds, tags);
         _logger.LogInformation(
             "Answered in {Elapsed} ms: kind {Kind}, model {Model}, {Citations} citations, {RoundTrips} model round-trips, {PromptTokens} prompt and {CompletionTokens} completion tokens",
-            Stopwatch.GetElapsedTime(started).TotalMilliseconds.ToString("F1", CultureInfo.InvariantCulture),
+            elapsed.TotalMilliseconds.ToString("F1", CultureInfo.InvariantCulture),
             answer.Kind,
             answer.Model,
             answer.Citations.Count,
@@ -168,7 +185,7 @@ public sealed class AnswerOrchestrator
     /// <summary>The offline model's text if the guard accepts it; otherwise a plain refusal to guess.</summary>
     private string VerifiedOffline(string text, AnswerTurn turn)
     {
-        var verdict = Check(text, turn.Ledger);
+        var verdict = _policy.Check(text, turn.Ledger);
         if (verdict.IsGrounded)
         {
             return text;
@@ -183,16 +200,21 @@ public sealed class AnswerOrchestrator
     private async Task<AnalystAnswer> AnswerWithModelAsync(AnswerTurn turn, CancellationToken cancellationToken)
     {
         var model = (_chat.Attributes.TryGetValue("ModelId", out var id) ? id as string : null) ?? _options.Model ?? _options.Provider.ToString();
+
+        // The whole turn's model work (retries and Retry-After waits included) ends at the deadline, so the offline
+        // answer still reaches the user within the channel's 15 s.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(_limits.TurnDeadlineSeconds));
         try
         {
-            var text = await _loop.RunAsync(_chat, turn, _options.MaxRoundTrips, cancellationToken);
-            var verdict = Check(text, turn.Ledger);
+            var text = await _loop.RunAsync(_chat, turn, _options.MaxRoundTrips, deadline.Token);
+            var verdict = _policy.Check(text, turn.Ledger);
             if (verdict.IsGrounded)
             {
                 return Finish(text, turn, AnswerKind.Answer, model);
             }
 
-            _logger.LogWarning("Grounding guard rejected the model's answer: {Problems}", string.Join("; ", verdict.Problems));
+            _logger.LogWarning("The answer policy rejected the model's answer: {Problems}", string.Join("; ", verdict.Problems));
             turn.DiscardDraft();
             turn.Chat.AddAssistantMessage(text);
             turn.Chat.AddUserMessage(await _prompts.RenderAsync(
@@ -200,14 +222,27 @@ public sealed class AnswerOrchestrator
                 _kernel,
                 new KernelArguments { ["problems"] = string.Join('\n', verdict.Problems.Select(p => "- " + p)) },
                 cancellationToken));
-            var retry = (await _loop.CompleteAsync(_chat, turn, allowTools: false, cancellationToken)).Content ?? string.Empty;
-            verdict = Check(retry, turn.Ledger);
+            var retry = (await _loop.CompleteAsync(_chat, turn, toolBudget: 0, deadline.Token)).Content ?? string.Empty;
+            verdict = _policy.Check(retry, turn.Ledger);
             if (verdict.IsGrounded)
             {
                 return Finish(retry, turn, AnswerKind.Answer, model);
             }
 
-            _logger.LogWarning("Grounding guard rejected the regenerated answer too: {Problems}", string.Join("; ", verdict.Problems));
+            _logger.LogWarning("The answer policy rejected the regenerated answer too: {Problems}", string.Join("; ", verdict.Problems));
+        }
+        catch (Exception) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogWarning(
+                "The {Provider} model did not answer within the turn deadline of {Deadline} s (ChatAnalyst:Limits:TurnDeadlineSeconds); answering with the best answer so far",
+                _options.Provider,
+                _limits.TurnDeadlineSeconds);
+            ChatAnalystTelemetry.LimitHits.Add(1, new KeyValuePair<string, object?>("chatanalyst.limit", "deadline"));
+            if (turn.AcceptedDraft is { } accepted)
+            {
+                // Streamed text the policy already accepted is the best answer so far; the user has seen it grow.
+                return Finish(accepted, turn, AnswerKind.Answer, model);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -229,6 +264,7 @@ public sealed class AnswerOrchestrator
         {
             Analysis = turn.Analysis,
             EarlierQuestions = turn.EarlierQuestions,
+            Gate = new ToolCallGate(_limits.MaxToolCallsPerTurn),
         };
         if (turn.Analysis is { } analysis)
         {
@@ -236,60 +272,27 @@ public sealed class AnswerOrchestrator
         }
 
         var text = turn.Ledger.Items.Count > 0
-            ? (await _loop.CompleteAsync(_offline, offline, allowTools: false, cancellationToken)).Content ?? string.Empty
+            ? (await _loop.CompleteAsync(_offline, offline, toolBudget: 0, cancellationToken)).Content ?? string.Empty
             : await _loop.RunAsync(_offline, offline, OfflineRoundTrips, cancellationToken);
         return Finish(VerifiedOffline(text, offline), offline, AnswerKind.Fallback, "offline");
     }
 
-    private const int EarlierAnswerChars = 200;
-
-    private static string Summary(string answer)
-    {
-        var text = CitationMarkers.Strip(answer).Trim();
-        return text.Length <= EarlierAnswerChars ? text : text[..EarlierAnswerChars].TrimEnd() + "…";
-    }
-
-    private async Task<ChatHistory> NewChatAsync(IReadOnlyList<ChatTurn> history, string question, CancellationToken cancellationToken)
-    {
-        var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var system = await _prompts.RenderAsync("system", _kernel, new KernelArguments { ["today"] = today }, cancellationToken);
-        var chat = new ChatHistory(system);
-        foreach (var turn in history)
-        {
-            if (turn.Role == ChatTurn.Assistant)
-            {
-                // Earlier answers only tell the model what was discussed; their full text would cost prompt tokens
-                // every turn, and their [n] markers point at sources of a turn that is over.
-                chat.AddAssistantMessage(Summary(turn.Text));
-            }
-            else
-            {
-                chat.AddUserMessage(turn.Text);
-            }
-        }
-
-        chat.AddUserMessage(question);
-        return chat;
-    }
-
     /// <summary>
-    /// Keeps only the sources the text cites and renumbers them 1..k in order of first mention. An answer that
-    /// cites nothing is a decline: nothing ungrounded is ever presented as an answer.
+    /// Cleans the text (links and images only to cited sources, length), keeps only the sources it cites and renumbers
+    /// them 1..k in order of first mention. An answer that cites nothing is a decline: nothing ungrounded is ever
+    /// presented as an answer.
     /// </summary>
-    private static AnalystAnswer Finish(string text, AnswerTurn turn, AnswerKind kind, string model)
+    private AnalystAnswer Finish(string text, AnswerTurn turn, AnswerKind kind, string model)
     {
         var ledger = turn.Ledger;
-        var renumbered = CitationMarkers.Renumber(text.Trim(), ledger);
+        var renumbered = CitationMarkers.Renumber(_policy.Clean(text, ledger), ledger);
         var followUps = FollowUpSuggestions.For(turn.Analysis?.Text ?? string.Empty, turn.EarlierQuestions, renumbered.Text, ledger, renumbered.Citations);
         return new AnalystAnswer(renumbered.Text, renumbered.Citations, followUps)
         {
             Kind = renumbered.Citations.Count == 0 ? AnswerKind.Decline : kind,
             Charts = renumbered.Citations.Count == 0 ? [] : ledger.Charts,
             Model = model,
+            ToolCalls = turn.Gate.Calls,
         };
     }
-
-    /// <summary>The grounding guard, plus one check it cannot make: an empty answer is no answer.</summary>
-    private GroundingVerdict Check(string text, CitationLedger ledger) =>
-        string.IsNullOrWhiteSpace(text) ? new GroundingVerdict(["The answer was empty."]) : _guard.Check(text, ledger);
 }

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using ChatAnalyst.Orchestration.Evidence;
+using ChatAnalyst.Orchestration.Safety;
 using Microsoft.SemanticKernel.ChatCompletion;
 
 namespace ChatAnalyst.Orchestration.Answers;
@@ -22,11 +23,20 @@ internal sealed class AnswerTurn(ChatHistory chat, CitationLedger ledger, Channe
 
     public TurnUsage Usage { get; } = new();
 
+    /// <summary>Decides which of the model's tool calls run, and counts them against the turn's budget.</summary>
+    public required ToolCallGate Gate { get; init; }
+
+    /// <summary>What the user wrote in this conversation up to and including the question (not the bot's retry instructions).</summary>
+    public string UserText => string.Join('\n', Chat.Take(QuestionIndex + 1).Where(m => m.Role == AuthorRole.User).Select(m => m.Content));
+
     /// <summary>What the question asks, analysed once when the turn began.</summary>
     public QuestionAnalysis? Analysis { get; set; }
 
     /// <summary>The conversation's earlier questions, oldest first (follow-up suggestions never repeat one).</summary>
     public IReadOnlyList<string> EarlierQuestions { get; init; } = [];
+
+    /// <summary>The streamed text the answer policy accepted so far (the best answer so far), or null.</summary>
+    public string? AcceptedDraft => checker?.Accepted;
 
     /// <summary>True when the caller wants the answer text as it is written.</summary>
     public bool Streams => drafts is not null;

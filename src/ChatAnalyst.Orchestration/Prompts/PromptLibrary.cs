@@ -25,9 +25,11 @@ public sealed class PromptLibrary
             .Build();
         // Templates are parsed once; rendering then only substitutes the arguments.
         var factory = new KernelPromptTemplateFactory();
-        _templates = Directory.EnumerateFiles(folder, "*.yaml")
+        var configs = Directory.EnumerateFiles(folder, "*.yaml")
             .Select(file => deserializer.Deserialize<PromptTemplateConfig>(File.ReadAllText(file)))
-            .ToDictionary(
+            .ToList();
+        Templates = configs.Select(c => c.Template).ToList();
+        _templates = configs.ToDictionary(
                 c => c.Name ?? throw new InvalidDataException("A prompt file has no name."),
                 factory.Create,
                 StringComparer.OrdinalIgnoreCase);
@@ -37,6 +39,9 @@ public sealed class PromptLibrary
     public static string DefaultFolder => Path.Combine(AppContext.BaseDirectory, "prompts");
 
     public IReadOnlyCollection<string> Names => _templates.Keys;
+
+    /// <summary>The templates' text as written, before rendering (what the bot must never recite).</summary>
+    public IReadOnlyList<string> Templates { get; }
 
     /// <summary>Renders the named template with the given arguments.</summary>
     public Task<string> RenderAsync(string name, Kernel kernel, KernelArguments arguments, CancellationToken cancellationToken = default)

@@ -29,6 +29,9 @@ public sealed class BotHostFixture : IAsyncLifetime
 
     public HttpClient Client { get; private set; } = null!;
 
+    /// <summary>A last word on the host's builder (e.g. an in-memory telemetry exporter).</summary>
+    internal Action<WebApplicationBuilder>? Configure { get; init; }
+
     /// <summary>Everything the host logged at Warning and above (the fixture's log level).</summary>
     internal LogCapture Logs { get; } = new();
 
@@ -44,10 +47,18 @@ public sealed class BotHostFixture : IAsyncLifetime
             "--urls=http://127.0.0.1:0",
             "--ChatAnalyst:Knowledge:Database=" + Path.Combine(_folder, "bot.db"),
             "--Logging:LogLevel:Default=Warning",
+            // Many tests share one user and conversation; the limits have tests of their own.
+            "--ChatAnalyst:Limits:UserMessagesPerWindow=100000",
+            "--ChatAnalyst:Limits:ConversationMessagesPerWindow=100000",
+            "--ChatAnalyst:Telemetry:Console=false",
             .. _settings,
         ],
             contentRoot: null,
-            builder => builder.Logging.AddProvider(Logs));
+            builder =>
+            {
+                builder.Logging.AddProvider(Logs);
+                Configure?.Invoke(builder);
+            });
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         Client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(60) };

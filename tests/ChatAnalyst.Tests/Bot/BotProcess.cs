@@ -54,6 +54,9 @@ internal sealed class BotProcess : IAsyncDisposable
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["ChatAnalyst__Knowledge__Database"] = Path.Combine(folder, "bot.db");
+
+        // The tests read what the bot prints; spans on the console would bury it.
+        start.Environment["ChatAnalyst__Telemetry__Console"] = "false";
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;

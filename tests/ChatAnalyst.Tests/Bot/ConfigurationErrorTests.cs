@@ -12,6 +12,8 @@ public sealed class ConfigurationErrorTests
     [InlineData("ChatAnalyst__Bot__HistoryTurns", "lots", "ChatAnalyst:Bot:HistoryTurns is 'lots'; use a whole number from 0 to 50.")]
     [InlineData("ChatAnalyst__Bot__MaxRequestBytes", "1", "ChatAnalyst:Bot:MaxRequestBytes is '1'; use a whole number from 16384 to 16777216.")]
     [InlineData("ChatAnalyst__Bot__AllowAnonymous", "maybe", "ChatAnalyst:Bot:AllowAnonymous is 'maybe'; use true or false.")]
+    [InlineData("ChatAnalyst__Limits__TurnDeadlineSeconds", "15", "ChatAnalyst:Limits:TurnDeadlineSeconds is '15'; use a whole number from 1 to 13.")]
+    [InlineData("ChatAnalyst__Limits__UserMessagesPerWindow", "0", "ChatAnalyst:Limits:UserMessagesPerWindow is '0'; use a whole number from 1 to 100000.")]
     [InlineData("MicrosoftAppType", "Everyone", "MicrosoftAppType is 'Everyone'; use one of: MultiTenant, SingleTenant, UserAssignedMSI.")]
     public async Task A_bad_value_ends_the_start_with_one_line_naming_key_value_valid_values_and_fix(string variable, string value, string expected)
     {

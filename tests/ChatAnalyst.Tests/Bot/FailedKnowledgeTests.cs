@@ -23,6 +23,7 @@ public sealed class FailedKnowledgeTests
             "--urls=http://127.0.0.1:0",
             "--ChatAnalyst:Knowledge:Database=" + folder,
             "--Logging:LogLevel:Default=None",
+            "--ChatAnalyst:Telemetry:Console=false",
         ]);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
@@ -61,37 +62,13 @@ public sealed class FailedKnowledgeTests
             Directory.CreateDirectory(articles);
         }
 
-        var logs = new LogCapture();
-        await using var app = BotApp.Build(
-            [
-                "--environment=Development",
-                "--urls=http://127.0.0.1:0",
-                "--ChatAnalyst:Knowledge:Database=" + Path.Combine(folder, "bot.db"),
-                "--ChatAnalyst:Knowledge:Sources:0=" + articles,
-                "--Logging:LogLevel:Default=Warning",
-            ],
-            contentRoot: null,
-            builder => builder.Logging.AddProvider(logs));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        using var client = new HttpClient { BaseAddress = new Uri(address) };
-
-        HttpStatusCode status;
-        JsonNode? ready;
-        var attempts = 0;
-        do
-        {
-            await Task.Delay(200);
-            using var response = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
-            status = response.StatusCode;
-            ready = JsonNode.Parse(await response.Content.ReadAsStringAsync());
-        }
-        while ((string?)ready?["status"] == "loading" && ++attempts < 600);
+        var (status, ready, logs) = await ReadinessProbe.StartAsync(
+            "--ChatAnalyst:Knowledge:Database=" + Path.Combine(folder, "bot.db"),
+            "--ChatAnalyst:Knowledge:Sources:0=" + articles);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.Contains(reason, (string?)ready?["status"], StringComparison.Ordinal);
         Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains(articles, StringComparison.Ordinal) && e.Message.Contains(reason, StringComparison.Ordinal));
-        await app.StopAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
     }

@@ -15,6 +15,9 @@ public sealed class KnowledgeDatabaseFixture : IDisposable
         Directory.CreateDirectory(_folder);
     }
 
+    /// <summary>The temp folder the database lives in (other files of a test may go beside it).</summary>
+    public string Folder => _folder;
+
     public string Database => Path.Combine(_folder, "knowledge.db");
 
     public void Dispose()

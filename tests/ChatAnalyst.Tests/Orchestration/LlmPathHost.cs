@@ -1,5 +1,7 @@
 using ChatAnalyst.Orchestration.Answers;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.SemanticKernel;
 
 namespace ChatAnalyst.Tests.Orchestration;
 
@@ -11,17 +13,24 @@ internal sealed class LlmPathHost : IAsyncDisposable
 {
     private readonly AnalystTestHost _host;
 
-    private LlmPathHost(AnalystTestHost host, RecordingLoggerProvider logs)
+    private LlmPathHost(AnalystTestHost host, RecordingLoggerProvider logs, FunctionCallRecorder functions)
     {
         _host = host;
         Logs = logs;
+        Functions = functions;
     }
 
     public AnswerOrchestrator Orchestrator => _host.Orchestrator;
 
     public RecordingLoggerProvider Logs { get; }
 
-    /// <summary>Starts the host; <paramref name="settings"/> override <c>ChatAnalyst:Ai:*</c>, e.g. <c>("TimeoutSeconds", "1")</c>.</summary>
+    /// <summary>Every kernel function the turns ran, with its arguments.</summary>
+    public FunctionCallRecorder Functions { get; }
+
+    /// <summary>
+    /// Starts the host; <paramref name="settings"/> override <c>ChatAnalyst:Ai:*</c>, e.g. <c>("TimeoutSeconds", "1")</c>, or
+    /// any key given in full (<c>("ChatAnalyst:Limits:TurnDeadlineSeconds", "3")</c>).
+    /// </summary>
     public static async Task<LlmPathHost> StartAsync(
         IEmbeddingGenerator<string, Embedding<float>> embeddings,
         string database,
@@ -39,11 +48,13 @@ internal sealed class LlmPathHost : IAsyncDisposable
         };
         foreach (var (key, value) in settings)
         {
-            configuration["ChatAnalyst:Ai:" + key] = value;
+            configuration[key.Contains(':', StringComparison.Ordinal) ? key : "ChatAnalyst:Ai:" + key] = value;
         }
 
         var logs = new RecordingLoggerProvider();
-        return new LlmPathHost(await AnalystTestHost.StartAsync(embeddings, configuration, logs), logs);
+        var functions = new FunctionCallRecorder();
+        var host = await AnalystTestHost.StartAsync(embeddings, configuration, logs, services => services.AddSingleton<IFunctionInvocationFilter>(functions));
+        return new LlmPathHost(host, logs, functions);
     }
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();
