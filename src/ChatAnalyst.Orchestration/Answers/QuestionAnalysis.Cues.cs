@@ -6,6 +6,18 @@ namespace ChatAnalyst.Orchestration.Answers;
 /// <summary>The cue patterns <see cref="QuestionAnalysis"/> reads a question with: general question words, no topic words.</summary>
 public sealed partial record QuestionAnalysis
 {
+    /// <summary>Whether an addition over the period ("how much did it add", "new") or a level at its end ("cumulative") is wanted.</summary>
+    public QuantityWanted Quantity { get; init; }
+
+    private static QuantityWanted QuantityOf(string lower) =>
+        AdditionCue().IsMatch(lower) ? QuantityWanted.Addition : LevelCue().IsMatch(lower) ? QuantityWanted.Level : QuantityWanted.Any;
+
+    [GeneratedRegex(@"\b(?:add|adds|added|adding|addition|additions|new|newly)\b|新增")]
+    private static partial Regex AdditionCue();
+
+    [GeneratedRegex(@"\b(?:cumulative|in total|installed base|at the end of|on hand|in operation|have installed|has installed|installed in total)\b|累计")]
+    private static partial Regex LevelCue();
+
     /// <summary>How many items the question asks for, from its count word ("both", "three"), or 0.</summary>
     private static int CountOf(string lower)
     {

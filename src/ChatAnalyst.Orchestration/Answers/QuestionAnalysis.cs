@@ -149,6 +149,7 @@ public sealed partial record QuestionAnalysis
                 : period is { } single ? [single] : [],
             Count = CountOf(lower),
             Measure = MeasureOf(isFollowUp && !MeasureCue().IsMatch(lower) ? $"{lower} {previousEnglish!.ToLowerInvariant()}" : lower),
+            Quantity = QuantityOf(isFollowUp && !MeasureCue().IsMatch(lower) ? $"{lower} {previousEnglish!.ToLowerInvariant()}" : lower),
             WantsChange = ChangeCue().IsMatch(isFollowUp && !MeasureCue().IsMatch(lower) ? $"{lower} {previousEnglish!.ToLowerInvariant()}" : lower),
             QuotedNumbers = QuotedNumber().Matches(text).Select(m => m.Value).Where(n => !IsYear(n)).ToList(),
             Years = years,

@@ -22,6 +22,7 @@ public sealed partial class ReaderFeatures
         "period_match", "period_conflict", "period_same_year", "document_period_match", "document_period_conflict",
         "year_conflict", "answer_type", "measure_match", "measure_conflict", "has_number", "passage_rank", "document_rank",
         "lead_position", "short_or_heading", "quoted_number", "newest_document", "curated_figure", "figure_index_only", "phrase_coverage", "change_match", "coverage_gap", "coverage_density", "number_near_subject",
+        "flow_match",
     ];
 
     /// <summary>Positions in the vector of the features that the selector, the abstainer and the evaluation read by name.</summary>
@@ -175,6 +176,7 @@ public sealed partial class ReaderFeatures
             Coverage(terms) - _maxCoverage,
             terms.Count == 0 ? 0 : Coverage(terms) * Math.Min(1, 8.0 / terms.Count),
             NumberNearSubject(text),
+            FlowMatch(text),
         ];
     }
 
@@ -276,23 +278,4 @@ public sealed partial class ReaderFeatures
     private static bool Mentions(HashSet<string> terms, string term) =>
         terms.Contains(term) || (term.Length >= 4 && terms.Any(t => t.StartsWith(term, StringComparison.Ordinal)))
         || (term.Contains('-', StringComparison.Ordinal) && term.Split('-', StringSplitOptions.RemoveEmptyEntries).All(p => terms.Any(t => t.StartsWith(p, StringComparison.Ordinal))));
-
-    // A number that is not a year: a figure, a share, a count.
-    [GeneratedRegex(@"(?<![\w.])(?!(?:19|20)\d\d(?![\d.,%]))\d+(?:[.,]\d+)*(?:\s*(?:%|percent|per cent))?")]
-    private static partial Regex FigureNumber();
-
-    [GeneratedRegex(@"\b(?:gr[eo]w(?:th|n|s)?|ris(?:e|es|en|ing)|rose|fell|fall(?:s|en|ing)?|drop(?:ped|s)?|declin(?:e|ed|es|ing)|increas(?:e|ed|es|ing)|decreas(?:e|ed|es|ing)|up|down|expand(?:ed|s)?|year[- ]on[- ]year|yoy|higher|lower|more|less)\b|增长|下降|减少|同比")]
-    private static partial Regex ChangeWord();
-
-    [GeneratedRegex(@"\d\s*(?:%|percent\b|per cent\b|percentage point)|百分之|\d\s*％")]
-    private static partial Regex RateNumber();
-
-    [GeneratedRegex(@"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b|\b(?:19|20)\d\d\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\d+\s*年|\d+\s*月")]
-    private static partial Regex DateCue();
-
-    [GeneratedRegex(@"\b(?:said|says|told|according to|announced|stated|noted|released|published|reported|showed|issued|head of|president|spokes(?:person|man|woman)|director|chairman|minister)\b|\b[A-Z]{2,}\b|\b[A-Z][a-z]+ [A-Z][a-z]+\b")]
-    private static partial Regex WhoCue();
-
-    [GeneratedRegex(@"\b(?:because|due to|driven by|thanks to|owing to|as a result|result(?:ed|s)? (?:in|from)|reflect(?:s|ed|ing)?|indicat(?:es|ed|ing)|show(?:s|ed|ing)? that|suggest(?:s|ed)?|signal(?:s|led|ed)?|amid|boost(?:ed)?|support(?:ed)?|helped|led to|contribut(?:ed|ion)|mainly|largely|attributed|expected|pointed to|said)\b|因为|由于|得益于|表明|显示")]
-    private static partial Regex CauseCue();
 }

@@ -22,7 +22,7 @@ public sealed partial class TopicWordTests
         // Months and the country the whole knowledge base is about.
         "january", "november", "china", "chinese", "zh", "en",
         // Words of the trade: measures, units, statuses and kinds of figure.
-        "value", "added", "value-added", "number", "share", "data", "rank", "ranking", "growth", "increase", "output",
+        "value", "added", "newly", "additions", "value-added", "number", "share", "data", "rank", "ranking", "growth", "increase", "output",
         "total", "forecast", "target", "targets", "preliminary", "expected", "issued", "registered", "quarter", "annual",
         "monthly", "revenue", "scale", "size", "amount", "change", "rate", "usage", "cumulative", "installed", "capacity",
         "investment", "production", "spending", "expenditure", "consumption", "generation", "intensity", "density",

@@ -92,6 +92,25 @@ public sealed class ReaderSelectionTests
         Assert.Equal(0, found);
     }
 
+    [Fact]
+    public void An_addition_over_the_period_is_told_from_the_level_reached_and_a_follow_up_keeps_which_was_asked()
+    {
+        var added = QuestionAnalysis.Analyze("How much berth capacity did the country add in 2024?", [], BilingualGlossary.Empty);
+        var followUp = QuestionAnalysis.Analyze("And for dry docks?", [added.Text], BilingualGlossary.Empty);
+        var level = QuestionAnalysis.Analyze("What was the cumulative berth capacity at the end of 2024?", [], BilingualGlossary.Empty);
+        var flowSentence = new EvidenceItem(EvidenceKind.Passage, Wire, "x") { Ref = 1, Sentences = [new ScoredSentence("Ports added 120 berths in 2024.", 0.5), new ScoredSentence("Cumulative berths stood at 2,900 at the end of 2024.", 0.5)] };
+        var candidates = CandidateBuilder.Build([new ToolEvidence("search_articles", [flowSentence])]);
+        var flow = Array.IndexOf(ReaderFeatures.Names, "flow_match");
+
+        Assert.Equal(QuantityWanted.Addition, added.Quantity);
+        Assert.Equal(QuantityWanted.Addition, followUp.Quantity);
+        Assert.Equal(QuantityWanted.Level, level.Quantity);
+        var forAdded = new ReaderFeatures(added, candidates);
+        Assert.Equal([1.0, -1.0], candidates.Select(c => forAdded.Compute(c)[flow]));
+        var forLevel = new ReaderFeatures(level, candidates);
+        Assert.Equal([-1.0, 1.0], candidates.Select(c => forLevel.Compute(c)[flow]));
+    }
+
     private static double[] Features(params (int Index, double Value)[] values)
     {
         var features = new double[ReaderFeatures.Names.Length];

@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+using ChatAnalyst.Orchestration.Answers;
+
+namespace ChatAnalyst.Orchestration.Reading;
+
+/// <summary>The cue patterns the reader's features look for in a candidate sentence: general words of the trade only.</summary>
+public sealed partial class ReaderFeatures
+{
+    /// <summary>
+    /// Whether the sentence states the kind of quantity asked: an addition over the period ("added", "new") or a level at
+    /// its end ("cumulative", "at the end of"). 1 when it does, −1 when it states only the other kind, 0 otherwise.
+    /// </summary>
+    private double FlowMatch(string text)
+    {
+        var (flow, stock) = (FlowWord().IsMatch(text), StockWord().IsMatch(text));
+        return _question.Quantity switch
+        {
+            QuantityWanted.Addition => flow ? 1 : stock ? -1 : 0,
+            QuantityWanted.Level => stock ? 1 : flow ? -1 : 0,
+            _ => 0,
+        };
+    }
+
+    // A number that is not a year: a figure, a share, a count.
+    [GeneratedRegex(@"(?<![\w.])(?!(?:19|20)\d\d(?![\d.,%]))\d+(?:[.,]\d+)*(?:\s*(?:%|percent|per cent))?")]
+    private static partial Regex FigureNumber();
+
+    [GeneratedRegex(@"\b(?:gr[eo]w(?:th|n|s)?|ris(?:e|es|en|ing)|rose|fell|fall(?:s|en|ing)?|drop(?:ped|s)?|declin(?:e|ed|es|ing)|increas(?:e|ed|es|ing)|decreas(?:e|ed|es|ing)|up|down|expand(?:ed|s)?|year[- ]on[- ]year|yoy|higher|lower|more|less)\b|增长|下降|减少|同比")]
+    private static partial Regex ChangeWord();
+
+    [GeneratedRegex(@"\d\s*(?:%|percent\b|per cent\b|percentage point)|百分之|\d\s*％")]
+    private static partial Regex RateNumber();
+
+    [GeneratedRegex(@"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b|\b(?:19|20)\d\d\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\d+\s*年|\d+\s*月")]
+    private static partial Regex DateCue();
+
+    [GeneratedRegex(@"\b(?:said|says|told|according to|announced|stated|noted|released|published|reported|showed|issued|head of|president|spokes(?:person|man|woman)|director|chairman|minister)\b|\b[A-Z]{2,}\b|\b[A-Z][a-z]+ [A-Z][a-z]+\b")]
+    private static partial Regex WhoCue();
+
+    [GeneratedRegex(@"\b(?:because|due to|driven by|thanks to|owing to|as a result|result(?:ed|s)? (?:in|from)|reflect(?:s|ed|ing)?|indicat(?:es|ed|ing)|show(?:s|ed|ing)? that|suggest(?:s|ed)?|signal(?:s|led|ed)?|amid|boost(?:ed)?|support(?:ed)?|helped|led to|contribut(?:ed|ion)|mainly|largely|attributed|expected|pointed to|said)\b|因为|由于|得益于|表明|显示")]
+    private static partial Regex CauseCue();
+
+    [GeneratedRegex(@"\b(?:add|adds|added|adding|addition|additions|new|newly)\b|新增", RegexOptions.IgnoreCase)]
+    private static partial Regex FlowWord();
+
+    [GeneratedRegex(@"\b(?:cumulative|cumulatively|in total|installed base|at the end of|stood at|on hand|in operation)\b|累计", RegexOptions.IgnoreCase)]
+    private static partial Regex StockWord();
+}
