@@ -14,7 +14,9 @@ public static class IndicatorsRegistration
     /// </summary>
     public static IServiceCollection AddIndicators(this IServiceCollection services)
     {
-        services.TryAddSingleton<IIndicatorStore, SqliteIndicatorStore>();
+        services.TryAddSingleton<SqliteIndicatorTables>();
+        services.TryAddSingleton<IIndicatorTables>(sp => sp.GetRequiredService<SqliteIndicatorTables>());
+        services.TryAddSingleton<IIndicatorStore, IndicatorCatalog>();
         services.TryAddSingleton<IIndicatorSourceResolver, ArticleFolderSourceResolver>();
         services.TryAddSingleton<IIndicatorLoader, IndicatorCsvLoader>();
         services.TryAddSingleton<FigureExtractor>();
