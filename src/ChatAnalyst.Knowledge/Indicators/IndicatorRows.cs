@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 
 namespace ChatAnalyst.Knowledge.Indicators;
@@ -23,15 +24,22 @@ internal static class IndicatorRows
         FROM indicator_extracted_figures ORDER BY id
         """;
 
-    /// <summary>One row of a result, whatever the driver.</summary>
-    public interface IRow
+    /// <summary>Runs <paramref name="command"/> and maps every row, whatever the driver.</summary>
+    public static async Task<List<T>> ReadAsync<T>(DbCommand command, Func<DbDataReader, T> map, CancellationToken cancellationToken)
     {
-        string Text(int ordinal);
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(map);
+        var result = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(map(reader));
+        }
 
-        string? NullableText(int ordinal);
+        return result;
     }
 
-    public static IndicatorSeries Series(IRow r) => new(
+    public static IndicatorSeries Series(DbDataReader r) => new(
         r.Text(0),
         r.Text(1),
         r.NullableText(2),
@@ -42,7 +50,7 @@ internal static class IndicatorRows
         r.Text(7),
         r.Text(8));
 
-    public static Observation Observation(IRow r)
+    public static Observation Observation(DbDataReader r)
     {
         var source = new IndicatorSource(r.Text(7), r.Text(8), r.Text(9), r.NullableText(10), ParseDate(r.NullableText(11)));
         return new Observation(
@@ -56,7 +64,7 @@ internal static class IndicatorRows
             r.NullableText(6));
     }
 
-    public static ExtractedFigure Figure(IRow r)
+    public static ExtractedFigure Figure(DbDataReader r)
     {
         var documentId = r.Text(0);
         var source = new IndicatorSource(documentId, r.Text(2), r.Text(3), r.NullableText(4), ParseDate(r.NullableText(5)));
@@ -64,6 +72,10 @@ internal static class IndicatorRows
         var figure = new FigureCandidate(r.Text(6), r.Text(7), r.NullableText(8), r.Text(9), period, r.Text(11), r.Text(12), r.Text(13));
         return new ExtractedFigure(documentId, r.Text(1), source, figure);
     }
+
+    private static string Text(this DbDataReader r, int ordinal) => r.GetString(ordinal);
+
+    private static string? NullableText(this DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
 
     public static string? DateText(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -10,7 +10,7 @@ namespace ChatAnalyst.Knowledge.Indicators;
 /// columns as <see cref="SqliteIndicatorTables"/> (so both run <see cref="IndicatorStatements"/> and read with
 /// <see cref="IndicatorRows"/>). Figures extracted from an article ingested through one instance are seen by all.
 /// </summary>
-public sealed class PostgresIndicatorTables : IIndicatorTables, IDisposable
+public sealed class PostgresIndicatorTables : SqlIndicatorTables, IDisposable
 {
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS indicator_series (
@@ -50,19 +50,7 @@ public sealed class PostgresIndicatorTables : IIndicatorTables, IDisposable
         _setUp.RunAsync(token => PostgresMigrations.RunAsync(_dataSource, Schema, token), cancellationToken);
 
     /// <inheritdoc/>
-    public Task ReplaceCuratedAsync(IReadOnlyList<IndicatorSeries> series, IReadOnlyList<Observation> observations, CancellationToken cancellationToken = default) =>
-        RunAsync(IndicatorStatements.ReplaceCurated(series, observations), cancellationToken);
-
-    /// <inheritdoc/>
-    public Task ReplaceExtractedFiguresAsync(string documentId, IReadOnlyList<ExtractedFigure> figures, CancellationToken cancellationToken = default) =>
-        RunAsync(IndicatorStatements.ReplaceFigures(documentId, figures), cancellationToken);
-
-    /// <inheritdoc/>
-    public Task RemoveExtractedFiguresAsync(string documentId, CancellationToken cancellationToken = default) =>
-        RunAsync(IndicatorStatements.RemoveFigures(documentId), cancellationToken);
-
-    /// <inheritdoc/>
-    public async Task<long> GetVersionAsync(CancellationToken cancellationToken = default)
+    public override async Task<long> GetVersionAsync(CancellationToken cancellationToken = default)
     {
         await InitializeAsync(cancellationToken);
         await using var command = _dataSource.CreateCommand(VersionSql);
@@ -70,7 +58,7 @@ public sealed class PostgresIndicatorTables : IIndicatorTables, IDisposable
     }
 
     /// <inheritdoc/>
-    public async Task<IndicatorContent> ReadAllAsync(CancellationToken cancellationToken = default)
+    public override async Task<IndicatorContent> ReadAllAsync(CancellationToken cancellationToken = default)
     {
         await InitializeAsync(cancellationToken);
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
@@ -90,22 +78,14 @@ public sealed class PostgresIndicatorTables : IIndicatorTables, IDisposable
     public void Dispose() => _setUp.Dispose();
 
     private static async Task<List<T>> ReadAsync<T>(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, Func<IndicatorRows.IRow, T> map, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, Func<System.Data.Common.DbDataReader, T> map, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection, transaction);
-        var result = new List<T>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var row = new Row(reader);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            result.Add(map(row));
-        }
-
-        return result;
+        return await IndicatorRows.ReadAsync(command, map, cancellationToken);
     }
 
     /// <summary>Runs the statements in one transaction; the first (the version bump) makes concurrent writers queue.</summary>
-    private async Task RunAsync(IEnumerable<(string Sql, string?[] Values)> statements, CancellationToken cancellationToken)
+    private protected override async Task RunAsync(IEnumerable<(string Sql, string?[] Values)> statements, CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken);
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
@@ -124,12 +104,5 @@ public sealed class PostgresIndicatorTables : IIndicatorTables, IDisposable
 
         await batch.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-    }
-
-    private sealed class Row(NpgsqlDataReader reader) : IndicatorRows.IRow
-    {
-        public string Text(int ordinal) => reader.GetString(ordinal);
-
-        public string? NullableText(int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
     }
 }

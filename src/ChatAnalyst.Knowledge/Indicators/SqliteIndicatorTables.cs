@@ -8,7 +8,7 @@ namespace ChatAnalyst.Knowledge.Indicators;
 /// <see cref="IIndicatorTables"/> in the shared embedded SQLite file (tables in <see cref="IndicatorSchema"/>). Reads and
 /// writes only; the <see cref="IndicatorCatalog"/> over it matches and resolves.
 /// </summary>
-public sealed class SqliteIndicatorTables : IIndicatorTables, IDisposable
+public sealed class SqliteIndicatorTables : SqlIndicatorTables, IDisposable
 {
     private readonly SqliteConnectionFactory _connections;
     private readonly RunOnce _schema = new();
@@ -19,26 +19,14 @@ public sealed class SqliteIndicatorTables : IIndicatorTables, IDisposable
     }
 
     /// <inheritdoc/>
-    public Task ReplaceCuratedAsync(IReadOnlyList<IndicatorSeries> series, IReadOnlyList<Observation> observations, CancellationToken cancellationToken = default) =>
-        RunAsync(IndicatorStatements.ReplaceCurated(series, observations), cancellationToken);
-
-    /// <inheritdoc/>
-    public Task ReplaceExtractedFiguresAsync(string documentId, IReadOnlyList<ExtractedFigure> figures, CancellationToken cancellationToken = default) =>
-        RunAsync(IndicatorStatements.ReplaceFigures(documentId, figures), cancellationToken);
-
-    /// <inheritdoc/>
-    public Task RemoveExtractedFiguresAsync(string documentId, CancellationToken cancellationToken = default) =>
-        RunAsync(IndicatorStatements.RemoveFigures(documentId), cancellationToken);
-
-    /// <inheritdoc/>
-    public async Task<long> GetVersionAsync(CancellationToken cancellationToken = default)
+    public override async Task<long> GetVersionAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
         return await ReadVersionAsync(connection, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async Task<IndicatorContent> ReadAllAsync(CancellationToken cancellationToken = default)
+    public override async Task<IndicatorContent> ReadAllAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
 
@@ -60,19 +48,11 @@ public sealed class SqliteIndicatorTables : IIndicatorTables, IDisposable
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken) ?? 0L, CultureInfo.InvariantCulture);
     }
 
-    private static async Task<List<T>> ReadAsync<T>(SqliteConnection connection, string sql, Func<IndicatorRows.IRow, T> map, CancellationToken cancellationToken)
+    private static async Task<List<T>> ReadAsync<T>(SqliteConnection connection, string sql, Func<System.Data.Common.DbDataReader, T> map, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        var result = new List<T>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var row = new Row(reader);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            result.Add(map(row));
-        }
-
-        return result;
+        return await IndicatorRows.ReadAsync(command, map, cancellationToken);
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
@@ -92,7 +72,7 @@ public sealed class SqliteIndicatorTables : IIndicatorTables, IDisposable
     }
 
     /// <summary>Runs the statements in one transaction.</summary>
-    private async Task RunAsync(IEnumerable<(string Sql, string?[] Values)> statements, CancellationToken cancellationToken)
+    private protected override async Task RunAsync(IEnumerable<(string Sql, string?[] Values)> statements, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
@@ -110,13 +90,5 @@ public sealed class SqliteIndicatorTables : IIndicatorTables, IDisposable
         }
 
         await transaction.CommitAsync(cancellationToken);
-    }
-
-    /// <summary>A SQLite row as the shared row mapping reads it (all values stored as text).</summary>
-    private sealed class Row(SqliteDataReader reader) : IndicatorRows.IRow
-    {
-        public string Text(int ordinal) => reader.GetString(ordinal);
-
-        public string? NullableText(int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
     }
 }

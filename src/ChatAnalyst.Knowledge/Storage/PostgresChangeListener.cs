@@ -72,7 +72,7 @@ internal sealed class PostgresChangeListener : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        // The container may dispose the index twice (as itself and as IKnowledgeIndex); only the first stops the loop.
+        // The service provider may dispose the index twice (as itself and as IKnowledgeIndex); only the first stops the loop.
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
         {
             return;
