@@ -39,7 +39,6 @@ public static class Extensions
         services.TryAddSingleton<KnowledgePaths>();
         services.TryAddSingleton<KnowledgeReadiness>();
         services.TryAddSingleton(sp => new SqliteConnectionFactory(sp.GetRequiredService<KnowledgePaths>()));
-        services.AddSqliteKnowledgeIndex();
         services.AddChatAnalystStorage();
 
         services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(CreateEmbeddingGenerator);
@@ -76,8 +75,20 @@ public static class Extensions
     }
 
     /// <summary>
+    /// Stores the knowledge index in the PostgreSQL database of <c>ConnectionStrings:ChatAnalyst</c>, shared by every
+    /// instance that names it; each instance still searches vectors in memory and reloads them when another ingests.
+    /// </summary>
+    public static IServiceCollection AddPostgresKnowledgeIndex(this IServiceCollection services)
+    {
+        services.TryAddSingleton<PostgresKnowledgeIndex>();
+        services.TryAddSingleton<IKnowledgeIndex>(sp => sp.GetRequiredService<PostgresKnowledgeIndex>());
+        return services;
+    }
+
+    /// <summary>
     /// Registers the storage choice (<see cref="StorageOptions"/>, validated at start), the PostgreSQL data source it
-    /// may name, and the feedback store it selects. An <see cref="IFeedbackStore"/> registered earlier is kept.
+    /// may name, and the knowledge index and feedback store it selects. An <see cref="IKnowledgeIndex"/> or
+    /// <see cref="IFeedbackStore"/> registered earlier is kept.
     /// </summary>
     public static IServiceCollection AddChatAnalystStorage(this IServiceCollection services)
     {
@@ -92,6 +103,12 @@ public static class Extensions
         services.TryAddSingleton(sp => new NpgsqlDataSourceBuilder(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString)
             .UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())
             .Build());
+
+        services.TryAddSingleton<SqliteKnowledgeIndex>();
+        services.TryAddSingleton<PostgresKnowledgeIndex>();
+        services.TryAddSingleton<IKnowledgeIndex>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.UsesPostgres
+            ? sp.GetRequiredService<PostgresKnowledgeIndex>()
+            : sp.GetRequiredService<SqliteKnowledgeIndex>());
 
         services.TryAddSingleton<SqliteFeedbackStore>();
         services.TryAddSingleton<PostgresFeedbackStore>();

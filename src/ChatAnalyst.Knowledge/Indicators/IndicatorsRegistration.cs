@@ -1,7 +1,9 @@
 using ChatAnalyst.Knowledge.Indicators.Charts;
 using ChatAnalyst.Knowledge.Ingestion;
+using ChatAnalyst.Knowledge.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace ChatAnalyst.Knowledge.Indicators;
 
@@ -9,12 +11,18 @@ namespace ChatAnalyst.Knowledge.Indicators;
 public static class IndicatorsRegistration
 {
     /// <summary>
-    /// Adds the SQLite indicator store, the CSV loader, figure extraction (as an ingestion step) and the chart renderer.
-    /// Expects <see cref="KnowledgePaths"/> and <see cref="Storage.SqliteConnectionFactory"/> to be registered already.
+    /// Adds the indicator catalog over the tables the storage choice selects (SQLite or PostgreSQL), the CSV loader,
+    /// figure extraction (as an ingestion step) and the chart renderer. Expects <see cref="KnowledgePaths"/>,
+    /// <see cref="SqliteConnectionFactory"/> and the storage options (with the PostgreSQL data source) to be registered already.
     /// </summary>
     public static IServiceCollection AddIndicators(this IServiceCollection services)
     {
-        services.TryAddSingleton<IIndicatorStore, SqliteIndicatorStore>();
+        services.TryAddSingleton<SqliteIndicatorTables>();
+        services.TryAddSingleton<PostgresIndicatorTables>();
+        services.TryAddSingleton<IIndicatorTables>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.UsesPostgres
+            ? sp.GetRequiredService<PostgresIndicatorTables>()
+            : sp.GetRequiredService<SqliteIndicatorTables>());
+        services.TryAddSingleton<IIndicatorStore, IndicatorCatalog>();
         services.TryAddSingleton<IIndicatorSourceResolver, ArticleFolderSourceResolver>();
         services.TryAddSingleton<IIndicatorLoader, IndicatorCsvLoader>();
         services.TryAddSingleton<FigureExtractor>();

@@ -7,9 +7,11 @@ using Microsoft.Extensions.Options;
 namespace ChatAnalyst.Knowledge.Search;
 
 /// <summary>
-/// Hybrid retrieval: BM25 over the FTS5 index plus exact cosine over chunk vectors held in memory, fused by a weighted
+/// Hybrid retrieval: the index's keyword relevance (BM25 in SQLite, <c>ts_rank</c> in PostgreSQL) plus exact cosine over
+/// chunk vectors held in memory, fused by a weighted
 /// score sum (default) or reciprocal rank fusion, then diversified so one article cannot fill the whole result.
-/// The in-memory vectors are reloaded whenever the index version changes (after any ingestion, in any process).
+/// The in-memory vectors are reloaded whenever the index version changes (after any ingestion, in any process or
+/// instance).
 /// </summary>
 /// <remarks>
 /// Measured on the sample knowledge base (11 articles, 38 chunks, MiniLM, glossary on), document-level, top 10:

@@ -12,12 +12,25 @@ internal static class FtsQuery
     public static string AnyOf(IEnumerable<string> terms)
     {
         var quoted = terms
-            .Where(t => !string.IsNullOrWhiteSpace(t) && t.Any(char.IsLetterOrDigit))
+            .Where(IsSearchable)
             .Select(Quote)
             .Distinct(StringComparer.Ordinal)
             .ToList();
         return string.Join(" OR ", quoted);
     }
+
+    /// <summary>
+    /// The terms <see cref="AnyOf"/> would quote, unquoted and without control characters, for an engine that takes
+    /// each term as a parameter (PostgreSQL's <c>phraseto_tsquery</c>, which cannot read a NUL anyway).
+    /// </summary>
+    public static IReadOnlyList<string> PlainTerms(IEnumerable<string> terms) =>
+        terms
+            .Where(IsSearchable)
+            .Select(t => new string(t.Where(c => !char.IsControl(c)).ToArray()))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+    private static bool IsSearchable(string term) => !string.IsNullOrWhiteSpace(term) && term.Any(char.IsLetterOrDigit);
 
     public static string Quote(string term)
     {

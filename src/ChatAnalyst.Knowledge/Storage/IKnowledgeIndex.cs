@@ -1,9 +1,10 @@
 namespace ChatAnalyst.Knowledge.Storage;
 
 /// <summary>
-/// Persistent store of documents, chunks, chunk embeddings and the keyword index. One implementation per back-end
-/// (SQLite today; PostgreSQL can follow behind the same contract). Every write bumps <see cref="GetVersionAsync"/>
-/// so in-memory views (the dense vectors) know when to reload.
+/// Persistent store of documents, chunks, chunk embeddings and the keyword index. Storage only: one implementation per
+/// back-end (<see cref="SqliteKnowledgeIndex"/>, <see cref="PostgresKnowledgeIndex"/>), while fusion, dense search and
+/// diversification are the shared <see cref="Search.HybridKnowledgeSearch"/>'s. Every write bumps
+/// <see cref="GetVersionAsync"/> so in-memory views (the dense vectors) know when to reload.
 /// </summary>
 public interface IKnowledgeIndex
 {
@@ -23,7 +24,8 @@ public interface IKnowledgeIndex
     Task<bool> RemoveDocumentAsync(string documentId, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// BM25 keyword search. <paramref name="terms"/> are plain words or phrases (never query syntax); a chunk matches when
+    /// Keyword search with the back-end's full-text relevance (FTS5's BM25, PostgreSQL's <c>ts_rank</c>; titles weigh
+    /// double in both). <paramref name="terms"/> are plain words or phrases (never query syntax); a chunk matches when
     /// it holds any of them. Best first.
     /// </summary>
     Task<IReadOnlyList<KeywordHit>> KeywordSearchAsync(

@@ -1,8 +1,8 @@
 namespace ChatAnalyst.Knowledge.Storage;
 
 /// <summary>
-/// Where shared state lives (<c>ChatAnalyst:Storage</c>): conversation state and feedback. <c>Sqlite</c> (default) keeps
-/// them in the embedded database file beside the knowledge index; <c>Postgres</c> keeps them in the PostgreSQL database
+/// Where shared state lives (<c>ChatAnalyst:Storage</c>): conversation state, feedback, the knowledge index and the
+/// indicator tables. <c>Sqlite</c> (default) keeps them in the embedded database file; <c>Postgres</c> keeps them in the PostgreSQL database
 /// named by the connection string <c>ConnectionStrings:ChatAnalyst</c>, so several instances can share them.
 /// </summary>
 public sealed class StorageOptions

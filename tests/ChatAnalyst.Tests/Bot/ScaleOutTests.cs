@@ -1,6 +1,9 @@
 using System.Text.Json.Nodes;
 using ChatAnalyst.Knowledge.Feedback;
+using ChatAnalyst.Knowledge.Ingestion;
+using ChatAnalyst.Knowledge.Search;
 using ChatAnalyst.Orchestration.Answers;
+using ChatAnalyst.Tests.Knowledge;
 using ChatAnalyst.Tests.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +21,7 @@ public sealed class ScaleOutTests
     private const string Third = "And what about 2024?";
 
     [PostgresFact]
-    public async Task A_conversation_alternating_between_two_hosts_on_one_postgres_keeps_its_history_and_feedback_from_both_lands()
+    public async Task Two_hosts_on_one_postgres_share_history_feedback_and_articles_ingested_through_either()
     {
         await using var database = await TestPostgres.CreateDatabaseAsync();
         string[] settings = ["--ChatAnalyst:Storage:Provider=Postgres", "--ConnectionStrings:ChatAnalyst=" + database.ConnectionString];
@@ -47,11 +50,54 @@ public sealed class ScaleOutTests
             Assert.Equal(2, stored.Count);
             Assert.Equal(First, stored.Single(f => f.Reaction == "like").Question);
             Assert.Equal(Second, stored.Single(f => f.Reaction == "dislike").Question);
+
+            // An article ingested through one host is answered from by the other: its in-memory vectors were reloaded
+            // on the notification (a passage is only returned for a chunk in the searching host's memory).
+            await IngestArticleAsync(hostA);
+            var found = await WaitForPassageAsync(hostB, "zorblat output 2025");
+            Assert.Equal("zorblat.md", found.DocumentId);
+            var (status, replies) = await hostB.SendAsync(BotHostFixture.Message("What was zorblat output in 2025?", "conv-" + Guid.NewGuid().ToString("N")));
+            Assert.Equal(200, status);
+            Assert.Contains("123.4", string.Join("\n", replies.Select(r => r.ToJsonString())), StringComparison.Ordinal);
         }
         finally
         {
             await hostA.DisposeAsync();
             await hostB.DisposeAsync();
+        }
+    }
+
+    private static async Task IngestArticleAsync(BotHostFixture host)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "chatanalyst-scaleout-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "zorblat.md"), KnowledgeWorkspace.Markdown(
+                "Zorblat output report", "Zorblat output reached 123.4 thousand units in 2025, up 9.9% on 2024.", published: "2026-01-15"));
+            var summary = await host.Services.GetRequiredService<IIngestionService>().IngestAsync([folder], null, CancellationToken.None);
+            Assert.Equal(1, summary.Added);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<Passage> WaitForPassageAsync(BotHostFixture host, string query)
+    {
+        var search = host.Services.GetRequiredService<IKnowledgeSearch>();
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            var passages = await search.SearchAsync(new SearchRequest(query, Top: 3));
+            if (passages.FirstOrDefault(p => p.DocumentId == "zorblat.md") is { } passage)
+            {
+                return passage;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "The other host did not find the article within 15 seconds.");
+            await Task.Delay(50);
         }
     }
 

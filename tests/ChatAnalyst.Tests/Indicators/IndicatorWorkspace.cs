@@ -29,7 +29,8 @@ internal sealed class IndicatorWorkspace : IDisposable
         // The curators' unit list, as in the real indicator folder (the built-in fallback holds only general units).
         File.Copy(Path.Combine(TestPaths.Knowledge, "indicators", "units.csv"), Path.Combine(Indicators, "units.csv"));
         Connections = new SqliteConnectionFactory(Path.Combine(Root, "data", "test.db"));
-        Store = new SqliteIndicatorStore(Connections);
+        Tables = new SqliteIndicatorTables(Connections);
+        Store = new IndicatorCatalog(Tables);
         Loader = new IndicatorCsvLoader(Store, new ArticleFolderSourceResolver(new KnowledgePaths(new KnowledgeOptions(), Root)));
     }
 
@@ -41,7 +42,9 @@ internal sealed class IndicatorWorkspace : IDisposable
 
     public SqliteConnectionFactory Connections { get; }
 
-    public SqliteIndicatorStore Store { get; }
+    public SqliteIndicatorTables Tables { get; }
+
+    public IndicatorCatalog Store { get; }
 
     public IndicatorCsvLoader Loader { get; }
 
@@ -70,7 +73,7 @@ internal sealed class IndicatorWorkspace : IDisposable
 
     public void Dispose()
     {
-        Store.Dispose();
+        Tables.Dispose();
         SqliteConnection.ClearAllPools();
         try
         {

@@ -22,7 +22,8 @@ public sealed class RealIndicatorsFolderTests : IDisposable
     public async Task The_curated_indicator_files_load_without_row_errors()
     {
         var paths = new KnowledgePaths(new KnowledgeOptions(), TestPaths.RepoRoot);
-        using var store = new SqliteIndicatorStore(new SqliteConnectionFactory(_database));
+        using var tables = new SqliteIndicatorTables(new SqliteConnectionFactory(_database));
+        var store = new IndicatorCatalog(tables);
         var loader = new IndicatorCsvLoader(store, new ArticleFolderSourceResolver(paths));
 
         var report = await loader.LoadAsync(paths.Indicators);
@@ -42,7 +43,8 @@ public sealed class RealIndicatorsFolderTests : IDisposable
     public async Task Questions_find_the_curated_series_they_ask_about(string question, string expectedId)
     {
         var paths = new KnowledgePaths(new KnowledgeOptions(), TestPaths.RepoRoot);
-        using var store = new SqliteIndicatorStore(new SqliteConnectionFactory(_database));
+        using var tables = new SqliteIndicatorTables(new SqliteConnectionFactory(_database));
+        var store = new IndicatorCatalog(tables);
         await new IndicatorCsvLoader(store, new ArticleFolderSourceResolver(paths)).LoadAsync(paths.Indicators);
 
         var matches = await store.FindSeriesAsync(question);

@@ -11,8 +11,8 @@ using Microsoft.Extensions.Options;
 namespace ChatAnalyst.Tests.Knowledge;
 
 /// <summary>
-/// A throw-away knowledge base: a temp folder of articles, its own SQLite file, and the real ingestion and search
-/// wired by hand. Deleted on dispose.
+/// A throw-away knowledge base: a temp folder of articles, its own SQLite file (or the index a test passes), and the
+/// real ingestion and search wired by hand. Deleted on dispose.
 /// </summary>
 internal sealed class KnowledgeWorkspace : IDisposable
 {
@@ -21,14 +21,15 @@ internal sealed class KnowledgeWorkspace : IDisposable
     public KnowledgeWorkspace(
         IEmbeddingGenerator<string, Embedding<float>>? generator = null,
         BilingualGlossary? glossary = null,
-        FusionMethod fusion = FusionMethod.Weighted)
+        FusionMethod fusion = FusionMethod.Weighted,
+        IKnowledgeIndex? index = null)
     {
         Root = Path.Combine(Path.GetTempPath(), "chatanalyst-tests", Guid.NewGuid().ToString("N"));
         Articles = Path.Combine(Root, "articles");
         Directory.CreateDirectory(Articles);
         Generator = generator ?? new FakeEmbeddingGenerator();
         Options = Microsoft.Extensions.Options.Options.Create(new KnowledgeOptions { Fusion = fusion });
-        Index = new SqliteKnowledgeIndex(new SqliteConnectionFactory(Path.Combine(Root, "kb.db")), SharedSegmenter.Value);
+        Index = index ?? new SqliteKnowledgeIndex(new SqliteConnectionFactory(Path.Combine(Root, "kb.db")), SharedSegmenter.Value);
         Glossary = glossary ?? BilingualGlossary.Empty;
         Search = new HybridKnowledgeSearch(Index, Generator, SharedSegmenter.Value, Glossary, Options, NullLogger<HybridKnowledgeSearch>.Instance);
     }
@@ -41,7 +42,11 @@ internal sealed class KnowledgeWorkspace : IDisposable
 
     public IOptions<KnowledgeOptions> Options { get; }
 
-    public SqliteKnowledgeIndex Index { get; }
+    /// <summary>The one segmenter of the test run (loading jieba's dictionaries per test would dominate test time).</summary>
+    public static ChineseSegmenter Segmenter => SharedSegmenter.Value;
+
+    /// <summary>The index: a SQLite file in the workspace unless the test passed another back-end (then it owns it).</summary>
+    public IKnowledgeIndex Index { get; }
 
     public BilingualGlossary Glossary { get; }
 
@@ -81,7 +86,7 @@ internal sealed class KnowledgeWorkspace : IDisposable
     public void Dispose()
     {
         Search.Dispose();
-        Index.Dispose();
+        (Index as IDisposable)?.Dispose();
 
         // Pooled connections keep the database file open; release them before deleting the folder.
         SqliteConnection.ClearAllPools();

@@ -3,11 +3,11 @@ using ChatAnalyst.Knowledge.Ingestion;
 
 namespace ChatAnalyst.Tests.Indicators;
 
-public sealed class SqliteIndicatorStoreTests : IDisposable
+public sealed class IndicatorCatalogTests : IDisposable
 {
     private readonly IndicatorWorkspace _ws = new();
 
-    public SqliteIndicatorStoreTests()
+    public IndicatorCatalogTests()
     {
         _ws.Note("a-early.md", "Early release", "2025-01-17")
             .Note("b-revised.md", "Revised release", "2025-03-01")
