@@ -74,6 +74,6 @@ internal static class BenchRunner
         var optimised = typeof(BenchRunner).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled != true;
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"Machine: {Environment.ProcessorCount} cores, {memory:F0} GiB, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, {(optimised ? "Release" : "Debug (figures not representative)")} build; load average before the run {string.Join(" ", load)}.");
+            $"Machine: {Environment.ProcessorCount} cores, {memory:F0} GiB, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, {(optimised ? "Release" : "Debug (figures not representative)")} build; load (1, 5, 15 min) before the run {string.Join(" ", load)}.");
     }
 }

@@ -13,7 +13,7 @@ internal sealed class Latencies
 
     public double P95 => Percentile(0.95);
 
-    public double Mean => _samples.Count == 0 ? double.NaN : _samples.Average();
+    public double Mean => _samples.Count == 0 ? double.NaN : _samples.Sum() / _samples.Count;
 
     public void Add(double milliseconds) => _samples.Add(milliseconds);
 

@@ -55,13 +55,13 @@ internal sealed class CorpusGenerator(int seed = 13)
 
     private static string Sentence(Random random, string company, string rival, string town, string goods, int year) => random.Next(9) switch
     {
-        0 => $"In the {Pick(random, ["first", "second", "third", "fourth"])} quarter of {year}, deliveries of {goods} reached {Figure(random)} thousand crates.",
+        0 => $"In the {Pick(random, ["first", "second", "third", "fourth"])} quarter of {year}, dispatches of {goods} reached {Figure(random)} thousand crates.",
         1 => $"The plant in {town} employed {100 + random.Next(4900)} people at the end of {year}, against {100 + random.Next(4900)} a year before.",
         2 => $"An analyst at {rival} said demand for {goods} in {town} could grow by {Percent(random)}% a year until {year + 3}.",
-        3 => $"Orders booked by {company} stood at {Figure(random)} million florins in {Pick(random, Months)} {year}.",
+        3 => $"Bookings taken by {company} stood at {Figure(random)} million florins in {Pick(random, Months)} {year}.",
         4 => $"Management expects its margin to stay near {Percent(random)}% as the price of raw materials eases.",
         5 => $"{company} plans to open {2 + random.Next(30)} new shops in {Pick(random, Towns)} by {year + 1}.",
-        6 => $"{rival} cut its prices by {Percent(random)}% in {Pick(random, Months)}, and its market share fell to {Percent(random)}%.",
+        6 => $"{rival} cut its prices by {Percent(random)}% in {Pick(random, Months)}, and its share of sales fell to {Percent(random)}%.",
         7 => $"Spending on new machines came to {Figure(random)} million florins, {Percent(random)}% more than planned.",
         _ => $"Shares of {company} closed {Percent(random)}% higher after the figures were published on {Pick(random, Months)} {1 + random.Next(28)}.",
     };

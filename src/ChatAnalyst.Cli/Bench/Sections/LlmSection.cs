@@ -49,7 +49,9 @@ internal sealed class LlmSection(string database, IReadOnlyList<string> question
 
         table.AddAtMost(Section, "time per turn outside the model's HTTP calls, p50", outside.P50, 5, " ms", $"p95 {BenchTable.Format(outside.P95)} ms; wall time of the turn − its model calls");
         table.Add(Section, "model HTTP calls per turn (zero-latency fake on loopback)", model.Summary(), "p50 / p95; the fake's own JSON work included");
-        table.AddAtMost(Section, "model round-trips per turn, max", roundTrips.DefaultIfEmpty().Max(), 2, string.Empty, $"mean {BenchTable.Format(roundTrips.DefaultIfEmpty().Average())}");
-        table.AddAtMost(Section, "prompt tokens per turn, max", tokens.DefaultIfEmpty().Max(), 2000, string.Empty, $"mean {BenchTable.Format(tokens.DefaultIfEmpty().Average())}; request characters / 4");
+        table.AddAtMost(Section, "model round-trips per turn, max", roundTrips.DefaultIfEmpty().Max(), 2, string.Empty, $"mean {BenchTable.Format(Mean(roundTrips))}");
+        table.AddAtMost(Section, "prompt tokens per turn, max", tokens.DefaultIfEmpty().Max(), 2000, string.Empty, $"mean {BenchTable.Format(Mean(tokens))}; request characters / 4");
     }
+
+    private static double Mean(List<int> values) => values.Count == 0 ? double.NaN : values.Sum() / (double)values.Count;
 }
