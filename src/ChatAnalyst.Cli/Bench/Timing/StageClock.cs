@@ -13,6 +13,7 @@ internal sealed class StageClock
     private long _keyword;
     private long _model;
     private int _modelCalls;
+    private int _embeddingCalls;
 
     public TimeSpan Embedding => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _embedding));
 
@@ -22,15 +23,22 @@ internal sealed class StageClock
 
     public int ModelCalls => Volatile.Read(ref _modelCalls);
 
+    public int EmbeddingCalls => Volatile.Read(ref _embeddingCalls);
+
     public void Reset()
     {
         Interlocked.Exchange(ref _embedding, 0);
         Interlocked.Exchange(ref _keyword, 0);
         Interlocked.Exchange(ref _model, 0);
         Interlocked.Exchange(ref _modelCalls, 0);
+        Interlocked.Exchange(ref _embeddingCalls, 0);
     }
 
-    public void AddEmbedding(long started) => Interlocked.Add(ref _embedding, Stopwatch.GetTimestamp() - started);
+    public void AddEmbedding(long started)
+    {
+        Interlocked.Add(ref _embedding, Stopwatch.GetTimestamp() - started);
+        Interlocked.Increment(ref _embeddingCalls);
+    }
 
     public void AddKeyword(long started) => Interlocked.Add(ref _keyword, Stopwatch.GetTimestamp() - started);
 
