@@ -48,7 +48,7 @@ internal static class BenchRunner
             Step("LLM mode against the zero-latency fake model");
             await new LlmSection(sample, questions, options).RunAsync(table, cancellationToken);
             Step("scale: " + string.Join(", ", options.Sizes.Select(s => s.ToString("N0", CultureInfo.InvariantCulture))) + " chunks");
-            await new ScaleSection(contentRoot, sample, options).RunAsync(table, http.ResidentMb, cancellationToken);
+            await new ScaleSection(contentRoot, sample, options, Step).RunAsync(table, http.ResidentMb, cancellationToken);
             Step("done");
             return table;
         }

@@ -28,7 +28,7 @@ public sealed class BenchTests
     [
         "offline turn p50 / bare query embedding p50", "offline turn p95", "cold start to ready, sample knowledge base",
         "bot RSS after warm-up, sample knowledge base", "time per turn outside the model", "model round-trips per turn",
-        "prompt tokens per turn", "ingestion time / embed-once time", "retrieval + reader, p95",
+        "prompt tokens per turn", "ingestion time / embed-once time (CPU time)", "retrieval + reader, p95",
     ];
 
     [Fact]
