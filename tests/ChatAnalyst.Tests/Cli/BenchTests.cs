@@ -12,15 +12,15 @@ public sealed class BenchTests
     [
         "bare MiniLM query embedding", "whole offline turn, in process", "analysis", "query embedding (MiniLM", "keyword search",
         "dense search + fusion", "of which dense alone", "of which fusion", "indicator lookups", "reader (candidates", "of which scoring",
-        "of which selection + writing", "grounding guard", "rendering", "orchestration: kernel",
+        "of which selection + writing", "grounding guard", "rendering", "orchestration: kernel", "embedding model calls per turn",
         "echo bot, 1 conversation", "echo bot, 8 concurrent conversations", "ChatAnalyst offline, 1 conversation",
         "ChatAnalyst offline, 8 concurrent conversations", "ratio ChatAnalyst / echo",
-        "time per turn outside the model", "model HTTP calls per turn", "model round-trips per turn", "prompt tokens per turn",
+        "time per turn outside the model", "of which the query embedding (search_articles)", "model HTTP calls per turn", "model round-trips per turn", "prompt tokens per turn",
     ];
 
     private static readonly string[] EverySize =
     [
-        "retrieval: search_articles", "reader on the passages found", "retrieval + reader, p95", "index size on disk", "sentence vectors",
+        "retrieval: search_articles", "of which query embedding / FTS5 keyword query", "reader on the passages found", "retrieval + reader, p95", "index size on disk", "sentence vectors",
         "time to ready, cold start", "offline turn over HTTP", "bot RSS after warm-up", "memory per chunk",
     ];
 

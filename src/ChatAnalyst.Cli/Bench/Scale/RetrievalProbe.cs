@@ -15,7 +15,7 @@ namespace ChatAnalyst.Cli.Bench.Scale;
 /// </summary>
 internal static class RetrievalProbe
 {
-    public static async Task<(Latencies Retrieval, Latencies Reader, Latencies Both)> RunAsync(BenchHost host, IReadOnlyList<string> questions, BenchOptions options, CancellationToken cancellationToken)
+    public static async Task<RetrievalTimes> RunAsync(BenchHost host, IReadOnlyList<string> questions, BenchOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(questions);
@@ -26,10 +26,13 @@ internal static class RetrievalProbe
         var retrieval = new Latencies();
         var reading = new Latencies();
         var both = new Latencies();
+        var embedding = new Latencies();
+        var keyword = new Latencies();
         for (var i = -options.Warmup; i < options.Samples; i++)
         {
             var question = questions[(i + options.Warmup) % questions.Count];
             var analysis = QuestionAnalysis.Analyze(question, [], glossary);
+            host.Clock.Reset();
             var started = Stopwatch.GetTimestamp();
             var result = await kernel.InvokeAsync(KnowledgeBasePlugin.PluginName, KnowledgeBasePlugin.SearchArticles, new() { ["query"] = analysis.SearchText, ["top"] = 6 }, cancellationToken);
             var searched = Latencies.Since(started);
@@ -42,9 +45,14 @@ internal static class RetrievalProbe
                 retrieval.Add(searched);
                 reading.Add(read);
                 both.Add(searched + read);
+                embedding.Add(host.Clock.Embedding);
+                keyword.Add(host.Clock.Keyword);
             }
         }
 
-        return (retrieval, reading, both);
+        return new RetrievalTimes(retrieval, reading, both, embedding, keyword);
     }
 }
+
+/// <summary>Latencies of retrieval at one corpus size: the search, its query embedding and keyword query, the reader, search + reader.</summary>
+internal sealed record RetrievalTimes(Latencies Retrieval, Latencies Reader, Latencies Both, Latencies Embedding, Latencies Keyword);

@@ -28,6 +28,7 @@ internal sealed class LlmSection(string database, IReadOnlyList<string> question
             "ChatAnalyst:Ai:MaxRetries=0");
         var orchestrator = host.Get<AnswerOrchestrator>();
         var outside = new Latencies();
+        var embedding = new Latencies();
         var model = new Latencies();
         var roundTrips = new List<int>();
         var tokens = new List<int>();
@@ -41,6 +42,7 @@ internal sealed class LlmSection(string database, IReadOnlyList<string> question
             if (i >= 0)
             {
                 outside.Add(turn - host.Clock.Model.TotalMilliseconds);
+                embedding.Add(host.Clock.Embedding);
                 model.Add(host.Clock.Model);
                 roundTrips.Add(answer.ModelRoundTrips);
                 tokens.Add(answer.PromptTokens);
@@ -48,6 +50,7 @@ internal sealed class LlmSection(string database, IReadOnlyList<string> question
         }
 
         table.AddAtMost(Section, "time per turn outside the model's HTTP calls, p50", outside.P50, 5, " ms", $"p95 {BenchTable.Format(outside.P95)} ms; wall time of the turn − its model calls");
+        table.Add(Section, "  of which the query embedding (search_articles)", embedding.Summary(), "p50 / p95; the floor's cost, paid in this mode too");
         table.Add(Section, "model HTTP calls per turn (zero-latency fake on loopback)", model.Summary(), "p50 / p95; the fake's own JSON work included");
         table.AddAtMost(Section, "model round-trips per turn, max", roundTrips.DefaultIfEmpty().Max(), 2, string.Empty, $"mean {BenchTable.Format(Mean(roundTrips))}");
         table.AddAtMost(Section, "prompt tokens per turn, max", tokens.DefaultIfEmpty().Max(), 2000, string.Empty, $"mean {BenchTable.Format(Mean(tokens))}; request characters / 4");
