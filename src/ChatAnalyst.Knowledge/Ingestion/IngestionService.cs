@@ -16,8 +16,8 @@ namespace ChatAnalyst.Knowledge.Ingestion;
 /// </summary>
 public sealed class IngestionService : IIngestionService
 {
-    /// <summary>Version of decoding, chunking and embedding (3: chunk vectors pooled from their pieces). Bump it when their output changes so every document is re-indexed.</summary>
-    public const int PipelineVersion = 3;
+    /// <summary>Version of decoding and chunking. Bump it when their output changes so every document is re-indexed.</summary>
+    public const int PipelineVersion = 2;
 
     // Chunks of several small documents are embedded together: the encoder is several times faster per chunk in batches.
     private const int EmbeddingBatch = 32;
@@ -200,36 +200,27 @@ public sealed class IngestionService : IIngestionService
             return;
         }
 
-        // Every piece of text is embedded once, all in one batch: each sentence (the reader scores them) and each context
-        // line; a chunk's vector is pooled from its pieces' (see PooledChunkVectors).
+        // Each chunk is embedded whole (for retrieval) and sentence by sentence (for the reader), all in one batch.
         var sentences = pending.SelectMany(p => p.Chunks.Select(c => SentenceSplitter.SplitText(c.Text))).ToList();
-        var pieces = new PooledChunkVectors();
-        foreach (var chunk in pending.SelectMany(p => p.Chunks))
-        {
-            pieces.Add(PooledChunkVectors.ContextOf(chunk));
-        }
-
-        foreach (var sentence in sentences.SelectMany(s => s))
-        {
-            pieces.Add(sentence);
-        }
-
-        await pieces.EmbedAsync(_generator, cancellationToken);
+        var texts = pending.SelectMany(p => p.Chunks.Select(c => c.IndexText)).Concat(sentences.SelectMany(s => s)).ToList();
+        var embeddings = await _generator.GenerateAsync(texts, cancellationToken: cancellationToken);
         var offset = 0;
+        var sentenceOffset = sentences.Count;
         foreach (var (document, chunks, isNew) in pending)
         {
             var records = new List<ChunkRecord>(chunks.Count);
             for (var i = 0; i < chunks.Count; i++)
             {
                 var chunk = chunks[i];
-                var chunkSentences = sentences[offset + i];
+                var count = sentences[offset + i].Count;
                 records.Add(new ChunkRecord(
                     $"{document.Id}#{chunk.Ordinal}",
                     chunk.Ordinal,
                     chunk.Section,
                     chunk.Text,
-                    pieces.Pool(PooledChunkVectors.ContextOf(chunk), chunkSentences),
-                    Concatenate(pieces, chunkSentences)));
+                    embeddings[offset + i].Vector,
+                    Concatenate(embeddings, sentenceOffset, count)));
+                sentenceOffset += count;
             }
 
             offset += chunks.Count;
@@ -312,19 +303,19 @@ public sealed class IngestionService : IIngestionService
         return Convert.ToHexStringLower(hash);
     }
 
-    /// <summary>The sentences' vectors one after another in one array.</summary>
-    private static float[] Concatenate(PooledChunkVectors pieces, IReadOnlyList<string> sentences)
+    /// <summary>The vectors <c>[start, start + count)</c> one after another in one array.</summary>
+    private static float[] Concatenate(GeneratedEmbeddings<Embedding<float>> embeddings, int start, int count)
     {
-        if (sentences.Count == 0)
+        if (count == 0)
         {
             return [];
         }
 
-        var dimensions = pieces.VectorOf(sentences[0]).Length;
-        var all = new float[sentences.Count * dimensions];
-        for (var i = 0; i < sentences.Count; i++)
+        var dimensions = embeddings[start].Vector.Length;
+        var all = new float[count * dimensions];
+        for (var i = 0; i < count; i++)
         {
-            pieces.VectorOf(sentences[i]).Span.CopyTo(all.AsSpan(i * dimensions, dimensions));
+            embeddings[start + i].Vector.Span.CopyTo(all.AsSpan(i * dimensions, dimensions));
         }
 
         return all;
