@@ -67,7 +67,7 @@ internal sealed class OfflineTurnSection(BenchHost host, IReadOnlyList<string> q
 
         table.Add("floor", "bare MiniLM query embedding (the question)", Floor.Summary(), "p50 / p95, in process");
         table.Add(Section, "whole offline turn, in process (orchestrator)", turns.Summary(), "p50 / p95");
-        table.Add(Section, "  embedding model calls per turn, max", embeddingCalls.ToString(System.Globalization.CultureInfo.InvariantCulture), "one query embedding, shared by every consumer");
+        table.Add(Section, "  embedding model calls per turn, max", embeddingCalls.ToString(System.Globalization.CultureInfo.InvariantCulture), "one query embedding per turn, whatever needs it");
         foreach (var (stage, times) in stages.Stages)
         {
             table.Add(Section, "  " + stage, times.Summary());
