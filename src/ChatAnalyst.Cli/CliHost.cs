@@ -10,7 +10,10 @@ namespace ChatAnalyst.Cli;
 /// <summary>Builds the same services the bot uses (configuration, knowledge base, orchestrator) for one CLI command.</summary>
 public static class CliHost
 {
-    public static IHost Build(IReadOnlyList<string> configurationOverrides, bool verbose = false)
+    /// <param name="configurationOverrides">Configuration as command-line arguments (<c>--Key=Value</c>).</param>
+    /// <param name="verbose">Show informational logs.</param>
+    /// <param name="configure">A last word on the services once everything is registered (the bench times components through it).</param>
+    public static IHost Build(IReadOnlyList<string> configurationOverrides, bool verbose = false, Action<IServiceCollection>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -27,6 +30,7 @@ public static class CliHost
         // A provider-specific rule outranks appsettings' Logging:LogLevel:Default, so the CLI stays quiet unless asked.
         builder.Logging.AddFilter<ConsoleLoggerProvider>(null, verbose ? LogLevel.Information : LogLevel.Warning);
         builder.Services.AddChatAnalystOrchestration();
+        configure?.Invoke(builder.Services);
         return builder.Build();
     }
 

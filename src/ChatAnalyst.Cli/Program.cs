@@ -17,6 +17,7 @@ root.Subcommands.Add(IndicatorCommands.Indicators(global));
 root.Subcommands.Add(IndicatorCommands.Chart(global));
 root.Subcommands.Add(FeedbackCommands.Feedback(global));
 root.Subcommands.Add(TeamsPackageCommands.TeamsPackage());
+root.Subcommands.Add(BenchCommands.Bench(global));
 
 var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
 try

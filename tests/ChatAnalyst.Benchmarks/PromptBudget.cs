@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using ChatAnalyst.Cli.Bench.FakeModel;
 using ChatAnalyst.Orchestration.Answers;
 using ChatAnalyst.Orchestration.Evaluation;
-using ChatAnalyst.Tests.Orchestration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatAnalyst.Benchmarks;

@@ -7,13 +7,14 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ChatAnalyst.Tests;
+namespace ChatAnalyst.Cli.Bench.FakeModel;
 
 /// <summary>
-/// The bare Kestrel server behind the tests' fakes of outside services (a model endpoint, a channel's connector): one
-/// request handler on 127.0.0.1 and a port the OS picks, so tests never clash with each other or with a running bot.
+/// The bare Kestrel server behind the fakes of outside services (the bench's and the tests' model endpoint, the tests'
+/// channel connector): one request handler on 127.0.0.1 and a port the OS picks, so runs never clash with each other
+/// or with a running bot.
 /// </summary>
-internal static class LoopbackServer
+public static class LoopbackServer
 {
     /// <summary>A server that answers every request with <paramref name="handler"/>; not started.</summary>
     public static WebApplication Create(RequestDelegate handler)

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace ChatAnalyst.Tests.Orchestration;
+namespace ChatAnalyst.Cli.Bench.FakeModel;
 
 /// <summary>
 /// One scripted reply of the <see cref="FakeOpenAiServer"/>: assistant text, tool calls, or an HTTP error, optionally

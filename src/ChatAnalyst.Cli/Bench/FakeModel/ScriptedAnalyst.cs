@@ -1,14 +1,13 @@
 using System.Text.Json.Nodes;
-using ChatAnalyst.Tests.Orchestration;
 
-namespace ChatAnalyst.Benchmarks;
+namespace ChatAnalyst.Cli.Bench.FakeModel;
 
 /// <summary>
-/// Plays a well-behaved hosted model for the budget run: on a new question it searches the articles and the
-/// indicator catalogue (two tool calls in one round-trip); once the results are in, it answers with the first
-/// sentence of the first item and that item's citation, so the answer passes the grounding guard.
+/// Plays a well-behaved hosted model for the bench's LLM mode and the prompt-budget run: on a new question it searches
+/// the articles and the indicator catalogue (two tool calls in one round-trip); once the results are in, it answers
+/// with the first sentence of the first item and that item's citation, so the answer passes the grounding guard.
 /// </summary>
-internal static class ScriptedAnalyst
+public static class ScriptedAnalyst
 {
     public const string NotCovered = "The knowledge base does not cover this question.";
 

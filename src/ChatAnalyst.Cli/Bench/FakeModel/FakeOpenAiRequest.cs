@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace ChatAnalyst.Tests.Orchestration;
+namespace ChatAnalyst.Cli.Bench.FakeModel;
 
 /// <summary>A chat completions request as the <see cref="FakeOpenAiServer"/> received it.</summary>
 public sealed class FakeOpenAiRequest

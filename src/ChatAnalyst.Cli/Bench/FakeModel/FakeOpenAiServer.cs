@@ -7,7 +7,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace ChatAnalyst.Tests.Orchestration;
+namespace ChatAnalyst.Cli.Bench.FakeModel;
 
 /// <summary>
 /// A real OpenAI-compatible HTTP server on 127.0.0.1 and a random port (Kestrel): <c>POST {Endpoint}/chat/completions</c>,
