@@ -29,11 +29,21 @@ internal sealed class ChildServer : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    /// <summary>The real bot on <paramref name="database"/>, its knowledge folders as configured in <paramref name="contentRoot"/>.</summary>
+    /// <summary>
+    /// The real bot on <paramref name="database"/>, its knowledge folders as configured in <paramref name="contentRoot"/>.
+    /// The bench measures what a turn costs, not the abuse limits, so the per-user, per-conversation and per-address
+    /// allowances are raised out of its way (its settings can still override them).
+    /// </summary>
     public static ChildServer StartBot(string contentRoot, string database, IEnumerable<string> settings)
     {
         var program = Path.Combine(Path.GetDirectoryName(typeof(BotApp).Assembly.Location)!, "ChatAnalyst.Bot.dll");
-        return Start(contentRoot, [program, "--ChatAnalyst:Knowledge:Database=" + database, .. settings.Select(s => "--" + s)]);
+        string[] unlimited =
+        [
+            "--ChatAnalyst:Limits:UserMessagesPerWindow=100000",
+            "--ChatAnalyst:Limits:ConversationMessagesPerWindow=100000",
+            "--ChatAnalyst:Limits:RequestsPerMinute=10000000",
+        ];
+        return Start(contentRoot, [program, "--ChatAnalyst:Knowledge:Database=" + database, .. unlimited, .. settings.Select(s => "--" + s)]);
     }
 
     /// <summary>The bench's echo bot: the same SDK, adapter and host, no answering.</summary>
