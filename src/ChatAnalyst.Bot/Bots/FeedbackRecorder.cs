@@ -1,4 +1,5 @@
 using ChatAnalyst.Knowledge.Feedback;
+using ChatAnalyst.Knowledge.Storage;
 using ChatAnalyst.Orchestration.Answers;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
@@ -33,6 +34,10 @@ public sealed class FeedbackRecorder(IFeedbackStore store, TimeProvider time, IL
         try
         {
             await store.SaveAnswerAsync(record, cancellationToken);
+        }
+        catch (Exception ex) when (PostgresFaults.IsUnavailable(ex))
+        {
+            logger.LogWarning("Could not store the answer {ActivityId} of conversation {ConversationId}: the database was unavailable: {Message}", activityId, record.ConversationId, PostgresFaults.Describe(ex));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -75,6 +80,10 @@ public sealed class FeedbackRecorder(IFeedbackStore store, TimeProvider time, IL
             {
                 logger.LogWarning("Feedback on message {ActivityId} of conversation {ConversationId}, which is not on record; stored without its answer", feedback.ActivityId, feedback.ConversationId);
             }
+        }
+        catch (Exception ex) when (PostgresFaults.IsUnavailable(ex))
+        {
+            logger.LogWarning("Could not store feedback on message {ActivityId}: the database was unavailable: {Message}", invoke.ReplyToId, PostgresFaults.Describe(ex));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -101,7 +101,8 @@ internal sealed class PostgresChangeListener : IAsyncDisposable
             }
             catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or IOException or TimeoutException)
             {
-                _logger.LogWarning(ex, "Lost the PostgreSQL change notifications on '{Channel}'; reconnecting (reads ask the database meanwhile)", _channel);
+                // An outage (a restart) is expected and retried: one line, no stack trace.
+                _logger.LogWarning("Lost the PostgreSQL change notifications on '{Channel}'; reconnecting (reads ask the database meanwhile): {Message}", _channel, PostgresFaults.Describe(ex));
             }
             finally
             {

@@ -179,7 +179,16 @@ internal sealed class FunctionCallingLoop(Kernel kernel, AiOptions options, Limi
             // A failing tool is reported to the model as a fact, so it can answer from the other tools or decline.
             outcome = "error";
             span?.SetStatus(ActivityStatusCode.Error, ex.Message);
-            _logger.LogError(ex, "Tool {Plugin}.{Function} failed", call.PluginName, call.FunctionName);
+            if (ChatAnalyst.Knowledge.Storage.PostgresFaults.IsUnavailable(ex))
+            {
+                // The database restarting is an outage, not a bug: one line, no stack trace.
+                _logger.LogWarning("Tool {Plugin}.{Function} failed: the database was unavailable: {Message}", call.PluginName, call.FunctionName, ChatAnalyst.Knowledge.Storage.PostgresFaults.Describe(ex));
+            }
+            else
+            {
+                _logger.LogError(ex, "Tool {Plugin}.{Function} failed", call.PluginName, call.FunctionName);
+            }
+
             return $"The tool {call.FunctionName} failed and returned nothing.";
         }
         finally
