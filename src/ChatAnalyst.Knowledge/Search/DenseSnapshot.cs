@@ -64,25 +64,52 @@ internal sealed class DenseSnapshot
             return [];
         }
 
-        var scored = new List<(int Chunk, float Score)>(_rowToChunk.Length);
+        // The best `limit` rows in a min-heap (the worst kept row on top): no list of every score, no full sort. Rows are
+        // visited in order and a later row replaces the top only when it scores strictly higher, so ties keep the
+        // earlier row, exactly as a stable sort would.
+        var best = new PriorityQueue<int, (float Score, int Row)>(limit + 1, WorstFirst.Instance);
         for (var row = 0; row < _rowToChunk.Length; row++)
         {
-            var chunk = Chunks[_rowToChunk[row]];
-            var document = Documents[chunk.DocumentId];
-            if (!filter.IsEmpty && !filter.Matches(document.Published, document.Tags))
+            if (!filter.IsEmpty)
             {
-                continue;
+                var document = Documents[Chunks[_rowToChunk[row]].DocumentId];
+                if (!filter.Matches(document.Published, document.Tags))
+                {
+                    continue;
+                }
             }
 
             var score = TensorPrimitives.Dot(query, _matrix.AsSpan(row * _dimensions, _dimensions));
-            scored.Add((_rowToChunk[row], score));
+            if (best.Count < limit)
+            {
+                best.Enqueue(row, (score, row));
+            }
+            else if (best.TryPeek(out _, out var worst) && score > worst.Score)
+            {
+                best.DequeueEnqueue(row, (score, row));
+            }
         }
 
-        return scored
-            .OrderByDescending(s => s.Score)
-            .Take(limit)
-            .Select(s => (Chunks[s.Chunk], (double)s.Score))
+        var kept = new List<(int Row, float Score)>(best.Count);
+        while (best.TryDequeue(out var row, out var priority))
+        {
+            kept.Add((row, priority.Score));
+        }
+
+        return kept
+            .OrderByDescending(k => k.Score)
+            .ThenBy(k => k.Row)
+            .Select(k => (Chunks[_rowToChunk[k.Row]], (double)k.Score))
             .ToList();
+    }
+
+    /// <summary>Puts the worst heap entry on top: the lower score, or on a tie the later row.</summary>
+    private sealed class WorstFirst : IComparer<(float Score, int Row)>
+    {
+        public static readonly WorstFirst Instance = new();
+
+        public int Compare((float Score, int Row) x, (float Score, int Row) y) =>
+            x.Score != y.Score ? x.Score.CompareTo(y.Score) : y.Row.CompareTo(x.Row);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using ChatAnalyst.Knowledge.Indicators;
 using ChatAnalyst.Knowledge.Text;
@@ -49,6 +50,7 @@ public sealed partial class ReaderFeatures
     private readonly List<(string, string)> _questionPairs;
     private readonly Dictionary<string, HashSet<string>> _documentTerms = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _documentText = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, double> _entitiesMissing = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<Period>> _documentPeriods = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _documentRank = new(StringComparer.Ordinal);
     private readonly HashSet<Period> _asked;
@@ -70,6 +72,7 @@ public sealed partial class ReaderFeatures
 
         var subject = question.Terms.Keys.Where(t => !t.All(char.IsDigit)).ToList();
         _questionPairs = subject.Zip(subject.Skip(1)).ToList();
+        var texts = new Dictionary<string, StringBuilder>(StringComparer.Ordinal);
         foreach (var candidate in candidates)
         {
             var ordered = TextTerms.ContentTerms(candidate.Text);
@@ -83,17 +86,27 @@ public sealed partial class ReaderFeatures
                 _documentTerms[id] = documentTerms;
                 _documentPeriods[id] = PeriodReader.Read(candidate.Item.Source.Title, candidate.Item.Source.Published);
                 _documentRank[id] = _documentRank.Count;
-                _documentText[id] = candidate.Item.ArticleText;
+                var title = candidate.Item.Source.Title.ToLowerInvariant();
+                texts[id] = new StringBuilder(title).Append('\n').Append(TextTerms.Fold(title)).Append('\n').Append(candidate.Item.ArticleText);
             }
 
             documentTerms.UnionWith(terms);
-            var plain = (candidate.Item.Source.Title + "\n" + candidate.Text).ToLowerInvariant();
-            _documentText[id] = _documentText.GetValueOrDefault(id, string.Empty) + "\n" + plain + "\n" + TextTerms.Fold(plain);
+            if (candidate.Item.ArticleText.Length == 0)
+            {
+                // Without the whole article, its text is what the candidates show of it.
+                var plain = candidate.Text.ToLowerInvariant();
+                texts[id].Append('\n').Append(plain).Append('\n').Append(TextTerms.Fold(plain));
+            }
+        }
+
+        foreach (var (id, text) in texts)
+        {
+            _documentText[id] = text.ToString();
         }
 
         // Entities are looked up as written and with synonyms folded ("NEV" is found as "new energy vehicle" and as "nev").
         var raw = string.Join('\n', candidates.Select(c => c.Text + " " + c.Item.Source.Title)).ToLowerInvariant();
-        var everything = raw + "\n" + TextTerms.Fold(raw) + "\n" + string.Join('\n', _documentText.Values);
+        var everything = raw + "\n" + TextTerms.Fold(raw);
         // Years the evidence is about: the periods its sentences and titles cover, not any year it mentions in passing
         // (a release date, a base year).
         var covered = candidates.SelectMany(c => c.Periods.Select(p => p.Year))
@@ -102,7 +115,7 @@ public sealed partial class ReaderFeatures
         // A figure the user quotes with the wrong year ("470 — is that the 2024 figure?") is answered with its real
         // period, not declined for the year.
         QuotesEvidence = candidates.Any(c => question.IsQuotedIn(c.Text));
-        IsAboutSomethingElse = question.Entities.Any(e => !StartsWord(everything, e))
+        IsAboutSomethingElse = question.Entities.Any(e => !StartsWord(everything, e) && !_documentText.Values.Any(t => StartsWord(t, e)))
             || (_askedYears.Count > 0 && !_askedYears.Any(covered.Contains) && !QuotesEvidence);
 
         // Rarer words say more about what is asked: weight = the question's own weight × idf among the candidates. A
@@ -152,7 +165,7 @@ public sealed partial class ReaderFeatures
             Coverage(context),
             Coverage(document),
             // Entities are looked up in the plain text too: a folded synonym ("integrated circuit" → one term) must not hide a name.
-            _question.Entities.Count == 0 ? 0 : (double)_question.Entities.Count(e => !Mentions(document, e) && !StartsWord(_documentText[candidate.DocumentId], e)) / _question.Entities.Count,
+            EntitiesMissingFrom(candidate.DocumentId, document),
             _asked.Count > 0 && periods.Any(_asked.Contains) ? 1 : 0,
             _asked.Count > 0 && periods.Count > 0 && !periods.Any(_asked.Contains) ? 1 : 0,
             _asked.Count > 0 && !periods.Any(_asked.Contains) && periods.Any(p => _asked.Any(a => a.Year == p.Year)) ? 1 : 0,
