@@ -39,6 +39,9 @@ internal sealed class DenseSnapshot
 
         Vocabulary = BuildVocabulary(Documents.Values, Chunks);
         _sentences = Chunks.Select(c => SentencesOf(c, _dimensions)).ToArray();
+
+        // The vectors now live in the matrix and the sentence table; the chunk records need not hold them a second time.
+        Chunks = Chunks.Select(c => c.Vector is null && c.SentenceVectors is null ? c : c with { Vector = null, SentenceVectors = null }).ToList();
     }
 
     private readonly (IReadOnlyList<string> Texts, float[]? Vectors)[] _sentences;
