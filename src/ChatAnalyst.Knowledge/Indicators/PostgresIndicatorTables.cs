@@ -84,13 +84,17 @@ public sealed class PostgresIndicatorTables : SqlIndicatorTables, IDisposable
         return await IndicatorRows.ReadAsync(command, map, cancellationToken);
     }
 
-    /// <summary>Runs the statements in one transaction; the first (the version bump) makes concurrent writers queue.</summary>
+    /// <summary>
+    /// Runs the statements in one transaction. Writers first take one transaction-scoped advisory lock, so two
+    /// instances replacing the tables at once run one after the other instead of deadlocking on each other's rows.
+    /// </summary>
     private protected override async Task RunAsync(IEnumerable<(string Sql, string?[] Values)> statements, CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken);
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection, transaction);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock(hashtext('chatanalyst_indicator_tables'))"));
         foreach (var (sql, values) in statements)
         {
             var command = new NpgsqlBatchCommand(sql);

@@ -24,7 +24,10 @@ public sealed class HostedTeamsBotFixture : IAsyncLifetime
             "--ChatAnalyst:Ai:Endpoint=" + Model.Endpoint,
             "--ChatAnalyst:Ai:Model=fake-model",
             "--ChatAnalyst:Ai:TimeoutSeconds=10",
-            "--ChatAnalyst:Ai:MaxRetries=0");
+            "--ChatAnalyst:Ai:MaxRetries=0",
+            // The scripted answers stream word by word for several seconds; on a busy CI machine the default 10 s turn
+            // deadline would cut them short, which is the deadline's test, not these.
+            "--ChatAnalyst:Limits:TurnDeadlineSeconds=13");
         await Bot.InitializeAsync();
     }
 
