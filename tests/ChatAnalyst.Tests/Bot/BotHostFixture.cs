@@ -2,10 +2,12 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using ChatAnalyst.Bot;
+using ChatAnalyst.Orchestration.Answers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -120,6 +122,30 @@ public sealed class BotHostFixture : IAsyncLifetime
         using var content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json");
         using var response = await Client.PostAsync(new Uri("/api/messages", UriKind.Relative), content);
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The conversation's stored history, read through the host's own storage (the SDK's state key).</summary>
+    public static async Task<List<ChatTurn>> HistoryAsync(BotHostFixture host, string conversation)
+    {
+        var key = $"msteams/conversations/{conversation}";
+        var items = await host.Services.GetRequiredService<IStorage>().ReadAsync([key]);
+        var state = Assert.IsAssignableFrom<IDictionary<string, object>>(items[key]);
+        return Assert.IsType<List<ChatTurn>>(state["history"]);
+    }
+
+    /// <summary>A Teams feedback invoke (<c>message/submitAction</c>) for the answer <paramref name="answerId"/>.</summary>
+    public static JsonObject Feedback(string conversation, string answerId, string reaction)
+    {
+        var invoke = BotHostFixture.Message("", conversation);
+        invoke["type"] = "invoke";
+        invoke["name"] = "message/submitAction";
+        invoke["replyToId"] = answerId;
+        invoke["value"] = new JsonObject
+        {
+            ["actionName"] = "feedback",
+            ["actionValue"] = new JsonObject { ["reaction"] = reaction, ["feedback"] = "{\"feedbackText\":\"\"}" },
+        };
+        return invoke;
     }
 
     public static JsonObject Message(string text, string conversationId, string conversationType = "personal") => new()

@@ -22,6 +22,7 @@ namespace ChatAnalyst.Tests.Bot;
 /// the history; after the restart every turn is answered and feedback lands. Without the restart command the test
 /// drops every other connection with <c>pg_terminate_backend</c> instead, so reconnects are still exercised.
 /// </summary>
+[Collection(PostgresRestartRunsAlone.Name)]
 public sealed class PostgresRestartTests(ITestOutputHelper output)
 {
     public const string RestartVariable = "CHATANALYST_TEST_POSTGRES_RESTART";
@@ -117,7 +118,7 @@ public sealed class PostgresRestartTests(ITestOutputHelper output)
             // Nothing acknowledged is lost: each conversation's answered questions are in its stored history, in order.
             foreach (var conversation in conversations)
             {
-                var stored = (await HistoryAsync(hosts[0], conversation)).Where(h => h.Role == ChatTurn.User).Select(h => h.Text).ToList();
+                var stored = (await BotHostFixture.HistoryAsync(hosts[0], conversation)).Where(h => h.Role == ChatTurn.User).Select(h => h.Text).ToList();
                 var acknowledged = turns[conversation].Where(t => t.Answered).Select(t => t.Question).ToList();
                 Assert.True(IsSubsequence(acknowledged, stored), $"{conversation}: answered [{string.Join(" | ", acknowledged)}] but stored [{string.Join(" | ", stored)}]");
             }
@@ -127,7 +128,7 @@ public sealed class PostgresRestartTests(ITestOutputHelper output)
             {
                 var last = turns[conversation][^1];
                 var other = hosts[(last.Index + 1) % hosts.Length];
-                Assert.Equal(200, (await other.PostAsync(Feedback(conversation, last.AnswerId!, "like"))).Status);
+                Assert.Equal(200, (await other.PostAsync(BotHostFixture.Feedback(conversation, last.AnswerId!, "like"))).Status);
             }));
             var feedback = (await hosts[0].Services.GetRequiredService<IFeedbackStore>().ListFeedbackAsync())
                 .Where(f => turns.ContainsKey(f.ConversationId)).ToList();
@@ -199,31 +200,19 @@ public sealed class PostgresRestartTests(ITestOutputHelper output)
         return at == wanted.Count;
     }
 
-    /// <summary>The conversation's stored history, read through the host's own storage (the SDK's state key).</summary>
-    private static async Task<List<ChatTurn>> HistoryAsync(BotHostFixture host, string conversation)
-    {
-        var key = $"msteams/conversations/{conversation}";
-        var items = await host.Services.GetRequiredService<IStorage>().ReadAsync([key]);
-        var state = Assert.IsAssignableFrom<IDictionary<string, object>>(items[key]);
-        return Assert.IsType<List<ChatTurn>>(state["history"]);
-    }
-
-    private static JsonObject Feedback(string conversation, string answerId, string reaction)
-    {
-        var invoke = BotHostFixture.Message("", conversation);
-        invoke["type"] = "invoke";
-        invoke["name"] = "message/submitAction";
-        invoke["replyToId"] = answerId;
-        invoke["value"] = new JsonObject
-        {
-            ["actionName"] = "feedback",
-            ["actionValue"] = new JsonObject { ["reaction"] = reaction, ["feedback"] = "{\"feedbackText\":\"\"}" },
-        };
-        return invoke;
-    }
 
     private sealed record Turn(string Phase, int Index, string Question, int Status, bool Answered, string? AnswerId, string Body)
     {
         public override string ToString() => $"{Phase} turn {Index}: {Status}, {(Body.Length > 200 ? Body[..200] : Body)}";
     }
+}
+
+/// <summary>
+/// The restart test stops the one PostgreSQL server every PostgreSQL test uses, so it runs alone: no other test class
+/// runs beside it (xunit runs a non-parallel collection after the parallel ones).
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class PostgresRestartRunsAlone
+{
+    public const string Name = "PostgreSQL restart";
 }

@@ -38,13 +38,13 @@ public sealed class ScaleOutTests
             await AskAsync(hostA, Third, conversation);
 
             // Each host must have read the history the other wrote, or a turn would have dropped the earlier ones.
-            var history = await HistoryAsync(hostB, conversation);
+            var history = await BotHostFixture.HistoryAsync(hostB, conversation);
             Assert.Equal([First, Second, Third], history.Where(t => t.Role == ChatTurn.User).Select(t => t.Text));
             Assert.Equal(6, history.Count);
 
             // Feedback on each answer goes to the other host, which still ties it to the answer the first one sent.
-            Assert.Equal(200, (await hostB.PostAsync(Feedback(conversation, answerA, "like"))).Status);
-            Assert.Equal(200, (await hostA.PostAsync(Feedback(conversation, answerB, "dislike"))).Status);
+            Assert.Equal(200, (await hostB.PostAsync(BotHostFixture.Feedback(conversation, answerA, "like"))).Status);
+            Assert.Equal(200, (await hostA.PostAsync(BotHostFixture.Feedback(conversation, answerB, "dislike"))).Status);
             var stored = (await hostA.Services.GetRequiredService<IFeedbackStore>().ListFeedbackAsync())
                 .Where(f => f.ConversationId == conversation).ToList();
             Assert.Equal(2, stored.Count);
@@ -126,7 +126,7 @@ public sealed class ScaleOutTests
             try
             {
                 await AskAsync(after, Second, conversation);
-                var history = await HistoryAsync(after, conversation);
+                var history = await BotHostFixture.HistoryAsync(after, conversation);
                 Assert.Equal([First, Second], history.Where(t => t.Role == ChatTurn.User).Select(t => t.Text));
             }
             finally
@@ -148,28 +148,5 @@ public sealed class ScaleOutTests
         var id = (string?)replies.Single(r => (string?)r["type"] == "message")["id"];
         Assert.False(string.IsNullOrEmpty(id));
         return id!;
-    }
-
-    /// <summary>The conversation's stored history, read through the host's own storage (the SDK's state key).</summary>
-    private static async Task<List<ChatTurn>> HistoryAsync(BotHostFixture host, string conversation)
-    {
-        var key = $"msteams/conversations/{conversation}";
-        var items = await host.Services.GetRequiredService<IStorage>().ReadAsync([key]);
-        var state = Assert.IsAssignableFrom<IDictionary<string, object>>(items[key]);
-        return Assert.IsType<List<ChatTurn>>(state["history"]);
-    }
-
-    private static JsonObject Feedback(string conversation, string answerId, string reaction)
-    {
-        var invoke = BotHostFixture.Message("", conversation);
-        invoke["type"] = "invoke";
-        invoke["name"] = "message/submitAction";
-        invoke["replyToId"] = answerId;
-        invoke["value"] = new JsonObject
-        {
-            ["actionName"] = "feedback",
-            ["actionValue"] = new JsonObject { ["reaction"] = reaction, ["feedback"] = "{\"feedbackText\":\"\"}" },
-        };
-        return invoke;
     }
 }

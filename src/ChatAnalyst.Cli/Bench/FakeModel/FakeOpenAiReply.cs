@@ -31,7 +31,7 @@ public sealed record FakeOpenAiReply
 
     public static FakeOpenAiReply Text(string content) => new() { Content = content };
 
-    /// <summary>Tool calls with arguments given as objects, e.g. <c>("KnowledgeBase-search_articles", new { query = "5G" })</c>.</summary>
+    /// <summary>Tool calls with arguments given as objects, e.g. <c>("KnowledgeBase-search_articles", new { query = "output 2024" })</c>.</summary>
     public static FakeOpenAiReply Tools(params (string Name, object Arguments)[] calls) =>
         new() { ToolCalls = calls.Select(c => (c.Name, JsonSerializer.Serialize(c.Arguments))).ToList() };
 
