@@ -19,7 +19,7 @@ public sealed record FakeOpenAiReply
     /// <summary>How long the server waits before answering (to run into the client's timeout).</summary>
     public TimeSpan Delay { get; init; }
 
-    /// <summary>In a stream, the pause before each piece of text (to stall a stream after its headers).</summary>
+    /// <summary>In a stream, the pace of its pieces of text: piece i is sent i × this after the stream starts (to stall a stream after its headers).</summary>
     public TimeSpan ChunkDelay { get; init; }
 
     /// <summary>Sent as the Retry-After header (whole seconds) with an error status.</summary>

@@ -190,11 +190,16 @@ public sealed partial class FakeOpenAiServer : IAsyncDisposable
             await WriteEventAsync(response, Chunk(request, id, ToolCallDelta(i, new JsonObject { ["function"] = new JsonObject { ["arguments"] = arguments } }), null));
         }
 
+        // Pieces are paced on one clock (piece i is due i × ChunkDelay after the stream starts), so a busy machine delays a piece
+        // but the lag does not add up over a long answer.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var index = 0;
         foreach (Match piece in Words().Matches(reply.Content ?? string.Empty))
         {
-            if (reply.ChunkDelay > TimeSpan.Zero)
+            var due = reply.ChunkDelay * ++index - clock.Elapsed;
+            if (due > TimeSpan.Zero)
             {
-                await Task.Delay(reply.ChunkDelay, aborted);
+                await Task.Delay(due, aborted);
             }
 
             await WriteEventAsync(response, Chunk(request, id, new JsonObject { ["content"] = piece.Value }, null));
