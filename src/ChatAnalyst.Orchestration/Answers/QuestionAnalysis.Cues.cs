@@ -79,7 +79,7 @@ public sealed partial record QuestionAnalysis
     private static partial Regex YesNoCue();
 
 
-    [GeneratedRegex(@"\b(grow|grew|growth|rise|rose|risen|fell|fall|drop|dropped|decline|declined|increase|increased|decrease|decreased|change|share|rate|percent|percentage|proportion|how fast|by how much|yoy|year on year)\b|%|增长|增速|下降|占比|比重|百分")]
+    [GeneratedRegex(@"\b(grow|grew|growth|rise|rose|risen|fell|fall|drop|dropped|decline|declined|increase|increased|decrease|decreased|change|share|rate|percent|percentage|proportion|how fast|yoy|year on year)\b|%|增长|增速|下降|占比|比重|百分")]
     private static partial Regex RateCue();
 
 
@@ -107,7 +107,7 @@ public sealed partial record QuestionAnalysis
     private static partial Regex Pronoun();
 
 
-    [GeneratedRegex(@"\b(faster|slower|higher|lower|bigger|larger|smaller|more|less|fewer|versus|vs\.?|compare[sd]?|comparison|stack up|outpace[sd]?|ahead of|behind)\b|哪个|更快|更高|更大|相比|比较|对比")]
+    [GeneratedRegex(@"\b(faster|slower|higher|lower|bigger|larger|smaller|greater|stronger|weaker|better|worse|more|less|fewer|margin|gap|versus|vs\.?|compare[sd]?|comparison|stack up|outpace[sd]?|ahead of|behind)\b|哪个|更快|更高|更大|相比|比较|对比")]
     private static partial Regex ComparisonCue();
 
 

@@ -24,6 +24,10 @@ public static partial class ComparisonWriter
             return null;
         }
 
+        // "A or B", "A and B": a word before A or after B may be shared ("cumulative A and B capacity"), so the word
+        // next to the conjunction tells the sides apart best.
+        var coordinated = !ThanPattern().IsMatch(question.Text) && !Behind().IsMatch(question.Text);
+
         string[][] terms = [Distinct(sides.Left, sides.Right), Distinct(sides.Right, sides.Left)];
         if (terms[0].Length == 0 || terms[1].Length == 0)
         {
@@ -32,28 +36,36 @@ public static partial class ComparisonWriter
 
         // Two periods are compared only within one sentence, which says which figure belongs to which period.
         var periodSides = terms.All(t => t.Length == 1 && t[0].All(char.IsDigit));
-        var found = new Figure?[2];
+        // Both figures come from one article (across articles the periods and definitions may differ): the first article,
+        // in rank order, whose sentences give both sides.
+        var found = new Dictionary<string, Figure?[]>(StringComparer.Ordinal);
+        Figure?[]? pair = null;
         foreach (var candidate in candidates)
         {
-            var assigned = Assign(candidate, Figures(candidate, question), terms);
+            var assigned = Assign(candidate, Figures(candidate, question), terms, coordinated);
             if (periodSides && (assigned[0] is null || assigned[1] is null))
             {
                 continue;
             }
 
-            for (var side = 0; side < 2; side++)
+            if (!found.TryGetValue(candidate.DocumentId, out var sidesFound))
             {
-                found[side] ??= assigned[side];
+                found[candidate.DocumentId] = sidesFound = new Figure?[2];
             }
 
-            if (found[0] is not null && found[1] is not null)
+            for (var side = 0; side < 2; side++)
             {
+                sidesFound[side] ??= assigned[side];
+            }
+
+            if (sidesFound[0] is not null && sidesFound[1] is not null)
+            {
+                pair = sidesFound;
                 break;
             }
         }
 
-        // Two figures of one article only: across articles the periods and definitions may differ.
-        if (found[0] is not { } a || found[1] is not { } b || a.Kind != b.Kind || a.Value == b.Value || a.DocumentId != b.DocumentId)
+        if (pair is not [{ } a, { } b] || a.Kind != b.Kind || a.Value == b.Value)
         {
             return null;
         }
@@ -123,11 +135,11 @@ public static partial class ComparisonWriter
     }
 
     /// <summary>Each side's figure in one sentence: by "respectively" order, else the figure nearest to where the side is named.</summary>
-    private static Figure?[] Assign(ReaderCandidate candidate, List<Figure> figures, string[][] terms)
+    private static Figure?[] Assign(ReaderCandidate candidate, List<Figure> figures, string[][] terms, bool coordinated)
     {
         // Lower case only (no synonym folding), so positions line up with the figures found in the text.
         var lower = candidate.Text.ToLowerInvariant();
-        var mentions = terms.Select(t => Mentions(lower, t)).ToArray();
+        var mentions = new[] { Mentions(lower, coordinated ? Heads(terms[0]) : terms[0].Take(1)), Mentions(lower, terms[1].Take(1)) };
         var result = new Figure?[2];
         if (lower.Contains("respectively", StringComparison.Ordinal) && mentions[0].Count > 0 && mentions[1].Count > 0)
         {
@@ -139,11 +151,13 @@ public static partial class ComparisonWriter
             }
         }
 
-        // A figure belongs to the side its clause names ("A rose 3.6%, while B grew 4.1%"); the first such figure of each
-        // side wins. Only a side no clause claims takes a figure from a clause that names both sides or neither, by
-        // nearness: "the first phase … 138.7 billion, and the second … 204 billion" gives the second side 204, not 138.7.
+        // A figure belongs to the side its clause names ("A rose 3.6%, while B grew 4.1%"); of the figures a side's clauses
+        // hold, the one nearest to where the side is named wins ("C added 13.8 million and A 79.8 million" gives A 79.8).
+        // Only a side no clause claims takes a figure from a clause that names both sides or neither, by nearness: "the
+        // first phase … 138.7 billion, and the second … 204 billion" gives the second side 204, not 138.7.
         var clauses = ClauseBreak().Matches(lower).Select(m => m.Index).Prepend(0).Append(lower.Length).ToList();
         var nearest = new Figure?[2];
+        var claimedDistance = new[] { int.MaxValue, int.MaxValue };
         foreach (var figure in figures)
         {
             var start = clauses.Last(c => c <= figure.Index);
@@ -151,7 +165,13 @@ public static partial class ComparisonWriter
             var named = mentions.Select(m => m.Where(i => i >= start && i < end).ToList()).ToArray();
             if (named[0].Count > 0 != named[1].Count > 0)
             {
-                result[named[0].Count > 0 ? 0 : 1] ??= figure;
+                var side = named[0].Count > 0 ? 0 : 1;
+                var distance = named[side].Min(i => Distance(i, figure.Index));
+                if (distance < claimedDistance[side])
+                {
+                    (result[side], claimedDistance[side]) = (figure, distance);
+                }
+
                 continue;
             }
 
@@ -173,14 +193,29 @@ public static partial class ComparisonWriter
     private static int Distance(int mention, int figure) => figure >= mention ? figure - mention : (mention - figure) * 2;
 
     /// <summary>
-    /// Where a sentence names a side: its first own word (the head that tells it from the other side: "A", "B"),
-    /// matched by stem so "completions" finds "completed". Later words of a side often name the shared subject.
+    /// The words that may name the first side of "A or B", from the conjunction backwards, all but the first (which may
+    /// be shared: "cumulative A and B capacity"). The second side is named by its first own word: its later words are
+    /// often shared ("A vs B density").
     /// </summary>
-    private static List<int> Mentions(string lower, string[] terms)
+    private static IEnumerable<string> Heads(string[] left) => left.Reverse().Take(Math.Max(1, left.Length - 1));
+
+    /// <summary>
+    /// Where a sentence names a side: by the first of its own words, in order of preference, that the sentence holds
+    /// (the head that tells it from the other side: "A", "B"), matched by stem so "completions" finds "completed".
+    /// </summary>
+    private static List<int> Mentions(string lower, IEnumerable<string> terms)
     {
-        var head = terms[0];
-        var stem = head.Length > 5 ? head[..Math.Max(5, head.Length - 3)] : head;
-        return Regex.Matches(lower, @"\b" + Regex.Escape(stem)).Select(m => m.Index).ToList();
+        foreach (var head in terms)
+        {
+            var stem = head.Length > 5 ? head[..Math.Max(5, head.Length - 3)] : head;
+            var found = Regex.Matches(lower, @"\b" + Regex.Escape(stem)).Select(m => m.Index).ToList();
+            if (found.Count > 0)
+            {
+                return found;
+            }
+        }
+
+        return [];
     }
 
     /// <summary>The figures of the kind the question compares: changes for "grew faster", rates, or amounts.</summary>

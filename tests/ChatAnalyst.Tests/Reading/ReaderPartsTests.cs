@@ -84,6 +84,18 @@ public sealed class ReaderPartsTests
         "How much higher was the northern plant's output than the southern plant's in 2025?",
         "In 2025 the southern plant produced 9.1 million tons, while the northern plant produced 12.5 million tons.",
         "northern plant's output", "12.5 million", "9.1 million", "3.4 million")]
+    [InlineData(
+        "Compare the province's cumulative rail and road freight at the end of 2024 – which is bigger, and by how much?",
+        "At the end of 2024, the province's cumulative freight stood at 1.5 billion tons, up 12 percent from a year earlier: road 900 million tons, rail 410 million tons and water 190 million tons.",
+        "road freight", "900 million", "410 million", "490 million")]
+    [InlineData(
+        "Did the province add more rail or road capacity in 2024, and what's the difference?",
+        "Water routes added 12.5 million tons and rail 40.2 million tons, while road added 96 million tons and air 1.2 million tons.",
+        "road capacity", "96 million", "40.2 million", "55.8 million")]
+    [InlineData(
+        "From January to May, did inland ports or coastal ports post the stronger throughput growth? Give the margin.",
+        "Coastal and inland ports saw throughput growth of 4.4% and 6.1%, respectively, from January to May.",
+        "inland ports", "6.1%", "4.4%", "1.7 percentage points")]
     public void A_comparison_names_the_larger_side_and_the_gap(string question, string sentence, string larger, string high, string low, string gap)
     {
         var analysis = QuestionAnalysis.Analyze(question, [], BilingualGlossary.Empty);
