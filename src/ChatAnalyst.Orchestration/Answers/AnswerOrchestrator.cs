@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using ChatAnalyst.Knowledge.Search;
+using ChatAnalyst.Knowledge.Text;
 using ChatAnalyst.Orchestration.Evidence;
 using ChatAnalyst.Orchestration.Grounding;
 using ChatAnalyst.Orchestration.Offline;
@@ -33,6 +34,7 @@ public sealed class AnswerOrchestrator
     private readonly AiOptions _options;
     private readonly LimitsOptions _limits;
     private readonly BilingualGlossary _glossary;
+    private readonly UnitNames _units;
     private readonly TurnAnalyses _analyses;
     private readonly ILogger<AnswerOrchestrator> _logger;
     private readonly FunctionCallingLoop _loop;
@@ -47,6 +49,7 @@ public sealed class AnswerOrchestrator
         IOptions<LimitsOptions> limits,
         TimeProvider time,
         BilingualGlossary glossary,
+        UnitNames units,
         TurnAnalyses analyses,
         ILogger<AnswerOrchestrator> logger)
     {
@@ -61,6 +64,7 @@ public sealed class AnswerOrchestrator
         _options = options.Value;
         _limits = limits.Value;
         _glossary = glossary;
+        _units = units;
         _analyses = analyses;
         _logger = logger;
         _loop = new FunctionCallingLoop(kernel, _options, _limits, logger);
@@ -144,7 +148,7 @@ public sealed class AnswerOrchestrator
             Gate = new ToolCallGate(_limits.MaxToolCallsPerTurn),
         };
         // The question is analysed once, here; every later step of the turn reads this analysis.
-        turn.Analysis = QuestionAnalysis.Analyze(question, earlier, _glossary);
+        turn.Analysis = QuestionAnalysis.Analyze(question, earlier, _glossary, _units);
         _analyses.Set(turn.Chat, turn.Analysis);
         var answer = IsOffline
             ? await AnswerOfflineAsync(turn, cancellationToken)

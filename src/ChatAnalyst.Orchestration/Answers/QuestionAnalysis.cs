@@ -61,7 +61,10 @@ public sealed partial record QuestionAnalysis
     /// <summary>Whether <paramref name="text"/> states a number the user quoted.</summary>
     public bool IsQuotedIn(string text) => QuotedNumbers.Any(n => text.Contains(n, StringComparison.Ordinal));
 
-    public static QuestionAnalysis Analyze(string text, IReadOnlyList<string> earlierQuestions, BilingualGlossary glossary)
+    /// <summary>English names of the units the question asks in ("how many tonnes", "多少千瓦"), or none.</summary>
+    public IReadOnlyList<string> Units { get; init; } = [];
+
+    public static QuestionAnalysis Analyze(string text, IReadOnlyList<string> earlierQuestions, BilingualGlossary glossary, UnitNames? units = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(earlierQuestions);
@@ -151,6 +154,7 @@ public sealed partial record QuestionAnalysis
             Measure = MeasureOf(isFollowUp && !MeasureCue().IsMatch(lower) ? $"{lower} {previousEnglish!.ToLowerInvariant()}" : lower),
             Quantity = QuantityOf(isFollowUp && !MeasureCue().IsMatch(lower) ? $"{lower} {previousEnglish!.ToLowerInvariant()}" : lower),
             WantsChange = ChangeCue().IsMatch(isFollowUp && !MeasureCue().IsMatch(lower) ? $"{lower} {previousEnglish!.ToLowerInvariant()}" : lower),
+            Units = (units ?? UnitNames.Empty).WantedIn(text),
             QuotedNumbers = QuotedNumber().Matches(text).Select(m => m.Value).Where(n => !IsYear(n)).ToList(),
             Years = years,
             IsFollowUp = isFollowUp,

@@ -23,6 +23,7 @@ public sealed class OfflineChatCompletionService : IChatCompletionService
     private readonly OfflinePlanner _planner = new();
     private readonly OfflineReader _reader;
     private readonly BilingualGlossary _glossary;
+    private readonly UnitNames _units;
 
     // One chat history is one turn: its question is read once, not again in every planning round and in the answer.
     private readonly TurnAnalyses _analyses;
@@ -30,6 +31,7 @@ public sealed class OfflineChatCompletionService : IChatCompletionService
     public OfflineChatCompletionService(BilingualGlossary glossary, UnitNames units, ReaderModel model, ReaderTraceSink traces, TurnAnalyses analyses)
     {
         _glossary = glossary;
+        _units = units;
         _analyses = analyses;
         _reader = new OfflineReader(model, units, traces);
     }
@@ -60,7 +62,7 @@ public sealed class OfflineChatCompletionService : IChatCompletionService
                 return known;
             }
 
-            var analysis = QuestionAnalysis.Analyze(question, earlier, _glossary);
+            var analysis = QuestionAnalysis.Analyze(question, earlier, _glossary, _units);
             _analyses.Set(chatHistory, analysis);
             return analysis;
         });

@@ -30,7 +30,7 @@ public static partial class ChineseAnswerWriter
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(lead);
         ArgumentNullException.ThrowIfNull(units);
-        if (Figure(lead.Text, units) is not { } value)
+        if (Figure(lead.Text, units, question.Units) is not { } value)
         {
             return null;
         }
@@ -41,8 +41,11 @@ public static partial class ChineseAnswerWriter
         return Supported(text, lead) ? text : null;
     }
 
-    /// <summary>The first figure of the sentence in Chinese form.</summary>
-    internal static string? Figure(string sentence, UnitNames units)
+    /// <summary>
+    /// The first figure of the sentence in Chinese form; when the question asks in a unit (<paramref name="wanted"/>, its
+    /// English names), the first figure in that unit, or null when the sentence has none.
+    /// </summary>
+    internal static string? Figure(string sentence, UnitNames units, IReadOnlyList<string>? wanted = null)
     {
         foreach (Match m in FigurePattern().Matches(sentence))
         {
@@ -53,13 +56,19 @@ public static partial class ChineseAnswerWriter
             }
 
             var qualifier = Qualifier(sentence[Math.Max(0, m.Index - 20)..m.Index]);
+            var rest = sentence[(m.Index + m.Length)..].TrimStart();
+            var unit = units.StartOf(rest);
+            var rate = m.Groups["pct"].Length > 0 && wanted is not null && wanted.Any(UnitNames.IsRate);
+            if (wanted is { Count: > 0 } && !rate && (unit is null || !wanted.Contains(unit.Value.English, StringComparer.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
             if (m.Groups["pct"].Length > 0)
             {
                 return qualifier + m.Groups["n"].Value + "%";
             }
 
-            var rest = sentence[(m.Index + m.Length)..].TrimStart();
-            var unit = units.StartOf(rest);
             var name = unit?.Chinese ?? string.Empty;
             if (m.Groups["scale"].Length == 0)
             {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ChatAnalyst.Knowledge.Text;
 using ChatAnalyst.Orchestration.Answers;
 
 namespace ChatAnalyst.Orchestration.Reading;
@@ -35,6 +36,42 @@ public sealed partial class ReaderFeatures
             QuantityWanted.Level => stock ? 1 : flow ? -1 : 0,
             _ => 0,
         };
+    }
+
+    /// <summary>
+    /// Whether the sentence states a figure in the unit the question asks in ("how many tonnes": "48.2 million
+    /// deadweight tonnes"): 1 when it does, −1 when it has figures but none in that unit, 0 when no unit is asked.
+    /// </summary>
+    private double UnitMatch(string text, int numbers)
+    {
+        if (_question.Units.Count == 0 || numbers == 0)
+        {
+            return 0;
+        }
+
+        // Percentage points are differences of percentages: a sentence of percentages answers "by how many points".
+        if (_question.Units.Any(UnitNames.IsRate) && RateNumber().IsMatch(text))
+        {
+            return 1;
+        }
+
+        foreach (Match figure in FigureNumber().Matches(text))
+        {
+            // The unit may follow a scale and one more word: "1.2 billion deadweight tonnes".
+            var after = text[(figure.Index + figure.Length)..].TrimStart();
+            for (var skipped = 0; skipped < 3 && after.Length > 0; skipped++)
+            {
+                if (_question.Units.Any(u => after.StartsWith(u, StringComparison.OrdinalIgnoreCase) && (after.Length == u.Length || !char.IsLetter(after[u.Length]))))
+                {
+                    return 1;
+                }
+
+                var space = after.IndexOf(' ', StringComparison.Ordinal);
+                after = space < 0 ? string.Empty : after[(space + 1)..];
+            }
+        }
+
+        return -1;
     }
 
     // A number that is not a year: a figure, a share, a count.

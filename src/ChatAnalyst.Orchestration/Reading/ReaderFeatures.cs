@@ -23,7 +23,7 @@ public sealed partial class ReaderFeatures
         "period_match", "period_conflict", "period_same_year", "document_period_match", "document_period_conflict",
         "year_conflict", "answer_type", "measure_match", "measure_conflict", "has_number", "passage_rank", "document_rank",
         "lead_position", "short_or_heading", "quoted_number", "newest_document", "curated_figure", "figure_index_only", "phrase_coverage", "change_match", "coverage_gap", "coverage_density", "number_near_subject",
-        "flow_match",
+        "flow_match", "unit_match",
     ];
 
     /// <summary>Positions in the vector of the features that the selector, the abstainer and the evaluation read by name.</summary>
@@ -190,6 +190,7 @@ public sealed partial class ReaderFeatures
             terms.Count == 0 ? 0 : Coverage(terms) * Math.Min(1, 8.0 / terms.Count),
             NumberNearSubject(text),
             FlowMatch(text),
+            UnitMatch(text, numbers),
         ];
     }
 

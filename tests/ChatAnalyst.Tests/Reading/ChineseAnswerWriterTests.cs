@@ -25,6 +25,29 @@ public sealed class ChineseAnswerWriterTests
     }
 
     [Theory]
+    [InlineData("去年港口吞吐量达到多少吨？", "tonnes")]
+    [InlineData("2024年新增装机多少万千瓦？", "kilowatts")]
+    [InlineData("全年发电量是多少千瓦时？", "kilowatt-hours")]
+    [InlineData("How many tonnes did the port handle?", "tonnes")]
+    [InlineData("How much did output grow?", "")]
+    [InlineData("全部收入是多少？", "")]
+    public void The_unit_a_question_asks_in_is_read_from_the_unit_names(string question, string expected)
+    {
+        Assert.Equal(expected, string.Join(',', Units.WantedIn(question)));
+    }
+
+    [Fact]
+    public void A_question_asking_in_a_unit_gets_the_sentence_s_figure_in_that_unit_or_none()
+    {
+        const string Sentence = "Completions made up 55.7 percent of the total, at 48.18 million tonnes, worth 320 billion yuan.";
+
+        Assert.Equal("55.7%", ChineseAnswerWriter.Figure(Sentence, Units));
+        Assert.Equal("4818万吨", ChineseAnswerWriter.Figure(Sentence, Units, Units.WantedIn("完工量达到多少吨？")));
+        Assert.Equal("3200亿元", ChineseAnswerWriter.Figure(Sentence, Units, Units.WantedIn("价值多少亿元？")));
+        Assert.Null(ChineseAnswerWriter.Figure(Sentence, Units, Units.WantedIn("装机多少千瓦？")));
+    }
+
+    [Theory]
     [InlineData("2025年1至4月中国锂离子电池总产量是多少？", "2025年1至4月中国锂离子电池总产量")]
     [InlineData("根据国家统计局，2024年研发经费投入有多少？", "2024年研发经费投入")]
     public void The_subject_is_the_question_without_its_question_words(string question, string subject)

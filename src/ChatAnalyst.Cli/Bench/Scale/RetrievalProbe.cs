@@ -31,7 +31,7 @@ internal static class RetrievalProbe
         for (var i = -options.Warmup; i < options.Samples; i++)
         {
             var question = questions[(i + options.Warmup) % questions.Count];
-            var analysis = QuestionAnalysis.Analyze(question, [], glossary);
+            var analysis = QuestionAnalysis.Analyze(question, [], glossary, host.Get<UnitNames>());
             host.Clock.Reset();
             var started = Stopwatch.GetTimestamp();
             var result = await kernel.InvokeAsync(KnowledgeBasePlugin.PluginName, KnowledgeBasePlugin.SearchArticles, new() { ["query"] = analysis.SearchText, ["top"] = 6 }, cancellationToken);

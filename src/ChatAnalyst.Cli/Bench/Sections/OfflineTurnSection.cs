@@ -27,6 +27,7 @@ internal sealed class OfflineTurnSection(BenchHost host, IReadOnlyList<string> q
     private readonly Kernel _kernel = host.Get<Kernel>();
     private readonly BilingualGlossary _glossary = host.Get<BilingualGlossary>();
     private readonly IKnowledgeSearch _search = host.Get<IKnowledgeSearch>();
+    private readonly UnitNames _units = host.Get<UnitNames>();
     private readonly OfflineReader _reader = new(host.Get<ReaderModel>(), host.Get<UnitNames>());
     private readonly ReaderModel _model = host.Get<ReaderModel>();
     private readonly GroundingGuard _guard = host.Get<GroundingGuard>();
@@ -79,7 +80,7 @@ internal sealed class OfflineTurnSection(BenchHost host, IReadOnlyList<string> q
 
     private async Task StagesAsync(string question, StageTimes stages, CancellationToken cancellationToken)
     {
-        var analysis = stages.Time("analysis (question, once per turn)", () => QuestionAnalysis.Analyze(question, [], _glossary));
+        var analysis = stages.Time("analysis (question, once per turn)", () => QuestionAnalysis.Analyze(question, [], _glossary, _units));
         var ledger = new CitationLedger();
 
         host.Clock.Reset();
