@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ChatAnalyst.Knowledge.Indicators;
 using ChatAnalyst.Knowledge.Text;
 using ChatAnalyst.Orchestration.Answers;
 
@@ -75,12 +76,22 @@ public static partial class ComparisonWriter
         var gap = Math.Round(high.Value - low.Value, decimals).ToString("0." + new string('0', decimals), CultureInfo.InvariantCulture).TrimEnd('.');
         var unit = high.Kind == "%" ? " percentage points" : high.Kind.Length > 0 && high.Kind != Count ? " " + high.Kind : string.Empty;
         var markers = high.Marker == low.Marker ? high.Marker : high.Marker + low.Marker;
-        return $"The larger figure is for {highName}: {high.Text}{Suffix(high)} against {low.Text}{Suffix(low)} for {lowName}, a gap of {gap}{unit} {markers}.";
+        var period = periodSides ? string.Empty : PeriodOf(high, low);
+        return $"The larger figure is for {highName}: {high.Text}{Suffix(high)} against {low.Text}{Suffix(low)} for {lowName}{period}, a gap of {gap}{unit} {markers}.";
     }
 
     private const string Count = "count";
 
-    private sealed record Figure(string Text, decimal Value, string Kind, int Index, string Marker, string DocumentId);
+    private sealed record Figure(string Text, decimal Value, string Kind, int Index, string Marker, string DocumentId, string Sentence, Period? Period);
+
+    /// <summary>
+    /// " in January–November 2025" when both figures are for one period and the cited sentence writes its year, so the
+    /// reader sees what the figures cover without reading on; otherwise nothing.
+    /// </summary>
+    private static string PeriodOf(Figure high, Figure low) =>
+        high.Period is { } period && period == low.Period && high.Sentence.Contains(period.Year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            ? " in " + period.Label
+            : string.Empty;
 
     /// <summary>The two things compared, as the question names them.</summary>
     internal static (string Left, string Right)? Sides(string question)
@@ -241,7 +252,7 @@ public static partial class ComparisonWriter
             var wanted = question.WantsChange ? isChange : question.Measure == MeasureWanted.Rate ? kind == "%" : question.Measure != MeasureWanted.Amount || kind != "%";
             if (wanted)
             {
-                figures.Add(new Figure(m.Groups["n"].Value, value, kind, m.Index, AnswerWriter.Marker(candidate), candidate.DocumentId));
+                figures.Add(new Figure(m.Groups["n"].Value, value, kind, m.Index, AnswerWriter.Marker(candidate), candidate.DocumentId, text, candidate.Periods.Count > 0 ? candidate.Periods[0] : null));
             }
         }
 

@@ -111,6 +111,23 @@ public sealed class ReaderPartsTests
         Assert.Contains(gap, text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("From January to May 2025, coastal and inland ports saw throughput growth of 4.4% and 6.1%, respectively.", "for coastal ports in January–May 2025, a gap")]
+    [InlineData("Coastal and inland ports saw throughput growth of 4.4% and 6.1%, respectively.", "for coastal ports, a gap")]
+    public void A_comparison_says_the_period_its_figures_cover_when_the_cited_sentence_states_it(string sentence, string expected)
+    {
+        var analysis = QuestionAnalysis.Analyze("Did inland ports or coastal ports grow faster?", [], BilingualGlossary.Empty);
+        var candidates = new List<ReaderCandidate>
+        {
+            new(sentence, new EvidenceItem(EvidenceKind.Passage, Wire, sentence) { Ref = 1 }, string.Empty, 0.5, 0, 0) { Periods = PeriodReader.Read(sentence, null) },
+        };
+
+        var text = ComparisonWriter.Compare(analysis, candidates);
+
+        Assert.NotNull(text);
+        Assert.Contains(expected, text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_side_named_in_a_later_clause_takes_that_clause_s_figure_not_an_earlier_unclaimed_one()
     {
