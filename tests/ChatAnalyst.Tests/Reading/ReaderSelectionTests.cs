@@ -111,6 +111,34 @@ public sealed class ReaderSelectionTests
         Assert.Equal([-1.0, 1.0], candidates.Select(c => forLevel.Compute(c)[flow]));
     }
 
+    [Fact]
+    public void A_figure_in_the_unit_asked_is_preferred_and_a_year_ending_a_sentence_is_no_figure()
+    {
+        var units = new UnitNames([new("吨", "tonnes"), new("吨", "tons"), new("个百分点", "percentage points")]);
+        var tonnes = QuestionAnalysis.Analyze("How many tons did the port handle in 2024?", [], BilingualGlossary.Empty, units);
+        var points = QuestionAnalysis.Analyze("By how many percentage points did throughput grow in 2024?", [], BilingualGlossary.Empty, units);
+        var unasked = QuestionAnalysis.Analyze("How big was the port's throughput in 2024?", [], BilingualGlossary.Empty, units);
+        var item = new EvidenceItem(EvidenceKind.Passage, Wire, "x")
+        {
+            Ref = 1,
+            Sentences =
+            [
+                new ScoredSentence("The port handled 1.2 billion metric tonnes in 2024.", 0.5),
+                new ScoredSentence("Throughput grew 4.1 percent in 2024, faster than in 2023.", 0.5),
+                new ScoredSentence("The port opened its third terminal in 2023.", 0.5),
+            ],
+        };
+        var candidates = CandidateBuilder.Build([new ToolEvidence("search_articles", [item])]);
+        var unit = Array.IndexOf(ReaderFeatures.Names, "unit_match");
+        var hasNumber = Array.IndexOf(ReaderFeatures.Names, "has_number");
+
+        Assert.Equal(["tonnes", "tons"], tonnes.Units.Order(StringComparer.Ordinal));
+        Assert.Equal([1.0, -1.0, 0.0], candidates.Select(c => new ReaderFeatures(tonnes, candidates).Compute(c)[unit]));
+        Assert.Equal([-1.0, 1.0, 0.0], candidates.Select(c => new ReaderFeatures(points, candidates).Compute(c)[unit]));
+        Assert.Equal([0.0, 0.0, 0.0], candidates.Select(c => new ReaderFeatures(unasked, candidates).Compute(c)[unit]));
+        Assert.Equal([1.0, 1.0, 0.0], candidates.Select(c => new ReaderFeatures(unasked, candidates).Compute(c)[hasNumber]));
+    }
+
     private static double[] Features(params (int Index, double Value)[] values)
     {
         var features = new double[ReaderFeatures.Names.Length];
