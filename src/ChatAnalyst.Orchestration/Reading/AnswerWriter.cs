@@ -11,8 +11,14 @@ namespace ChatAnalyst.Orchestration.Reading;
 /// <summary>
 /// The reader's last step: writes the answer. A comparison leads with which side is larger and by how much, worked
 /// out from the cited figures; otherwise the lead sentence is quoted as the source gives it with its <c>[n]</c>, and at
-/// most one supporting sentence follows when it adds a figure or a point the lead lacks — never the same figure twice.
+/// supporting sentences follow when they add a figure the lead lacks (a second only for a part of the question still
+/// unanswered) — never the same figure twice.
 /// </summary>
+/// <summary>Sentences of the lead's article that may follow it, best first.</summary>
+/// <param name="Close">Those scored close to the lead: one may follow when it adds a figure.</param>
+/// <param name="Parts">A wider set: one may follow when it answers a part of the question the answer leaves out.</param>
+public sealed record SupportingSentences(IReadOnlyList<ReaderCandidate> Close, IReadOnlyList<ReaderCandidate> Parts);
+
 public static partial class AnswerWriter
 {
     /// <param name="question">The turn's analysis.</param>
@@ -20,7 +26,7 @@ public static partial class AnswerWriter
     /// <param name="support">Candidates that may follow the lead, best first.</param>
     /// <param name="ranked">The best candidates in score order, for a comparison's two sides.</param>
     /// <param name="units">Chinese unit names.</param>
-    public static string Write(QuestionAnalysis question, ReaderCandidate lead, IReadOnlyList<ReaderCandidate> support, IReadOnlyList<ReaderCandidate> ranked, UnitNames units)
+    public static string Write(QuestionAnalysis question, ReaderCandidate lead, SupportingSentences support, IReadOnlyList<ReaderCandidate> ranked, UnitNames units)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(lead);
@@ -53,14 +59,41 @@ public static partial class AnswerWriter
         }
 
         answer.Append(Quote(question, lead));
-        var numbers = Numbers(answer.ToString());
-        var extra = support.FirstOrDefault(s => Adds(s, numbers) && s.Text != lead.Previous);
-        if (extra is not null)
+        // A supporting sentence that adds a figure; one that also covers a part of the question the answer has not
+        // touched yet ("shares for A, B and C" answered for B and C) comes first, and a second may follow for a part
+        // still missing.
+        for (var added = 0; added < 2; added++)
         {
+            var written = answer.ToString();
+            var numbers = Numbers(written);
+            var missing = MissingParts(question, written);
+            bool Adding(ReaderCandidate s) => Adds(s, numbers) && !written.Contains(s.Text.Trim().TrimEnd('.'), StringComparison.Ordinal);
+            var extra = support.Parts.FirstOrDefault(s => Adding(s) && missing.Any(TextTerms.ContentTerms(s.Text).Contains))
+                ?? (added == 0 ? support.Close.FirstOrDefault(Adding) : null);
+            if (extra is null)
+            {
+                break;
+            }
+
             answer.Append(' ').Append(Quote(question, extra));
         }
 
         return answer.ToString().Trim();
+    }
+
+    /// <summary>
+    /// For a question in parts ("A, B and C", "both A and B"), its own subject words (not inherited by a follow-up, not
+    /// years) that the text does not contain; none for a question in one part.
+    /// </summary>
+    private static List<string> MissingParts(QuestionAnalysis question, string text)
+    {
+        if (!InParts().IsMatch(question.Text))
+        {
+            return [];
+        }
+
+        var present = TextTerms.ContentTerms(text).ToHashSet(StringComparer.Ordinal);
+        return question.Terms.Where(t => t.Value >= 1 && !t.Key.All(char.IsDigit) && !present.Contains(t.Key)).Select(t => t.Key).ToList();
     }
 
     /// <summary>The caption of a rendered chart: its title and each charted figure, cited.</summary>
@@ -129,6 +162,9 @@ public static partial class AnswerWriter
 
     [GeneratedRegex(@"\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\b")]
     private static partial Regex DatePart();
+
+    [GeneratedRegex(@",\s|\b(?:and|both)\b|、|和|及")]
+    private static partial Regex InParts();
 
     [GeneratedRegex(@"\d\s*percentage points?\s+(?:higher|lower|faster|slower|more|less|above|below|ahead)|个百分点", RegexOptions.IgnoreCase)]
     private static partial Regex StatedGap();

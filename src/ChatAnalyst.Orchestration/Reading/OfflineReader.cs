@@ -15,6 +15,9 @@ public sealed class OfflineReader(ReaderModel model, UnitNames units, ReaderTrac
     /// <summary>A supporting sentence, from the lead's article, must score at least this close to the lead (ranker units; chosen on the training sets).</summary>
     private const double SupportMargin = 3.5;
 
+    /// <summary>How far below the lead a sentence may score and still answer a part of the question the lead leaves out.</summary>
+    private const double PartMargin = 6;
+
     /// <summary>How many of the best candidates a comparison looks through for the two sides' figures.</summary>
     private const int ComparisonDepth = 8;
 
@@ -69,14 +72,12 @@ public sealed class OfflineReader(ReaderModel model, UnitNames units, ReaderTrac
         }
 
         var lead = top.Candidate;
-        var support = scored.Skip(1)
-            .Where(s => s.Score >= top.Score - SupportMargin && s.Candidate.Text != lead.Text && s.Candidate.DocumentId == lead.DocumentId)
-            .Select(s => s.Candidate)
-            .Take(3)
-            .ToList();
+        var sameArticle = scored.Skip(1).Where(s => s.Candidate.Text != lead.Text && s.Candidate.DocumentId == lead.DocumentId).ToList();
+        var support = sameArticle.Where(s => s.Score >= top.Score - SupportMargin).Select(s => s.Candidate).Take(3).ToList();
+        var parts = sameArticle.Where(s => s.Score >= top.Score - PartMargin).Select(s => s.Candidate).Take(6).ToList();
         // A comparison is worked out from the lead's article (both figures from one source, in the lead's terms); a side
         // may sit in a lower-ranked sentence of it.
         var ranked = scored.Select(s => s.Candidate).Where(c => c.DocumentId == lead.DocumentId).Take(ComparisonDepth).ToList();
-        return AnswerWriter.Write(question, lead, support, ranked, units);
+        return AnswerWriter.Write(question, lead, new SupportingSentences(support, parts), ranked, units);
     }
 }

@@ -129,6 +129,28 @@ public sealed class ReaderPartsTests
     }
 
     [Fact]
+    public void A_question_in_parts_gets_a_sentence_for_the_part_the_lead_leaves_out_and_a_question_in_one_part_does_not()
+    {
+        string[] sentences =
+        [
+            "Imports made up 41.2 percent of the total and re-exports 12.5 percent.",
+            "Exports from the port made up 46.3 percent of the total in 2024.",
+            "Use of the new berths rose 8 percent.",
+        ];
+        var candidates = sentences.Select((s, i) => new ReaderCandidate(s, new EvidenceItem(EvidenceKind.Passage, Wire, s) { Ref = 1 }, string.Empty, 0.5, i, i)).ToList();
+        var inParts = QuestionAnalysis.Analyze("What shares did exports, imports and re-exports have in 2024?", [], BilingualGlossary.Empty);
+        var onePart = QuestionAnalysis.Analyze("What share did imports have in 2024?", [], BilingualGlossary.Empty);
+        var support = new SupportingSentences([], candidates.Skip(1).ToList());
+
+        var answer = AnswerWriter.Write(inParts, candidates[0], support, candidates, UnitNames.Empty);
+        var single = AnswerWriter.Write(onePart, candidates[0], support, candidates, UnitNames.Empty);
+
+        Assert.Contains("46.3 percent", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("rose 8 percent", answer, StringComparison.Ordinal);
+        Assert.Equal("Imports made up 41.2 percent of the total and re-exports 12.5 percent [1].", single);
+    }
+
+    [Fact]
     public void A_side_named_in_a_later_clause_takes_that_clause_s_figure_not_an_earlier_unclaimed_one()
     {
         var analysis = QuestionAnalysis.Analyze("How much bigger was the third round than the second round?", [], BilingualGlossary.Empty);
