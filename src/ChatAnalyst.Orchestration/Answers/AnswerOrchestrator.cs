@@ -207,7 +207,7 @@ public sealed class AnswerOrchestrator
         deadline.CancelAfter(TimeSpan.FromSeconds(_limits.TurnDeadlineSeconds));
         try
         {
-            var text = await _loop.RunAsync(_chat, turn, _options.MaxRoundTrips, deadline.Token);
+            var text = await _loop.RunAsync(_chat, turn, _options.MaxRoundTrips, deadline.Token, OfflinePlanner.FirstSearches(turn.Analysis!, _kernel));
             var verdict = _policy.Check(text, turn.Ledger);
             if (verdict.IsGrounded)
             {

@@ -24,8 +24,31 @@ internal sealed class FunctionCallingLoop(Kernel kernel, AiOptions options, Limi
     private readonly Dictionary<string, object> _answerCap = new() { ["max_tokens"] = limits.MaxAnswerCharacters };
 
     /// <summary>The function-calling loop: model → tool calls → kernel → model, at most <paramref name="maxRoundTrips"/> model calls.</summary>
-    public async Task<string> RunAsync(IChatCompletionService chat, AnswerTurn turn, int maxRoundTrips, CancellationToken cancellationToken)
+    /// <param name="chat">The model.</param>
+    /// <param name="turn">The turn: its chat, ledger, gate and usage.</param>
+    /// <param name="maxRoundTrips">Model calls at most; the last is answer-only.</param>
+    /// <param name="cancellationToken">Ends the loop (the turn's deadline).</param>
+    /// <param name="prefetch">
+    /// Searches to run before the model's first round (the question analysis's, <see cref="Offline.OfflinePlanner.FirstSearches"/>):
+    /// their results sit in the chat as if the model had asked for them, so it can answer in its first round instead of
+    /// spending one on asking. Run only when the model may still call tools afterwards.
+    /// </param>
+    public async Task<string> RunAsync(IChatCompletionService chat, AnswerTurn turn, int maxRoundTrips, CancellationToken cancellationToken, IReadOnlyList<FunctionCallContent>? prefetch = null)
     {
+        if (prefetch is { Count: > 0 } && maxRoundTrips > 1)
+        {
+            var request = new ChatMessageContent(AuthorRole.Assistant, content: null);
+            foreach (var call in prefetch)
+            {
+                request.Items.Add(call);
+            }
+
+            turn.Chat.Add(request);
+            // Planned from the analysis of the user's own question, so the gate (which guards against calls a document
+            // asked for) has nothing to check; the calls still count as this turn's tool calls in telemetry.
+            await RunCallsAsync(turn, prefetch, prefetch.Select(_ => (string?)null).ToList(), lastToolRound: false, cancellationToken);
+        }
+
         for (var round = 1; ; round++)
         {
             var allowTools = round < maxRoundTrips;
@@ -45,19 +68,24 @@ internal sealed class FunctionCallingLoop(Kernel kernel, AiOptions options, Limi
             // depend on which tool finished first.
             var offered = OfferedTools(maxRoundTrips);
             var refusals = calls.Select(call => Refuse(turn, call, offered)).ToList();
-            var results = calls.Count == 1
-                ? [refusals[0] ?? await InvokeToolAsync(calls[0], cancellationToken)]
-                : await Task.WhenAll(calls.Select((call, i) => refusals[i] is { } refused
-                    ? Task.FromResult<object?>(refused)
-                    : Task.Run(() => InvokeToolAsync(call, cancellationToken), cancellationToken)));
             // Series ids only serve further indicator calls; when the next round is the last, the model cannot make
             // any, so the ids are not sent (prompt tokens).
-            var lastToolRound = round + 1 >= maxRoundTrips;
-            for (var i = 0; i < calls.Count; i++)
-            {
-                var result = results[i] is ToolEvidence evidence ? turn.Ledger.Register(lastToolRound ? evidence.WithoutSeriesIds() : evidence) : results[i];
-                turn.Chat.Add(new FunctionResultContent(calls[i], result).ToChatMessage());
-            }
+            await RunCallsAsync(turn, calls, refusals, lastToolRound: round + 1 >= maxRoundTrips, cancellationToken);
+        }
+    }
+
+    /// <summary>Runs one round's calls (a refused call's result is its refusal) and adds each result to the chat, in call order.</summary>
+    private async Task RunCallsAsync(AnswerTurn turn, IReadOnlyList<FunctionCallContent> calls, List<string?> refusals, bool lastToolRound, CancellationToken cancellationToken)
+    {
+        var results = calls.Count == 1
+            ? [refusals[0] ?? await InvokeToolAsync(calls[0], cancellationToken)]
+            : await Task.WhenAll(calls.Select((call, i) => refusals[i] is { } refused
+                ? Task.FromResult<object?>(refused)
+                : Task.Run(() => InvokeToolAsync(call, cancellationToken), cancellationToken)));
+        for (var i = 0; i < calls.Count; i++)
+        {
+            var result = results[i] is ToolEvidence evidence ? turn.Ledger.Register(lastToolRound ? evidence.WithoutSeriesIds() : evidence) : results[i];
+            turn.Chat.Add(new FunctionResultContent(calls[i], result).ToChatMessage());
         }
     }
 
