@@ -70,6 +70,9 @@ public sealed class AnswerOrchestrator
     /// <summary>The offline model runs in-process, so it may take a second tool round (a period lookup) at no cost.</summary>
     private const int OfflineRoundTrips = 3;
 
+    /// <summary>Passages and series the searches run before a hosted model's first round return: the tools' defaults (prompt tokens).</summary>
+    private const int PrefetchedResults = 3;
+
     /// <summary>True when the configured model is the offline one (no fallback needed).</summary>
     private bool IsOffline => ReferenceEquals(_chat, _offline);
 
@@ -207,7 +210,7 @@ public sealed class AnswerOrchestrator
         deadline.CancelAfter(TimeSpan.FromSeconds(_limits.TurnDeadlineSeconds));
         try
         {
-            var text = await _loop.RunAsync(_chat, turn, _options.MaxRoundTrips, deadline.Token, OfflinePlanner.FirstSearches(turn.Analysis!, _kernel));
+            var text = await _loop.RunAsync(_chat, turn, _options.MaxRoundTrips, deadline.Token, OfflinePlanner.FirstSearches(turn.Analysis!, _kernel, PrefetchedResults, PrefetchedResults));
             var verdict = _policy.Check(text, turn.Ledger);
             if (verdict.IsGrounded)
             {

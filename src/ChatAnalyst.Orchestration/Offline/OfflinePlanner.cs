@@ -75,7 +75,11 @@ public sealed class OfflinePlanner
     /// figures extracted from articles, each with the analysed search text (a follow-up's carries what it inherits).
     /// The offline model starts with them, and the hosted path runs them before its model's first round.
     /// </summary>
-    public static IReadOnlyList<FunctionCallContent> FirstSearches(QuestionAnalysis question, Kernel kernel)
+    /// <param name="question">The analysed question.</param>
+    /// <param name="kernel">The kernel whose functions are called.</param>
+    /// <param name="passages">Article passages to ask for; the offline reader picks from more than a model needs to read.</param>
+    /// <param name="series">Indicator series to ask for.</param>
+    public static IReadOnlyList<FunctionCallContent> FirstSearches(QuestionAnalysis question, Kernel kernel, int passages = 6, int series = 5)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(kernel);
@@ -85,8 +89,8 @@ public sealed class OfflinePlanner
             return calls;
         }
 
-        Add(calls, kernel, KnowledgeBasePlugin.PluginName, KnowledgeBasePlugin.SearchArticles, new KernelArguments { ["query"] = question.SearchText, ["top"] = 6 });
-        Add(calls, kernel, IndicatorsPlugin.PluginName, IndicatorsPlugin.FindIndicators, new KernelArguments { ["query"] = question.SearchText, ["limit"] = 5 });
+        Add(calls, kernel, KnowledgeBasePlugin.PluginName, KnowledgeBasePlugin.SearchArticles, new KernelArguments { ["query"] = question.SearchText, ["top"] = passages });
+        Add(calls, kernel, IndicatorsPlugin.PluginName, IndicatorsPlugin.FindIndicators, new KernelArguments { ["query"] = question.SearchText, ["limit"] = series });
         Add(calls, kernel, IndicatorsPlugin.PluginName, IndicatorsPlugin.FindFigures, new KernelArguments { ["query"] = question.SearchText });
         return calls;
     }
