@@ -26,7 +26,7 @@ public sealed class LimitsOptions
     [Range(10, 10000000, ErrorMessage = "ChatAnalyst:Limits:RequestsPerMinute must be between 10 and 10000000.")]
     public int RequestsPerMinute { get; set; } = 6000;
 
-    /// <summary>Tool calls the model may make to answer one question; calls beyond it are not run and the model is told so.</summary>
+    /// <summary>Tool calls run to answer one question, a hosted model's prefetched searches included; calls beyond it are not run and the model is told so.</summary>
     [Range(1, 100, ErrorMessage = "ChatAnalyst:Limits:MaxToolCallsPerTurn must be between 1 and 100.")]
     public int MaxToolCallsPerTurn { get; set; } = 8;
 

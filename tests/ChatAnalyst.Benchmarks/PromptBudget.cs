@@ -78,7 +78,7 @@ internal static class PromptBudget
         output.WriteLine(Invariant($"Prompt budget: {questions} questions, {turns.Count} turns (follow-ups asked after their earlier questions); {kinds} (the scripted model answers every question from its first tool item)."));
         output.WriteLine(Invariant($"Model round-trips per question: max {maxTrips} (budget {MaxRoundTrips}) {Verdict(maxTrips <= MaxRoundTrips)}"));
         output.WriteLine(Invariant($"Prompt tokens per turn (all round-trips): max {maxTokens}, mean {meanTokens:F0} (budget {MaxPromptTokens}) {Verdict(maxTokens <= MaxPromptTokens)}"));
-        output.WriteLine(Invariant($"Per request: tool round mean {turns.Average(t => t.FirstRequest):F0}, max {turns.Max(t => t.FirstRequest)}; answer round mean {turns.Average(t => t.LastRequest):F0}, max {turns.Max(t => t.LastRequest)}"));
+        output.WriteLine(Invariant($"Per request: first (prefetched search results and tools) mean {turns.Average(t => t.FirstRequest):F0}, max {turns.Max(t => t.FirstRequest)}; last (answer round) mean {turns.Average(t => t.LastRequest):F0}, max {turns.Max(t => t.LastRequest)}"));
         output.WriteLine(Invariant($"Turns whose reported usage differs from the request bodies' chars/4: {mismatched}"));
         output.WriteLine(Invariant($"Where a turn's prompt tokens go, mean: {Mean(turns)}"));
         output.WriteLine(Invariant($"Largest turn, {largest.CaseId} \"{largest.Question}\": {largest.Parts}"));

@@ -74,6 +74,9 @@ public sealed class AnswerOrchestrator
     /// <summary>The offline model runs in-process, so it may take a second tool round (a period lookup) at no cost.</summary>
     private const int OfflineRoundTrips = 3;
 
+    /// <summary>Passages and series the searches run before a hosted model's first round return: the tools' defaults (prompt tokens).</summary>
+    private const int PrefetchedResults = 3;
+
     /// <summary>True when the configured model is the offline one (no fallback needed).</summary>
     private bool IsOffline => ReferenceEquals(_chat, _offline);
 
@@ -211,7 +214,7 @@ public sealed class AnswerOrchestrator
         deadline.CancelAfter(TimeSpan.FromSeconds(_limits.TurnDeadlineSeconds));
         try
         {
-            var text = await _loop.RunAsync(_chat, turn, _options.MaxRoundTrips, deadline.Token);
+            var text = await _loop.RunAsync(_chat, turn, _options.MaxRoundTrips, deadline.Token, OfflinePlanner.FirstSearches(turn.Analysis!, _kernel, PrefetchedResults, PrefetchedResults));
             var verdict = _policy.Check(text, turn.Ledger);
             if (verdict.IsGrounded)
             {
@@ -262,8 +265,13 @@ public sealed class AnswerOrchestrator
     {
         // The offline model takes the last user message as the question, so it gets the conversation up to the
         // question plus this turn's tool calls and results, without a rejected answer or the retry instruction.
-        // It is its own turn: the fallback neither streams drafts nor counts as a call to the configured model.
-        var toolMessages = turn.Chat.Skip(turn.QuestionIndex + 1).Where(m => m.Items.Any(i => i is FunctionCallContent or FunctionResultContent));
+        // It is its own turn: the fallback neither streams drafts nor counts as a call to the configured model. When the
+        // model asked for nothing beyond the prefetched searches (the offline model's own first round), the offline
+        // model plans the turn itself (a period lookup, a chart's series); the ledger keeps each source's number.
+        var toolMessages = turn.Chat.Skip(turn.QuestionIndex + 1).Where(m => m.Items.Any(i => i is FunctionCallContent or FunctionResultContent)).ToList();
+        var asked = toolMessages.Count > turn.PrefetchedMessages;
+        toolMessages = asked ? toolMessages : [];
+
         var offline = new AnswerTurn(new ChatHistory(turn.Chat.Take(turn.QuestionIndex + 1).Concat(toolMessages)), turn.Ledger, drafts: null)
         {
             Analysis = turn.Analysis,
@@ -275,7 +283,7 @@ public sealed class AnswerOrchestrator
             _analyses.Set(offline.Chat, analysis);
         }
 
-        var text = turn.Ledger.Items.Count > 0
+        var text = asked && turn.Ledger.Items.Count > 0
             ? (await _loop.CompleteAsync(_offline, offline, toolBudget: 0, cancellationToken)).Content ?? string.Empty
             : await _loop.RunAsync(_offline, offline, OfflineRoundTrips, cancellationToken);
         return Finish(VerifiedOffline(text, offline), offline, AnswerKind.Fallback, "offline");

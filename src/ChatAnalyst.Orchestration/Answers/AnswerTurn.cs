@@ -23,6 +23,12 @@ internal sealed class AnswerTurn(ChatHistory chat, CitationLedger ledger, Channe
 
     public TurnUsage Usage { get; } = new();
 
+    /// <summary>
+    /// How many messages right after the question hold the searches run before the model's first round (the call
+    /// message and one result per call); 0 when none were run.
+    /// </summary>
+    public int PrefetchedMessages { get; set; }
+
     /// <summary>Decides which of the model's tool calls run, and counts them against the turn's budget.</summary>
     public required ToolCallGate Gate { get; init; }
 

@@ -24,8 +24,22 @@ internal sealed class FunctionCallingLoop(Kernel kernel, AiOptions options, Limi
     private readonly Dictionary<string, object> _answerCap = new() { ["max_tokens"] = limits.MaxAnswerCharacters };
 
     /// <summary>The function-calling loop: model → tool calls → kernel → model, at most <paramref name="maxRoundTrips"/> model calls.</summary>
-    public async Task<string> RunAsync(IChatCompletionService chat, AnswerTurn turn, int maxRoundTrips, CancellationToken cancellationToken)
+    /// <param name="chat">The model.</param>
+    /// <param name="turn">The turn: its chat, ledger, gate and usage.</param>
+    /// <param name="maxRoundTrips">Model calls at most; the last is answer-only.</param>
+    /// <param name="cancellationToken">Ends the loop (the turn's deadline).</param>
+    /// <param name="prefetch">
+    /// Searches to run before the model's first round (the question analysis's, <see cref="Offline.OfflinePlanner.FirstSearches"/>):
+    /// their results sit in the chat as if the model had asked for them, so it can answer in its first round instead of
+    /// spending one on asking (and a one-round budget still answers from evidence).
+    /// </param>
+    public async Task<string> RunAsync(IChatCompletionService chat, AnswerTurn turn, int maxRoundTrips, CancellationToken cancellationToken, IReadOnlyList<FunctionCallContent>? prefetch = null)
     {
+        if (prefetch is { Count: > 0 })
+        {
+            await PrefetchAsync(turn, prefetch, maxRoundTrips, cancellationToken);
+        }
+
         for (var round = 1; ; round++)
         {
             var allowTools = round < maxRoundTrips;
@@ -45,19 +59,45 @@ internal sealed class FunctionCallingLoop(Kernel kernel, AiOptions options, Limi
             // depend on which tool finished first.
             var offered = OfferedTools(maxRoundTrips);
             var refusals = calls.Select(call => Refuse(turn, call, offered)).ToList();
-            var results = calls.Count == 1
-                ? [refusals[0] ?? await InvokeToolAsync(calls[0], cancellationToken)]
-                : await Task.WhenAll(calls.Select((call, i) => refusals[i] is { } refused
-                    ? Task.FromResult<object?>(refused)
-                    : Task.Run(() => InvokeToolAsync(call, cancellationToken), cancellationToken)));
             // Series ids only serve further indicator calls; when the next round is the last, the model cannot make
             // any, so the ids are not sent (prompt tokens).
-            var lastToolRound = round + 1 >= maxRoundTrips;
-            for (var i = 0; i < calls.Count; i++)
-            {
-                var result = results[i] is ToolEvidence evidence ? turn.Ledger.Register(lastToolRound ? evidence.WithoutSeriesIds() : evidence) : results[i];
-                turn.Chat.Add(new FunctionResultContent(calls[i], result).ToChatMessage());
-            }
+            await RunCallsAsync(turn, calls, refusals, lastToolRound: round + 1 >= maxRoundTrips, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Runs the planned searches as if the model had asked for them in a round of its own. They pass the gate like the
+    /// model's calls (they count against the turn's budget; the ledger is still empty, so no argument can come from a
+    /// document), and no more are run than the budget allows.
+    /// </summary>
+    private async Task PrefetchAsync(AnswerTurn turn, IReadOnlyList<FunctionCallContent> prefetch, int maxRoundTrips, CancellationToken cancellationToken)
+    {
+        var calls = prefetch.Take(turn.Gate.Remaining).ToList();
+        if (calls.Count == 0)
+        {
+            return;
+        }
+
+        turn.Chat.Add(new ChatMessageContent(AuthorRole.Assistant, [.. calls]));
+        turn.PrefetchedMessages = 1 + calls.Count;
+        var offered = OfferedTools(maxRoundTrips);
+        var refusals = calls.Select(call => Refuse(turn, call, offered)).ToList();
+        // With two round-trips the model's tool round is offered only the searches, which take no series id.
+        await RunCallsAsync(turn, calls, refusals, lastToolRound: maxRoundTrips <= 2, cancellationToken);
+    }
+
+    /// <summary>Runs one round's calls (a refused call's result is its refusal) and adds each result to the chat, in call order.</summary>
+    private async Task RunCallsAsync(AnswerTurn turn, List<FunctionCallContent> calls, List<string?> refusals, bool lastToolRound, CancellationToken cancellationToken)
+    {
+        var results = calls.Count == 1
+            ? [refusals[0] ?? await InvokeToolAsync(calls[0], cancellationToken)]
+            : await Task.WhenAll(calls.Select((call, i) => refusals[i] is { } refused
+                ? Task.FromResult<object?>(refused)
+                : Task.Run(() => InvokeToolAsync(call, cancellationToken), cancellationToken)));
+        for (var i = 0; i < calls.Count; i++)
+        {
+            var result = results[i] is ToolEvidence evidence ? turn.Ledger.Register(lastToolRound ? evidence.WithoutSeriesIds() : evidence) : results[i];
+            turn.Chat.Add(new FunctionResultContent(calls[i], result).ToChatMessage());
         }
     }
 

@@ -32,12 +32,9 @@ public sealed class OfflinePlanner
             return [];
         }
 
-        var calls = new List<FunctionCallContent>();
         if (conversation.Calls.Count == 0)
         {
-            Add(calls, kernel, KnowledgeBasePlugin.PluginName, KnowledgeBasePlugin.SearchArticles, new KernelArguments { ["query"] = question.SearchText, ["top"] = 6 });
-            Add(calls, kernel, IndicatorsPlugin.PluginName, IndicatorsPlugin.FindIndicators, new KernelArguments { ["query"] = question.SearchText, ["limit"] = 5 });
-            Add(calls, kernel, IndicatorsPlugin.PluginName, IndicatorsPlugin.FindFigures, new KernelArguments { ["query"] = question.SearchText });
+            var calls = FirstSearches(question, kernel).ToList();
             if (question.Intent == QuestionIntent.Chart)
             {
                 // A chart of several named indicators looks each one up on its own (see NamedSeries).
@@ -60,15 +57,41 @@ public sealed class OfflinePlanner
             return [];
         }
 
+        var lookups = new List<FunctionCallContent>();
         var latest = MatchedSeries(conversation).Take(SeriesPerPeriodLookup).ToList();
         foreach (var asked in question.Periods.DefaultIfEmpty(period).Take(2).Select(p => p.ToString()))
         {
             foreach (var id in latest.Where(f => f.Period != asked).Select(f => f.IndicatorId).Distinct())
             {
-                Add(calls, kernel, IndicatorsPlugin.PluginName, IndicatorsPlugin.GetIndicator, new KernelArguments { ["id"] = id, ["period"] = asked });
+                Add(lookups, kernel, IndicatorsPlugin.PluginName, IndicatorsPlugin.GetIndicator, new KernelArguments { ["id"] = id, ["period"] = asked });
             }
         }
 
+        return lookups;
+    }
+
+    /// <summary>
+    /// The first searches a question calls for, read from its analysis: the articles, the curated indicators and the
+    /// figures extracted from articles, each with the analysed search text (a follow-up's carries what it inherits).
+    /// The offline model starts with them, and the hosted path runs them before its model's first round.
+    /// </summary>
+    /// <param name="question">The analysed question.</param>
+    /// <param name="kernel">The kernel whose functions are called.</param>
+    /// <param name="passages">Article passages to ask for; the offline reader picks from more than a model needs to read.</param>
+    /// <param name="series">Indicator series to ask for.</param>
+    public static IReadOnlyList<FunctionCallContent> FirstSearches(QuestionAnalysis question, Kernel kernel, int passages = 6, int series = 5)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(kernel);
+        var calls = new List<FunctionCallContent>();
+        if (question.IsRefusal || string.IsNullOrWhiteSpace(question.SearchText))
+        {
+            return calls;
+        }
+
+        Add(calls, kernel, KnowledgeBasePlugin.PluginName, KnowledgeBasePlugin.SearchArticles, new KernelArguments { ["query"] = question.SearchText, ["top"] = passages });
+        Add(calls, kernel, IndicatorsPlugin.PluginName, IndicatorsPlugin.FindIndicators, new KernelArguments { ["query"] = question.SearchText, ["limit"] = series });
+        Add(calls, kernel, IndicatorsPlugin.PluginName, IndicatorsPlugin.FindFigures, new KernelArguments { ["query"] = question.SearchText });
         return calls;
     }
 

@@ -22,6 +22,9 @@ public sealed partial class ToolCallGate(int maxCallsPerTurn)
     /// <summary>Tool calls allowed to run so far this turn.</summary>
     public int Calls => _calls;
 
+    /// <summary>Tool calls the budget still allows this turn.</summary>
+    public int Remaining => Math.Max(0, maxCallsPerTurn - _calls);
+
     /// <summary>Why <paramref name="call"/> must not run, as a sentence for the model; null when it may (and it is counted).</summary>
     /// <param name="call">The call the model asked for.</param>
     /// <param name="offered">The functions offered in this round, as "Plugin-function".</param>

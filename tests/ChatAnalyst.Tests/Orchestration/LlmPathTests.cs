@@ -27,8 +27,12 @@ public sealed class LlmPathTests(MiniLmFixture miniLm, KnowledgeDatabaseFixture 
 
         var requests = Server.Requests;
         Assert.Equal(2, requests.Count);
-        Assert.Equal(["system", "user"], requests[0].Roles);
+        // The question's own searches ran before the model's first round: their calls and results follow the question.
+        Assert.Equal(["system", "user", "assistant", "tool", "tool", "tool"], requests[0].Roles);
         Assert.Equal(Question, requests[0].LastUserText);
+        var prefetched = requests[0].Messages[2]["tool_calls"]!.AsArray();
+        Assert.Equal([Search, "Indicators-find_indicators", "Indicators-find_figures"], prefetched.Select(c => (string?)c!["function"]!["name"]));
+        Assert.Equal(prefetched.Select(c => (string?)c!["id"]), requests[0].ToolResults.Select(r => (string?)r["tool_call_id"]));
         Assert.Contains(Search, requests[0].ToolNames);
         // With two round-trips the model gets one tool round: only tools that need no id from another tool are offered.
         Assert.Equal(["Indicators-find_figures", "Indicators-find_indicators", Search], requests[0].ToolNames.Order(StringComparer.Ordinal).ToArray());
@@ -37,32 +41,63 @@ public sealed class LlmPathTests(MiniLmFixture miniLm, KnowledgeDatabaseFixture 
         Assert.Contains("query", searchTool["function"]!["parameters"]!["required"]!.AsArray().Select(r => (string?)r));
         Assert.False(requests[0].Stream);
 
-        Assert.Equal(["system", "user", "assistant", "tool"], requests[1].Roles);
-        var call = requests[1].Messages[2]["tool_calls"]!.AsArray().Single()!;
+        // The model's own call and its result come after the prefetched ones, as a tool message answering that call.
+        Assert.Equal(["system", "user", "assistant", "tool", "tool", "tool", "assistant", "tool"], requests[1].Roles);
+        var call = requests[1].Messages[6]["tool_calls"]!.AsArray().Single()!;
         Assert.Equal(Search, (string?)call["function"]!["name"]);
-        var toolResult = requests[1].ToolResults.Single();
+        var toolResult = requests[1].ToolResults[^1];
         Assert.Equal((string?)call["id"], (string?)toolResult["tool_call_id"]);
         Assert.Contains("4.25 million", FakeOpenAiRequest.TextOf(toolResult), StringComparison.Ordinal);
         Assert.Empty(requests[1].ToolNames);
     }
 
     [Fact]
+    public async Task A_follow_up_is_answered_in_one_round_trip_from_searches_for_the_subject_it_inherits()
+    {
+        const string FollowUp = "What about gigabit broadband users?";
+        const string Figure = "above 200 million";
+        Server.Responder = request => RefOf(request, Figure) is { } number
+            ? FakeOpenAiReply.Text($"The number of gigabit broadband users in China was {Figure} [{number}].")
+            : FakeOpenAiReply.Tools((Search, new { query = FollowUp }));
+        await using var host = await StartAsync();
+
+        var answer = await host.Orchestrator.AnswerAsync([new ChatTurn(ChatTurn.User, Question), new ChatTurn(ChatTurn.Assistant, Grounded)], FollowUp);
+
+        // One request: it already held the results of the searches for the analysed question, so the model answered.
+        var request = Assert.Single(Server.Requests);
+        Assert.Equal(1, answer.ModelRoundTrips);
+        Assert.Equal(FollowUp, request.LastUserText);
+        var queries = request.Messages[^4]["tool_calls"]!.AsArray()
+            .Select(c => (string?)JsonNode.Parse((string)c!["function"]!["arguments"]!)!["query"])
+            .ToList();
+        Assert.Equal(3, queries.Count);
+        // The follow-up names only the new subject; the search carries the one it inherits from the earlier question.
+        Assert.All(queries, q => Assert.Contains("5G base stations", q, StringComparison.Ordinal));
+        Assert.All(queries, q => Assert.Contains("gigabit broadband users", q, StringComparison.Ordinal));
+        Assert.Equal(3, host.Functions.Calls.Count);
+        Assert.Equal(3, answer.ToolCalls);
+        Assert.Equal(AnswerKind.Answer, answer.Kind);
+        Assert.Contains(Figure, answer.Text, StringComparison.Ordinal);
+        Assert.Equal("01-china-5g-base-stations-2024.md", Assert.Single(answer.Citations).DocumentId);
+    }
+
+    [Fact]
     public async Task A_source_is_described_to_the_model_once_per_turn_even_when_two_tools_return_it()
     {
-        Server.Enqueue(
-            FakeOpenAiReply.Tools((Search, new { query = "5G base stations" }), ("Indicators-find_indicators", new { query = "5G base stations" })),
-            FakeOpenAiReply.Text(Grounded));
+        Server.Enqueue(FakeOpenAiReply.Text(Grounded));
         await using var host = await StartAsync();
 
         await host.Orchestrator.AnswerAsync([], Question);
 
-        var results = Server.Requests[1].ToolResults.Select(r => JsonNode.Parse(FakeOpenAiRequest.TextOf(r))!).ToList();
-        Assert.Equal(2, results.Count);
-        var cited = results.SelectMany(r => r["Items"]!.AsArray().Select(i => (int)i!["Ref"]!)).Distinct().Order().ToList();
+        // The three prefetched searches (articles, indicators, figures) return some sources more than once.
+        var results = Server.Requests[0].ToolResults.Select(r => JsonNode.Parse(FakeOpenAiRequest.TextOf(r))!).ToList();
+        Assert.Equal(3, results.Count);
+        var refs = results.Select(r => r["Items"]!.AsArray().Select(i => (int)i!["Ref"]!).ToHashSet()).ToList();
+        var cited = refs.SelectMany(r => r).Distinct().Order().ToList();
         var described = results.SelectMany(r => r["Sources"]?.AsArray().Select(s => (int)s!["Ref"]!) ?? []).ToList();
         // Every cited number is described exactly once, by the first result that cites it.
         Assert.Equal(cited, described.Order());
-        Assert.Contains(results[1]["Items"]!.AsArray(), i => results[0]["Items"]!.AsArray().Any(j => (int)j!["Ref"]! == (int)i!["Ref"]!));
+        Assert.Contains(cited, number => refs.Count(r => r.Contains(number)) > 1);
     }
 
     [Theory]
@@ -70,12 +105,16 @@ public sealed class LlmPathTests(MiniLmFixture miniLm, KnowledgeDatabaseFixture 
     [InlineData("3", true)]
     public async Task Series_ids_are_sent_only_when_the_model_has_a_tool_round_left_to_use_them(string maxRoundTrips, bool idsSent)
     {
-        Server.Enqueue(FakeOpenAiReply.Tools(("Indicators-find_indicators", new { query = "5G base stations" })), FakeOpenAiReply.Text(Grounded));
+        Server.Enqueue(FakeOpenAiReply.Text(Grounded));
         await using var host = await StartAsync(("MaxRoundTrips", maxRoundTrips));
 
         await host.Orchestrator.AnswerAsync([], Question);
 
-        var items = JsonNode.Parse(FakeOpenAiRequest.TextOf(Server.Requests[1].ToolResults.Single()))!["Items"]!.AsArray();
+        // The prefetched find_indicators result, the second of the first request's tool results: with two round-trips
+        // the model's one tool round offers only the searches, which take no series id.
+        var request = Assert.Single(Server.Requests);
+        Assert.Equal("Indicators-find_indicators", (string?)request.Messages[2]["tool_calls"]![1]!["function"]!["name"]);
+        var items = JsonNode.Parse(FakeOpenAiRequest.TextOf(request.ToolResults[1]))!["Items"]!.AsArray();
         Assert.NotEmpty(items);
         Assert.All(items, i => Assert.Equal(idsSent, i!.AsObject().ContainsKey("Indicator")));
     }
@@ -185,6 +224,13 @@ public sealed class LlmPathTests(MiniLmFixture miniLm, KnowledgeDatabaseFixture 
         Assert.Equal(AnswerKind.Fallback, answer.Kind);
         Assert.Contains("4.25 million", answer.Text, StringComparison.Ordinal);
     }
+
+    /// <summary>The Ref of the tool result item holding <paramref name="figure"/>, as the model would cite it; null when none does.</summary>
+    private static int? RefOf(FakeOpenAiRequest request, string figure) => request.ToolResults
+        .SelectMany(r => JsonNode.Parse(FakeOpenAiRequest.TextOf(r))?["Items"]?.AsArray() ?? [])
+        .Where(i => ((string?)i?["Text"])?.Contains(figure, StringComparison.Ordinal) == true)
+        .Select(i => (int?)i!["Ref"])
+        .FirstOrDefault();
 
     private Task<LlmPathHost> StartAsync(params (string Key, string Value)[] settings) =>
         StartHostAsync(false, settings);

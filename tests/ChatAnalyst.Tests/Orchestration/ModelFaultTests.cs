@@ -84,8 +84,10 @@ public sealed class ModelFaultTests(MiniLmFixture miniLm, KnowledgeDatabaseFixtu
         Assert.Contains(host.Logs.Messages, m => m.Contains("turn deadline of 4 s", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task Tool_calls_beyond_the_turn_budget_are_not_run_and_the_model_is_told_why()
+    [Theory]
+    [InlineData(2)]
+    [InlineData(4)]
+    public async Task Tool_calls_beyond_the_turn_budget_are_not_run_and_the_model_is_told_why(int budget)
     {
         Server.Enqueue(
             FakeOpenAiReply.Tools(
@@ -93,14 +95,19 @@ public sealed class ModelFaultTests(MiniLmFixture miniLm, KnowledgeDatabaseFixtu
                 ("Indicators-find_indicators", new { query = "5G base stations" }),
                 ("Indicators-find_figures", new { query = "5G base stations" })),
             FakeOpenAiReply.Text(Grounded));
-        await using var host = await StartHostAsync(false, ("ChatAnalyst:Limits:MaxToolCallsPerTurn", "2"));
+        await using var host = await StartHostAsync(false, ("ChatAnalyst:Limits:MaxToolCallsPerTurn", budget.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
         var answer = await host.Orchestrator.AnswerAsync([], Question);
 
-        Assert.Equal(2, host.Functions.Calls.Count);
-        Assert.Equal(2, answer.ToolCalls);
-        var refused = FakeOpenAiRequest.TextOf(Server.Requests[1].ToolResults[2]);
-        Assert.Contains("limit of 2 tool calls per question", refused, StringComparison.Ordinal);
+        // The searches run before the model's first round count against the budget too, and no more of them run than it allows.
+        var prefetched = Math.Min(3, budget);
+        Assert.Equal(prefetched, Server.Requests[0].ToolResults.Count);
+        Assert.Equal(budget, host.Functions.Calls.Count);
+        Assert.Equal(budget, answer.ToolCalls);
+        var results = Server.Requests[1].ToolResults.Select(FakeOpenAiRequest.TextOf).ToList();
+        Assert.Equal(prefetched + 3, results.Count);
+        Assert.All(results.Take(budget), r => Assert.DoesNotContain("Not run", r, StringComparison.Ordinal));
+        Assert.All(results.Skip(budget), r => Assert.Contains($"limit of {budget} tool calls per question", r, StringComparison.Ordinal));
         Assert.Equal(AnswerKind.Answer, answer.Kind);
     }
 

@@ -3,9 +3,10 @@ using System.Text.Json.Nodes;
 namespace ChatAnalyst.Cli.Bench.FakeModel;
 
 /// <summary>
-/// Plays a well-behaved hosted model for the bench's LLM mode and the prompt-budget run: on a new question it searches
-/// the articles and the indicator catalogue (two tool calls in one round-trip); once the results are in, it answers
-/// with the first sentence of the first item and that item's citation, so the answer passes the grounding guard.
+/// Plays a well-behaved hosted model for the bench's LLM mode and the prompt-budget run: once tool results are in (the
+/// bot runs the question's searches before the first round, so usually at once) it answers with the first sentence of
+/// the first item and that item's citation, so the answer passes the grounding guard; with no results yet it searches
+/// the articles and the indicator catalogue (two tool calls in one round-trip).
 /// </summary>
 public static class ScriptedAnalyst
 {

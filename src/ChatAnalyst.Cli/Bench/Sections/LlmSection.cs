@@ -5,8 +5,8 @@ using ChatAnalyst.Orchestration.Answers;
 namespace ChatAnalyst.Cli.Bench.Sections;
 
 /// <summary>
-/// The hosted-model path against a zero-latency fake OpenAI-compatible server on loopback (the scripted analyst: one
-/// tool round, then an answer from the first item): what a turn costs outside the model's HTTP calls, how many calls it
+/// The hosted-model path against a zero-latency fake OpenAI-compatible server on loopback (the scripted analyst: an
+/// answer from the first item of the searches run before its first round): what a turn costs outside the model's HTTP calls, how many calls it
 /// makes and how many prompt tokens it sends (as the server counts them, request characters / 4).
 /// </summary>
 internal sealed class LlmSection(string database, IReadOnlyList<string> questions, BenchOptions options)
