@@ -163,23 +163,7 @@ public sealed class AnswerOrchestrator
             CompletionTokens = turn.Usage.CompletionTokens,
         };
 
-        var elapsed = Stopwatch.GetElapsedTime(started);
-        span?.SetTag("chatanalyst.answer.kind", answer.Kind.ToString());
-        span?.SetTag("chatanalyst.answer.model", answer.Model);
-        span?.SetTag("chatanalyst.answer.citations", answer.Citations.Count);
-        span?.SetTag("chatanalyst.model.round_trips", answer.ModelRoundTrips);
-        var tags = new TagList { { "chatanalyst.answer.kind", answer.Kind.ToString() }, { "chatanalyst.answer.model", answer.Model } };
-        ChatAnalystTelemetry.Turns.Add(1, tags);
-        ChatAnalystTelemetry.TurnDuration.Record(elapsed.TotalSeconds, tags);
-        _logger.LogInformation(
-            "Answered in {Elapsed} ms: kind {Kind}, model {Model}, {Citations} citations, {RoundTrips} model round-trips, {PromptTokens} prompt and {CompletionTokens} completion tokens",
-            elapsed.TotalMilliseconds.ToString("F1", CultureInfo.InvariantCulture),
-            answer.Kind,
-            answer.Model,
-            answer.Citations.Count,
-            answer.ModelRoundTrips,
-            answer.PromptTokens,
-            answer.CompletionTokens);
+        TurnTelemetry.Record(answer, Stopwatch.GetElapsedTime(started), span, _logger);
         return answer;
     }
 
