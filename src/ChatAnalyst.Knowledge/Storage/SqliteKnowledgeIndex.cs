@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
@@ -312,6 +313,10 @@ public sealed class SqliteKnowledgeIndex : IKnowledgeIndex, IDisposable
         QueryChunksAsync(string.Empty, embeddingModel, null, cancellationToken);
 
     /// <inheritdoc/>
+    public IAsyncEnumerable<EmbeddedChunk> StreamChunksAsync(string embeddingModel, CancellationToken cancellationToken = default) =>
+        ReadChunksAsync(string.Empty, embeddingModel, null, cancellationToken);
+
+    /// <inheritdoc/>
     public Task<IReadOnlyList<EmbeddedChunk>> GetChunksAsync(string documentId, CancellationToken cancellationToken = default) =>
         QueryChunksAsync("WHERE c.document_id = $document", string.Empty, documentId, cancellationToken);
 
@@ -376,6 +381,17 @@ public sealed class SqliteKnowledgeIndex : IKnowledgeIndex, IDisposable
 
     private async Task<IReadOnlyList<EmbeddedChunk>> QueryChunksAsync(string where, string model, string? documentId, CancellationToken cancellationToken)
     {
+        var chunks = new List<EmbeddedChunk>();
+        await foreach (var chunk in ReadChunksAsync(where, model, documentId, cancellationToken))
+        {
+            chunks.Add(chunk);
+        }
+
+        return chunks;
+    }
+
+    private async IAsyncEnumerable<EmbeddedChunk> ReadChunksAsync(string where, string model, string? documentId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         await InitializeAsync(cancellationToken);
         await using var connection = await _connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
@@ -392,22 +408,19 @@ public sealed class SqliteKnowledgeIndex : IKnowledgeIndex, IDisposable
             command.Parameters.AddWithValue("$document", documentId);
         }
 
-        var chunks = new List<EmbeddedChunk>();
         var buffer = Array.Empty<byte>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            chunks.Add(new EmbeddedChunk(
+            yield return new EmbeddedChunk(
                 reader.GetString(0),
                 reader.GetString(1),
                 reader.GetInt32(2),
                 reader.IsDBNull(3) ? null : reader.GetString(3),
                 reader.GetString(4),
                 Floats(reader, 5, ref buffer),
-                Floats(reader, 6, ref buffer)));
+                Floats(reader, 6, ref buffer));
         }
-
-        return chunks;
     }
 
     /// <summary>
