@@ -4,9 +4,8 @@ using ChatAnalyst.Knowledge.Text;
 namespace ChatAnalyst.Knowledge.Search;
 
 /// <summary>
-/// An in-memory copy of the index at one version: every chunk with its document, the normalised vectors in one
-/// contiguous array for exact cosine search (int8 with a scale per vector), and the word vocabulary used for typo
-/// correction.
+/// An in-memory copy of the index at one version: every chunk with its document, the normalised vectors as int8 rows
+/// with a scale each (<see cref="Int8Rows"/>) for exact cosine search, and the word vocabulary used for typo correction.
 /// Exact search over a few thousand 384-d vectors takes well under a millisecond, so no ANN structure is needed.
 /// </summary>
 internal sealed class DenseSnapshot
