@@ -1,5 +1,6 @@
 using ChatAnalyst.Orchestration;
 using OpenTelemetry;
+using OpenTelemetry.Exporter;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -59,7 +60,9 @@ public static class TelemetrySetup
         if (options.Console ?? builder.Environment.IsDevelopment())
         {
             // Spans only: the metrics would print every instrument once a minute, burying the log.
-            telemetry.WithTracing(tracing => tracing.AddConsoleExporter());
+            // Batched: the spans are written by the exporter's own thread, not by the request that ends them. The
+            // simple processor wrote each span's block to the console before the reply went out, several per turn.
+            telemetry.WithTracing(tracing => tracing.AddProcessor(new BatchActivityExportProcessor(new ConsoleActivityExporter(new ConsoleExporterOptions()))));
         }
 
         return builder;

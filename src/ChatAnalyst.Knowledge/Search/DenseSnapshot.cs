@@ -1,68 +1,85 @@
-using System.Numerics.Tensors;
 using ChatAnalyst.Knowledge.Storage;
 using ChatAnalyst.Knowledge.Text;
 
 namespace ChatAnalyst.Knowledge.Search;
 
 /// <summary>
-/// An in-memory copy of the index at one version: every chunk with its document, the normalised vectors in one
-/// contiguous array for exact cosine search, and the word vocabulary used for typo correction.
+/// An in-memory copy of the index at one version: every chunk with its document, the normalised vectors as int8 rows
+/// with a scale each (<see cref="Int8Rows"/>) for exact cosine search, and the word vocabulary used for typo correction.
 /// Exact search over a few thousand 384-d vectors takes well under a millisecond, so no ANN structure is needed.
 /// </summary>
 internal sealed class DenseSnapshot
 {
-    private readonly float[] _matrix;
-    private readonly int[] _rowToChunk;
-    private readonly int _dimensions;
+    private readonly Dictionary<string, StoredDocument> _documents;
+    private readonly List<EmbeddedChunk> _chunks = [];
+    private readonly Dictionary<string, int> _chunkIndex = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _vocabulary = new(StringComparer.Ordinal);
 
-    public DenseSnapshot(long version, IReadOnlyList<StoredDocument> documents, IReadOnlyList<EmbeddedChunk> chunks)
+    // Chunk vectors, one row each, as int8 with a scale per row: a quarter of float32's memory.
+    private readonly List<int> _rowToChunk = [];
+    private Int8Rows? _rows;
+
+    // Every chunk's sentences: where each one stands in its chunk's text (start, length), and the sentence vectors as
+    // int8 rows, one per sentence of a chunk whose vectors line up with its sentences.
+    private readonly List<ChunkSentences> _sentences = [];
+    private readonly List<int> _sentenceSpans = [];
+    private Int8Rows? _sentenceRows;
+
+    public DenseSnapshot(long version, IReadOnlyList<StoredDocument> documents, IEnumerable<EmbeddedChunk> chunks)
+        : this(version, documents)
     {
-        Version = version;
-        Documents = documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
-        Chunks = chunks.Where(c => Documents.ContainsKey(c.DocumentId)).ToList();
-        var chunkIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < Chunks.Count; i++)
+        ArgumentNullException.ThrowIfNull(chunks);
+        foreach (var chunk in chunks)
         {
-            chunkIndex[Chunks[i].ChunkId] = i;
+            Add(chunk);
         }
 
-        ChunkIndex = chunkIndex;
-
-        var embedded = Enumerable.Range(0, Chunks.Count).Where(i => Chunks[i].Vector is { Length: > 0 }).ToList();
-        _dimensions = embedded.Count == 0 ? 0 : Chunks[embedded[0]].Vector!.Length;
-        _rowToChunk = embedded.Where(i => Chunks[i].Vector!.Length == _dimensions).ToArray();
-        _matrix = new float[_rowToChunk.Length * _dimensions];
-        for (var row = 0; row < _rowToChunk.Length; row++)
-        {
-            Chunks[_rowToChunk[row]].Vector!.CopyTo(_matrix, row * _dimensions);
-        }
-
-        Vocabulary = BuildVocabulary(Documents.Values, Chunks);
-        _sentences = Chunks.Select(c => SentencesOf(c, _dimensions)).ToArray();
-
-        // The vectors now live in the matrix and the sentence table; the chunk records need not hold them a second time.
-        Chunks = Chunks.Select(c => c.Vector is null && c.SentenceVectors is null ? c : c with { Vector = null, SentenceVectors = null }).ToList();
+        Complete();
     }
 
-    private readonly (IReadOnlyList<string> Texts, float[]? Vectors)[] _sentences;
+    private DenseSnapshot(long version, IReadOnlyList<StoredDocument> documents)
+    {
+        Version = version;
+        _documents = documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
+    }
 
     public long Version { get; }
 
-    public IReadOnlyDictionary<string, StoredDocument> Documents { get; }
+    public IReadOnlyDictionary<string, StoredDocument> Documents => _documents;
 
-    public IReadOnlyList<EmbeddedChunk> Chunks { get; }
+    public IReadOnlyList<EmbeddedChunk> Chunks => _chunks;
 
-    public IReadOnlyDictionary<string, int> ChunkIndex { get; }
+    public IReadOnlyDictionary<string, int> ChunkIndex => _chunkIndex;
 
     /// <summary>Lower-case word → number of chunks containing it.</summary>
-    public IReadOnlyDictionary<string, int> Vocabulary { get; }
+    public IReadOnlyDictionary<string, int> Vocabulary => _vocabulary;
 
-    public int EmbeddedCount => _rowToChunk.Length;
+    public int EmbeddedCount => _rowToChunk.Count;
+
+    private int Dimensions => _rows?.Dimensions ?? 0;
+
+    /// <summary>
+    /// Builds the snapshot from chunks read one at a time: each chunk's float vectors are quantised and dropped as it
+    /// arrives, so a large index never has every float vector in memory at once (at 10k chunks that was over 100 MB of
+    /// garbage the process kept as resident memory after the load).
+    /// </summary>
+    public static async Task<DenseSnapshot> LoadAsync(long version, IReadOnlyList<StoredDocument> documents, IAsyncEnumerable<EmbeddedChunk> chunks, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(chunks);
+        var snapshot = new DenseSnapshot(version, documents);
+        await foreach (var chunk in chunks.WithCancellation(cancellationToken))
+        {
+            snapshot.Add(chunk);
+        }
+
+        snapshot.Complete();
+        return snapshot;
+    }
 
     /// <summary>Chunks by cosine similarity to <paramref name="query"/> (normalised), best first, documents filtered.</summary>
     public IReadOnlyList<(EmbeddedChunk Chunk, double Score)> Search(ReadOnlySpan<float> query, KnowledgeFilter filter, int limit)
     {
-        if (_dimensions == 0 || query.Length != _dimensions || limit <= 0)
+        if (_rows is null || query.Length != _rows.Dimensions || limit <= 0)
         {
             return [];
         }
@@ -71,18 +88,18 @@ internal sealed class DenseSnapshot
         // visited in order and a later row replaces the top only when it scores strictly higher, so ties keep the
         // earlier row, exactly as a stable sort would.
         var best = new PriorityQueue<int, (float Score, int Row)>(limit + 1, WorstFirst.Instance);
-        for (var row = 0; row < _rowToChunk.Length; row++)
+        for (var row = 0; row < _rowToChunk.Count; row++)
         {
             if (!filter.IsEmpty)
             {
-                var document = Documents[Chunks[_rowToChunk[row]].DocumentId];
+                var document = _documents[_chunks[_rowToChunk[row]].DocumentId];
                 if (!filter.Matches(document.Published, document.Tags))
                 {
                     continue;
                 }
             }
 
-            var score = TensorPrimitives.Dot(query, _matrix.AsSpan(row * _dimensions, _dimensions));
+            var score = _rows.Dot(row, query);
             if (best.Count < limit)
             {
                 best.Enqueue(row, (score, row));
@@ -102,7 +119,7 @@ internal sealed class DenseSnapshot
         return kept
             .OrderByDescending(k => k.Score)
             .ThenBy(k => k.Row)
-            .Select(k => (Chunks[_rowToChunk[k.Row]], (double)k.Score))
+            .Select(k => (_chunks[_rowToChunk[k.Row]], (double)k.Score))
             .ToList();
     }
 
@@ -121,37 +138,100 @@ internal sealed class DenseSnapshot
     /// </summary>
     public IReadOnlyList<ScoredSentence> Sentences(int chunkIndex, ReadOnlySpan<float> query)
     {
-        var (texts, vectors) = _sentences[chunkIndex];
-        var scored = new ScoredSentence[texts.Count];
-        for (var i = 0; i < texts.Count; i++)
+        var sentences = _sentences[chunkIndex];
+        var text = _chunks[chunkIndex].Text;
+        var scored = new ScoredSentence[sentences.Count];
+        for (var i = 0; i < sentences.Count; i++)
         {
-            var similarity = vectors is null || query.Length != _dimensions ? 0 : TensorPrimitives.Dot(query, vectors.AsSpan(i * _dimensions, _dimensions));
-            scored[i] = new ScoredSentence(texts[i], similarity);
+            var span = (sentences.First + i) * 2;
+            var similarity = sentences.FirstVector < 0 || query.Length != Dimensions ? 0 : _sentenceRows!.Dot(sentences.FirstVector + i, query);
+            scored[i] = new ScoredSentence(text.Substring(_sentenceSpans[span], _sentenceSpans[span + 1]), similarity);
         }
 
         return scored;
     }
 
-    private static (IReadOnlyList<string> Texts, float[]? Vectors) SentencesOf(EmbeddedChunk chunk, int dimensions)
+    /// <summary>
+    /// Takes in one chunk of a listed document: its vector, its sentences (split once; where each stands in the text
+    /// is kept rather than a copy) with their vectors when those line up with them (another splitter or another model
+    /// would not, and they are not used at all), and its words. The chunk record is kept without its vectors. The first
+    /// chunk with a vector sets the dimensions; vectors of another length are left out.
+    /// </summary>
+    private void Add(EmbeddedChunk chunk)
     {
-        var texts = SentenceSplitter.SplitText(chunk.Text);
-        // Vectors that do not line up with the sentences (another splitter, another model) are not used at all.
-        var aligned = dimensions > 0 && chunk.SentenceVectors is { } v && v.Length == texts.Count * dimensions;
-        return (texts, aligned ? chunk.SentenceVectors : null);
-    }
-
-    private static Dictionary<string, int> BuildVocabulary(IEnumerable<StoredDocument> documents, IEnumerable<EmbeddedChunk> chunks)
-    {
-        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
-        var texts = chunks.Select(c => $"{c.Section} {c.Text}").Concat(documents.Select(d => d.Title));
-        foreach (var text in texts)
+        if (!_documents.ContainsKey(chunk.DocumentId))
         {
-            foreach (var word in QueryAnalyzer.LatinWords(text).Distinct(StringComparer.Ordinal))
+            return;
+        }
+
+        var index = _chunks.Count;
+        _chunkIndex[chunk.ChunkId] = index;
+        if (chunk.Vector is { Length: > 0 } vector)
+        {
+            _rows ??= new Int8Rows(vector.Length);
+            _sentenceRows ??= new Int8Rows(vector.Length);
+            if (vector.Length == _rows.Dimensions)
             {
-                vocabulary[word] = vocabulary.GetValueOrDefault(word) + 1;
+                _rowToChunk.Add(index);
+                _rows.Add(vector);
             }
         }
 
-        return vocabulary;
+        var split = SentenceSplitter.SplitText(chunk.Text);
+        var cursor = 0;
+        foreach (var sentence in split)
+        {
+            // The splitter returns trimmed pieces of the text in order, so each is found after the one before.
+            var start = chunk.Text.IndexOf(sentence, cursor, StringComparison.Ordinal);
+            if (start < 0)
+            {
+                throw new InvalidOperationException($"A sentence of chunk {chunk.ChunkId} is not part of its text.");
+            }
+
+            _sentenceSpans.Add(start);
+            _sentenceSpans.Add(sentence.Length);
+            cursor = start + sentence.Length;
+        }
+
+        var firstVector = -1;
+        if (_sentenceRows is { } rows && chunk.SentenceVectors is { } vectors && vectors.Length == split.Count * rows.Dimensions)
+        {
+            firstVector = rows.Count;
+            for (var i = 0; i < split.Count; i++)
+            {
+                rows.Add(vectors.AsSpan(i * rows.Dimensions, rows.Dimensions));
+            }
+        }
+
+        _sentences.Add(new ChunkSentences((_sentenceSpans.Count / 2) - split.Count, split.Count, firstVector));
+        CountWords($"{chunk.Section} {chunk.Text}");
+        _chunks.Add(chunk.Vector is null && chunk.SentenceVectors is null ? chunk : chunk with { Vector = null, SentenceVectors = null });
     }
+
+    /// <summary>Adds the document titles' words and gives back the lists' unused capacity.</summary>
+    private void Complete()
+    {
+        foreach (var document in _documents.Values)
+        {
+            CountWords(document.Title);
+        }
+
+        _chunks.TrimExcess();
+        _rowToChunk.TrimExcess();
+        _sentences.TrimExcess();
+        _sentenceSpans.TrimExcess();
+        _rows?.Trim();
+        _sentenceRows?.Trim();
+    }
+
+    private void CountWords(string text)
+    {
+        foreach (var word in QueryAnalyzer.LatinWords(text).Distinct(StringComparer.Ordinal))
+        {
+            _vocabulary[word] = _vocabulary.GetValueOrDefault(word) + 1;
+        }
+    }
+
+    /// <summary>A chunk's sentences: the first one's place in the span table, how many, and its first vector row (−1: none).</summary>
+    private readonly record struct ChunkSentences(int First, int Count, int FirstVector);
 }

@@ -233,8 +233,7 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
 
             // Read the version first: a write landing during the load bumps it again, so the next search reloads.
             var documents = await _index.ListDocumentsAsync(cancellationToken);
-            var chunks = await _index.LoadChunksAsync(_modelId, cancellationToken);
-            current = new DenseSnapshot(version, documents, chunks);
+            current = await DenseSnapshot.LoadAsync(version, documents, _index.StreamChunksAsync(_modelId, cancellationToken), cancellationToken);
             _snapshot = current;
             _logger.LogInformation(
                 "Loaded {Chunks} chunks ({Embedded} with {Model} vectors) from {Documents} documents into the search index",

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ChatAnalyst.Knowledge.Storage;
 
 /// <summary>
@@ -36,6 +38,19 @@ public interface IKnowledgeIndex
 
     /// <summary>All chunks, with their vector when it was produced by <paramref name="embeddingModel"/> (else null).</summary>
     Task<IReadOnlyList<EmbeddedChunk>> LoadChunksAsync(string embeddingModel, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The same chunks as <see cref="LoadChunksAsync"/>, in the same order, handed over one at a time, so a caller that
+    /// keeps less than the whole (the dense snapshot keeps int8 copies of the vectors) never holds every float vector at
+    /// once. A back-end that cannot stream reads the whole list first.
+    /// </summary>
+    async IAsyncEnumerable<EmbeddedChunk> StreamChunksAsync(string embeddingModel, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        foreach (var chunk in await LoadChunksAsync(embeddingModel, cancellationToken))
+        {
+            yield return chunk;
+        }
+    }
 
     /// <summary>The chunks of one document in order.</summary>
     Task<IReadOnlyList<EmbeddedChunk>> GetChunksAsync(string documentId, CancellationToken cancellationToken = default);

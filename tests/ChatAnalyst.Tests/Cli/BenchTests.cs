@@ -54,6 +54,8 @@ public sealed class BenchTests
         }
 
         Assert.Contains(real, r => r.Figure.StartsWith("ingestion with MiniLM", StringComparison.Ordinal));
+        Assert.Contains(real, r => r.Figure.StartsWith("int8 vectors: dense top-10 overlap with float32", StringComparison.Ordinal) && r.Value.EndsWith(" %", StringComparison.Ordinal));
+        Assert.DoesNotContain(synthetic, r => r.Figure.StartsWith("int8 vectors", StringComparison.Ordinal));
         Assert.Contains(synthetic, r => r.Figure.StartsWith("index build, vectors given", StringComparison.Ordinal) && r.Note.Contains("synthetic", StringComparison.Ordinal));
         foreach (var budget in Budgets)
         {

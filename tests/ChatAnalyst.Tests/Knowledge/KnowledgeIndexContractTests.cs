@@ -53,6 +53,26 @@ public abstract class KnowledgeIndexContractTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Streamed_chunks_are_the_loaded_chunks_in_the_same_order()
+    {
+        var index = await IndexAsync();
+        await index.UpsertDocumentAsync(Document("b.md"), [new ChunkRecord("b.md#0", 0, null, "Two.", new[] { 0f, 1f }, new[] { 0f, 1f }), new ChunkRecord("b.md#1", 1, "S", "Three.", new[] { 1f, 0f }, new[] { 1f, 0f })]);
+        await index.UpsertDocumentAsync(Document("a.md"), [new ChunkRecord("a.md#0", 0, null, "One.", new[] { 0.6f, 0.8f }, new[] { 0.6f, 0.8f })]);
+
+        var loaded = await index.LoadChunksAsync("test-model");
+        var streamed = new List<EmbeddedChunk>();
+        await foreach (var chunk in index.StreamChunksAsync("test-model"))
+        {
+            streamed.Add(chunk);
+        }
+
+        Assert.Equal(["a.md#0", "b.md#0", "b.md#1"], streamed.Select(c => c.ChunkId));
+        Assert.Equal(loaded.Select(c => (c.ChunkId, c.Text, c.Section)), streamed.Select(c => (c.ChunkId, c.Text, c.Section)));
+        Assert.Equal(loaded.Select(c => c.Vector!), streamed.Select(c => c.Vector!));
+        Assert.Equal(loaded.Select(c => c.SentenceVectors!), streamed.Select(c => c.SentenceVectors!));
+    }
+
+    [SkippableFact]
     public async Task Document_metadata_round_trips_and_documents_list_in_id_order()
     {
         var index = await IndexAsync();

@@ -20,6 +20,9 @@ internal sealed class ScaleSection(string contentRoot, string sampleDatabase, Be
     private const int SteadyStateChunks = 10_000;
     private const double BytesPerVector = MiniLmEmbeddingGenerator.Dimensions * sizeof(float);
 
+    /// <summary>A sentence vector in the dense snapshot: a byte per dimension and a float32 scale.</summary>
+    private const double BytesPerInt8Vector = MiniLmEmbeddingGenerator.Dimensions + sizeof(float);
+
     private readonly CorpusGenerator _corpus = new();
 
     public async Task RunAsync(BenchTable table, double sampleResidentMb, CancellationToken cancellationToken)
@@ -61,6 +64,8 @@ internal sealed class ScaleSection(string contentRoot, string sampleDatabase, Be
                 var ingested = await IngestionProbe.RunAsync(host, _corpus, documents, SectionsPerDocument, Path.Combine(options.WorkFolder, "corpus-" + size), cancellationToken);
                 sentencesPerChunk = (double)ingested.Sentences / ingested.Chunks;
                 AddIngestion(table, section, ingested);
+                var quantised = await QuantisationProbe.RunAsync(host, questions, cancellationToken);
+                table.Add(section, "int8 vectors: dense top-10 overlap with float32", $"{BenchTable.Format(quantised.MeanOverlap * 100)} %", $"mean over the generated questions, worst {BenchTable.Format(quantised.WorstOverlap * 100)} %; largest sentence similarity error {quantised.WorstSentenceError.ToString("F4", CultureInfo.InvariantCulture)}; MiniLM vectors");
             }
             else
             {
@@ -81,7 +86,7 @@ internal sealed class ScaleSection(string contentRoot, string sampleDatabase, Be
 
         var disk = new[] { database, database + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length);
         table.Add(section, "index size on disk", $"{BenchTable.Format(disk / 1048576.0)} MB", $"{BenchTable.Format(disk / 1024.0 / size)} KB per chunk, sample knowledge base included");
-        table.Add(section, "sentence vectors", $"{BenchTable.Format(sentencesPerChunk)} per chunk", $"{BenchTable.Format(BytesPerVector / 1024)} KB each as float32: {BenchTable.Format(sentencesPerChunk * BytesPerVector / 1024)} KB per chunk (computed)");
+        table.Add(section, "sentence vectors", $"{BenchTable.Format(sentencesPerChunk)} per chunk", $"{BenchTable.Format(BytesPerVector / 1024)} KB each as float32 on disk: {BenchTable.Format(sentencesPerChunk * BytesPerVector / 1024)} KB per chunk; in memory int8 + scale: {BenchTable.Format(sentencesPerChunk * BytesPerInt8Vector / 1024)} KB per chunk (computed)");
 
         await using var bot = ChildServer.StartBot(contentRoot, database, options.Settings);
         var ready = await bot.WaitReadyAsync(TimeSpan.FromMinutes(10), cancellationToken);
