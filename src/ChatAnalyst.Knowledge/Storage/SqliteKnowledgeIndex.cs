@@ -263,6 +263,21 @@ public sealed class SqliteKnowledgeIndex : IKnowledgeIndex, IDisposable
         await InitializeAsync(cancellationToken);
         await using var connection = await _connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
+        command.Parameters.AddWithValue("$match", match);
+        command.Parameters.AddWithValue("$limit", limit);
+        if (filter.IsEmpty)
+        {
+            // Without a filter the best rows are picked inside the full-text index and only they are joined to their
+            // chunks: joining every match first costs more than the ranking itself on a large index.
+            command.CommandText = $"""
+                SELECT c.id, c.document_id, best.rank
+                FROM (SELECT rowid, {Bm25} AS rank FROM chunks_fts WHERE chunks_fts MATCH $match ORDER BY rank LIMIT $limit) best
+                JOIN chunks c ON c.seq = best.rowid
+                ORDER BY best.rank
+                """;
+            return await ReadHitsAsync(command, cancellationToken);
+        }
+
         var sql = new StringBuilder($"""
             SELECT c.id, c.document_id, {Bm25} AS rank
             FROM chunks_fts
@@ -270,7 +285,6 @@ public sealed class SqliteKnowledgeIndex : IKnowledgeIndex, IDisposable
             JOIN documents d ON d.id = c.document_id
             WHERE chunks_fts MATCH $match
             """);
-        command.Parameters.AddWithValue("$match", match);
         if (filter.From is { } from)
         {
             sql.Append(" AND d.published >= $from");
@@ -294,9 +308,12 @@ public sealed class SqliteKnowledgeIndex : IKnowledgeIndex, IDisposable
         }
 
         sql.Append(" ORDER BY rank LIMIT $limit");
-        command.Parameters.AddWithValue("$limit", limit);
         command.CommandText = sql.ToString();
+        return await ReadHitsAsync(command, cancellationToken);
+    }
 
+    private static async Task<IReadOnlyList<KeywordHit>> ReadHitsAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
         var hits = new List<KeywordHit>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

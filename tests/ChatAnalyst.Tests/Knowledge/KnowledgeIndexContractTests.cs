@@ -111,6 +111,27 @@ public abstract class KnowledgeIndexContractTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Keyword_search_ranks_alike_with_and_without_a_filter_and_keeps_to_the_limit()
+    {
+        var index = await IndexAsync();
+        string[] texts = ["Hafnium output rose.", "Hafnium hafnium hafnium output.", "Output held steady.", "Hafnium output and hafnium exports rose."];
+        for (var i = 0; i < texts.Length; i++)
+        {
+            var id = $"d{i}.md";
+            await index.UpsertDocumentAsync(Document(id), [new ChunkRecord(id + "#0", 0, null, texts[i], ReadOnlyMemory<float>.Empty)]);
+        }
+
+        var everything = new KnowledgeFilter(From: new DateOnly(2000, 1, 1));
+        var unfiltered = await index.KeywordSearchAsync(["hafnium", "output"], KnowledgeFilter.None, 3);
+        var filtered = await index.KeywordSearchAsync(["hafnium", "output"], everything, 3);
+
+        Assert.Equal(3, unfiltered.Count);
+        Assert.Equal(filtered.Select(h => h.ChunkId), unfiltered.Select(h => h.ChunkId));
+        Assert.Equal(unfiltered.OrderByDescending(h => h.Score).Select(h => h.ChunkId), unfiltered.Select(h => h.ChunkId));
+        Assert.DoesNotContain(unfiltered, h => h.ChunkId == "d2.md#0");
+    }
+
+    [SkippableFact]
     public async Task Upserting_a_document_again_replaces_its_chunks_and_their_keyword_entries()
     {
         var index = await IndexAsync();
