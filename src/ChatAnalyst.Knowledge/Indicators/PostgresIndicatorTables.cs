@@ -34,6 +34,9 @@ public sealed class PostgresIndicatorTables : SqlIndicatorTables, IDisposable
         INSERT INTO indicator_meta (key, value) VALUES ('content_version', 0) ON CONFLICT (key) DO NOTHING;
         """;
 
+    /// <summary>The advisory lock writers hold for their transaction; the schema script takes it too (see <see cref="PostgresMigrations"/>).</summary>
+    private const string WritersLock = "chatanalyst_indicator_tables";
+
     private const string VersionSql = "SELECT value FROM indicator_meta WHERE key = 'content_version'";
 
     private readonly NpgsqlDataSource _dataSource;
@@ -47,7 +50,7 @@ public sealed class PostgresIndicatorTables : SqlIndicatorTables, IDisposable
 
     /// <summary>Creates the tables when missing. Idempotent and safe when several instances start at once.</summary>
     public Task InitializeAsync(CancellationToken cancellationToken = default) =>
-        _setUp.RunAsync(token => PostgresMigrations.RunAsync(_dataSource, Schema, token), cancellationToken);
+        _setUp.RunAsync(token => PostgresMigrations.RunAsync(_dataSource, Schema, WritersLock, token), cancellationToken);
 
     /// <inheritdoc/>
     public override async Task<long> GetVersionAsync(CancellationToken cancellationToken = default)
@@ -86,7 +89,8 @@ public sealed class PostgresIndicatorTables : SqlIndicatorTables, IDisposable
 
     /// <summary>
     /// Runs the statements in one transaction. Writers first take one transaction-scoped advisory lock, so two
-    /// instances replacing the tables at once run one after the other instead of deadlocking on each other's rows.
+    /// instances replacing the tables at once run one after the other instead of deadlocking on each other's rows, and
+    /// an instance creating the tables at start waits for a write in progress.
     /// </summary>
     private protected override async Task RunAsync(IEnumerable<(string Sql, string?[] Values)> statements, CancellationToken cancellationToken)
     {
@@ -94,7 +98,7 @@ public sealed class PostgresIndicatorTables : SqlIndicatorTables, IDisposable
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection, transaction);
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock(hashtext('chatanalyst_indicator_tables'))"));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT pg_advisory_xact_lock(hashtext('{WritersLock}'))"));
         foreach (var (sql, values) in statements)
         {
             var command = new NpgsqlBatchCommand(sql);

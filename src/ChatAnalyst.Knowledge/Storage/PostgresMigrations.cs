@@ -14,7 +14,19 @@ public static class PostgresMigrations
     private const long LockKey = 0x43_68_61_74_41_6E_61; // "ChatAna"
 
     /// <summary>Runs <paramref name="script"/> (idempotent DDL) in one transaction under the migration lock.</summary>
-    public static async Task RunAsync(NpgsqlDataSource dataSource, string script, CancellationToken cancellationToken = default)
+    public static Task RunAsync(NpgsqlDataSource dataSource, string script, CancellationToken cancellationToken = default) =>
+        RunAsync(dataSource, script, writersLock: null, cancellationToken);
+
+    /// <summary>Runs <paramref name="script"/> (idempotent DDL) in one transaction under the migration lock.</summary>
+    /// <param name="dataSource">The database.</param>
+    /// <param name="script">The DDL.</param>
+    /// <param name="writersLock">
+    /// The advisory lock (a name, hashed) the tables' writers hold for their transactions, taken after the migration
+    /// lock. <c>CREATE INDEX IF NOT EXISTS</c> locks its table even when the index exists, so without it a script can
+    /// lock one table, wait for a writer on another, and deadlock with that writer.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    public static async Task RunAsync(NpgsqlDataSource dataSource, string script, string? writersLock, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         ArgumentException.ThrowIfNullOrWhiteSpace(script);
@@ -23,6 +35,13 @@ public static class PostgresMigrations
         await using (var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1)", connection, transaction))
         {
             command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = LockKey });
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (writersLock is not null)
+        {
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext($1))", connection, transaction);
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = writersLock });
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 

@@ -18,6 +18,9 @@ public static partial class TextTerms
         "date", "day", "time", "month", "months", "give", "tell", "according", "did", "does", "doe", "wa", "ha",
     };
 
+    /// <summary>True for a word that carries no subject ("the", "in", "year").</summary>
+    public static bool IsStopWord(string word) => StopWords.Contains(word);
+
     /// <summary>True when the text contains Chinese characters.</summary>
     public static bool IsChinese(string text) => Cjk().IsMatch(text);
 

@@ -75,14 +75,17 @@ public static partial class ComparisonWriter
         var decimals = Math.Max(Decimals(high.Text), Decimals(low.Text));
         var gap = Math.Round(high.Value - low.Value, decimals).ToString("0." + new string('0', decimals), CultureInfo.InvariantCulture).TrimEnd('.');
         var unit = high.Kind == "%" ? " percentage points" : high.Kind.Length > 0 && high.Kind != Count ? " " + high.Kind : string.Empty;
+        // The word both figures are counted in ("278 million kilowatts … 79.82 million kilowatts") goes with them and the gap.
+        var counted = high.Kind != "%" && high.Word.Length > 0 && high.Word == low.Word ? " " + high.Word : string.Empty;
         var markers = high.Marker == low.Marker ? high.Marker : high.Marker + low.Marker;
         var period = periodSides ? string.Empty : PeriodOf(high, low);
-        return $"The larger figure is for {highName}: {high.Text}{Suffix(high)} against {low.Text}{Suffix(low)} for {lowName}{period}, a gap of {gap}{unit} {markers}.";
+        return $"The larger figure is for {highName}: {high.Text}{Suffix(high)}{counted} against {low.Text}{Suffix(low)}{counted} for {lowName}{period}, a gap of {gap}{unit}{counted} {markers}.";
     }
 
     private const string Count = "count";
 
-    private sealed record Figure(string Text, decimal Value, string Kind, int Index, string Marker, string DocumentId, string Sentence, Period? Period);
+    // Word: the word right after the figure, when it can be what the figure counts ("tonnes"), else empty.
+    private sealed record Figure(string Text, decimal Value, string Kind, int Index, string Marker, string DocumentId, string Sentence, Period? Period, string Word);
 
     /// <summary>
     /// " in January–November 2025" when both figures are for one period and the cited sentence writes its year, so the
@@ -252,7 +255,8 @@ public static partial class ComparisonWriter
             var wanted = question.WantsChange ? isChange : question.Measure == MeasureWanted.Rate ? kind == "%" : question.Measure != MeasureWanted.Amount || kind != "%";
             if (wanted)
             {
-                figures.Add(new Figure(m.Groups["n"].Value, value, kind, m.Index, AnswerWriter.Marker(candidate), candidate.DocumentId, text, candidate.Periods.Count > 0 ? candidate.Periods[0] : null));
+                var word = CountedWord().Match(text[(m.Index + m.Length)..]) is { Success: true } w && !TextTerms.IsStopWord(w.Groups["w"].Value) ? w.Groups["w"].Value : string.Empty;
+                figures.Add(new Figure(m.Groups["n"].Value, value, kind, m.Index, AnswerWriter.Marker(candidate), candidate.DocumentId, text, candidate.Periods.Count > 0 ? candidate.Periods[0] : null, word));
             }
         }
 
@@ -302,6 +306,9 @@ public static partial class ComparisonWriter
 
     [GeneratedRegex(@"^\s*(?:and|,|or)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex ListJoin();
+
+    [GeneratedRegex(@"^\s(?<w>[a-z][a-z-]{1,24})\b(?!-)")]
+    private static partial Regex CountedWord();
 
     [GeneratedRegex(@"\bper\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex Per();

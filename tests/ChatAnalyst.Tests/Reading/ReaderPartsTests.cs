@@ -83,15 +83,15 @@ public sealed class ReaderPartsTests
     [InlineData(
         "How much higher was the northern plant's output than the southern plant's in 2025?",
         "In 2025 the southern plant produced 9.1 million tons, while the northern plant produced 12.5 million tons.",
-        "northern plant's output", "12.5 million", "9.1 million", "3.4 million")]
+        "northern plant's output", "12.5 million tons", "9.1 million tons", "3.4 million tons")]
     [InlineData(
         "Compare the province's cumulative rail and road freight at the end of 2024 – which is bigger, and by how much?",
         "At the end of 2024, the province's cumulative freight stood at 1.5 billion tons, up 12 percent from a year earlier: road 900 million tons, rail 410 million tons and water 190 million tons.",
-        "road freight", "900 million", "410 million", "490 million")]
+        "road freight", "900 million tons", "410 million tons", "490 million tons")]
     [InlineData(
         "Did the province add more rail or road capacity in 2024, and what's the difference?",
         "Water routes added 12.5 million tons and rail 40.2 million tons, while road added 96 million tons and air 1.2 million tons.",
-        "road capacity", "96 million", "40.2 million", "55.8 million")]
+        "road capacity", "96 million tons", "40.2 million tons", "55.8 million tons")]
     [InlineData(
         "From January to May, did inland ports or coastal ports post the stronger throughput growth? Give the margin.",
         "Coastal and inland ports saw throughput growth of 4.4% and 6.1%, respectively, from January to May.",
@@ -160,8 +160,8 @@ public sealed class ReaderPartsTests
         var text = ComparisonWriter.Compare(analysis, candidates);
 
         Assert.NotNull(text);
-        Assert.StartsWith("The larger figure is for third round: 260 million against 180 million", text, StringComparison.Ordinal);
-        Assert.Contains("a gap of 80 million", text, StringComparison.Ordinal);
+        Assert.StartsWith("The larger figure is for third round: 260 million yuan against 180 million yuan", text, StringComparison.Ordinal);
+        Assert.Contains("a gap of 80 million yuan", text, StringComparison.Ordinal);
     }
 
     [Fact]
