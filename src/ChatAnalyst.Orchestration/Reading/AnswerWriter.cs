@@ -8,17 +8,17 @@ using ChatAnalyst.Orchestration.Offline;
 
 namespace ChatAnalyst.Orchestration.Reading;
 
-/// <summary>
-/// The reader's last step: writes the answer. A comparison leads with which side is larger and by how much, worked
-/// out from the cited figures; otherwise the lead sentence is quoted as the source gives it with its <c>[n]</c>, and at
-/// supporting sentences follow when they add a figure the lead lacks (a second only for a part of the question still
-/// unanswered) — never the same figure twice.
-/// </summary>
 /// <summary>Sentences of the lead's article that may follow it, best first.</summary>
 /// <param name="Close">Those scored close to the lead: one may follow when it adds a figure.</param>
 /// <param name="Parts">A wider set: one may follow when it answers a part of the question the answer leaves out.</param>
 public sealed record SupportingSentences(IReadOnlyList<ReaderCandidate> Close, IReadOnlyList<ReaderCandidate> Parts);
 
+/// <summary>
+/// The reader's last step: writes the answer. A comparison leads with which side is larger and by how much, worked
+/// out from the cited figures; otherwise the lead sentence is quoted as the source gives it with its <c>[n]</c>. A
+/// supporting sentence follows when it adds a figure the lead lacks, and for a question in parts a second may follow
+/// for a part still unanswered — never the same figure twice.
+/// </summary>
 public static partial class AnswerWriter
 {
     /// <param name="question">The turn's analysis.</param>

@@ -1,0 +1,53 @@
+using System.Text.RegularExpressions;
+
+namespace ChatAnalyst.Orchestration.Reading;
+
+/// <summary>The patterns <see cref="ComparisonWriter"/> reads a comparison question and its figures with (general words only).</summary>
+public static partial class ComparisonWriter
+{
+    [GeneratedRegex(@"\bhow far (?:behind|ahead of|below|above)\s+(?<b>[^,?]{2,60}?)\s+(?:is|are|was|were)\s+(?<a>[^,?]{2,60}?)(?=\s*(?:[,?]|\bin\b|$))", RegexOptions.IgnoreCase)]
+    private static partial Regex Behind();
+
+    [GeneratedRegex(@"(?:^|[,:–]|\b(?:faster|slower|higher|lower|larger|bigger|smaller|more|less|fewer|better|worse|stronger|weaker)\b|\b(?:did|does|was|were|is|are)\b)\s*(?:in\s+\d{4}\s*,?\s*)?(?:in china\s*,?\s*|china'?s?\s+)?(?<a>[^,:?]{2,80}?)\s+(?:or|vs\.?|versus)\s+(?<b>[^,?–]{2,80}?)(?=\s*(?:[,?–]|\band\b|\bin\s+(?:19|20)\d\d|$))", RegexOptions.IgnoreCase)]
+    private static partial Regex OrPattern();
+
+    [GeneratedRegex(@"\b(?:did|does|was|were|is|are)\s+(?<a>.{2,80}?)\s+(?:grow|rise|increase|fall|expand)?\s*(?:faster|slower|more|higher|lower|less|bigger|larger)\s+than\s+(?<b>[^,?]{2,80}?)(?=\s*(?:[,?]|$|\bin\b))|\b(?<a>[^,?]{2,60}?)\s+(?:exceed|exceeds|outpace|outpaces|beat|beats)\s+(?<b>[^,?]{2,60}?)(?=\s*(?:[,?]|$|\bin\b))|\bhow\s+(?:much|many|far)\s+(?:more|bigger|larger|higher|greater|faster|lower|smaller|less)\s+(?:is|are|was|were)\s+(?<a>.{2,80}?)\s+than\s+(?<b>[^,?]{2,80}?)(?=\s*(?:[,?]|$|\bin\b))", RegexOptions.IgnoreCase)]
+    private static partial Regex ThanPattern();
+
+    [GeneratedRegex(@"\b(?:compare|comparing|between)\s+(?<a>[^,?]{2,80}?)\s+(?:and|with|to)\s+(?<b>[^,?–]{2,80}?)(?=\s*(?:[,?–]|\bin\s+(?:19|20)\d\d|$))", RegexOptions.IgnoreCase)]
+    private static partial Regex AndPattern();
+
+    [GeneratedRegex(@"^(?:which|what)\b.*?\b(?:grew|rose|was|were|is|are|had|did)\b\s*(?:faster|slower|higher|lower|larger|bigger|more|less)?\s*(?:in\s+\d{4}\s*)?(?:in china\s*)?[,:]?\s*|^(?:the|china'?s?|chinese|did|does|do|was|were|is|are|has|have|by what margin does|how much bigger is)\s+|^(?:add|added|post|posted|record|recorded|see|saw|have|had|get|got)\s+(?:more|less|the\s+\w+er)?\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingFiller();
+
+    [GeneratedRegex(@"\s+(?:grow|grew|rise|rose|fall|fell|increase|increased|decrease|decreased|expand|expanded|drop|dropped|decline|declined|post|posted)\b.*$|\s+(?:output|shipments)?\s*(?:faster|slower|more|less)$|\s+(?:in|at the end of|by)\s+(?:19|20)\d\d$", RegexOptions.IgnoreCase)]
+    private static partial Regex TrailingVerb();
+
+    // Clause ends: a comma or semicolon (not a thousands separator), "while", "whereas", "but".
+    [GeneratedRegex(@"[,;](?!\d{3})|\s(?:while|whereas|but)\s")]
+    private static partial Regex ClauseBreak();
+
+    [GeneratedRegex(@"^\s*(?:in\s+)?(?:19|20)\d\d\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex YearOnly();
+
+    [GeneratedRegex(@"[a-z]{2,}")]
+    private static partial Regex Word();
+
+    [GeneratedRegex(@"\b(?:rose|rise|grew|grow|growth|(?<!made )up(?! to)|down|fell|increase[sd]?|decrease[sd]?|declined?|dropped|expanded|gain(?:ed)?|jumped|surged|climbed|by|rising|growing|increasing|falling|declining|expanding)\b[^\d]{0,20}$", RegexOptions.IgnoreCase)]
+    private static partial Regex ChangeBefore();
+
+    [GeneratedRegex(@"^\s*(?:%|percent|per cent)?\s*(?:year[- ]on[- ]year|yoy|more than|higher than|from a year|on the previous year|over the previous|growth|increase)", RegexOptions.IgnoreCase)]
+    private static partial Regex ChangeAfter();
+
+    [GeneratedRegex(@"^\s*(?:and|,|or)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ListJoin();
+
+    [GeneratedRegex(@"^\s(?<w>[a-z][a-z-]{1,24})\b(?!-)")]
+    private static partial Regex CountedWord();
+
+    [GeneratedRegex(@"\bper\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex Per();
+
+    [GeneratedRegex(@"(?<![\w.])(?<n>\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*(?<u>%|percent|per cent|million|billion|trillion|thousand)\b|(?<u>%))?", RegexOptions.IgnoreCase)]
+    private static partial Regex FigurePattern();
+}
