@@ -13,6 +13,10 @@ public sealed class UnitNames
 {
     private readonly List<KeyValuePair<string, string>> _byEnglish;
 
+    // Built once: a question is read with them every turn. Null when the table is empty.
+    private readonly Regex? _englishAsked;
+    private readonly Regex? _chineseAsked;
+
     public UnitNames(KnowledgePaths paths, ILogger<UnitNames> logger)
         : this(BilingualGlossary.Load(paths?.UnitNames ?? throw new ArgumentNullException(nameof(paths)), logger))
     {
@@ -24,6 +28,14 @@ public sealed class UnitNames
         _byEnglish = zhToEnglish.Select(e => new KeyValuePair<string, string>(e.Value, e.Key))
             .OrderByDescending(e => e.Key.Length)
             .ToList();
+        if (_byEnglish.Count > 0)
+        {
+            // Longest names first in each alternation, so 千瓦时 is found before 千瓦 could claim part of it.
+            var english = string.Join('|', _byEnglish.Select(e => Regex.Escape(e.Key)));
+            var chinese = string.Join('|', _byEnglish.Select(e => e.Value).Distinct(StringComparer.Ordinal).OrderByDescending(n => n.Length).Select(Regex.Escape));
+            _englishAsked = new Regex($@"(?<![\w-])(?:{english})(?![\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+            _chineseAsked = new Regex($"(?:多少|几)[百千万亿]*(?<zh>{chinese})");
+        }
     }
 
     public static UnitNames Empty { get; } = new([]);
@@ -36,18 +48,22 @@ public sealed class UnitNames
     public IReadOnlyList<string> WantedIn(string question)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var chinese = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (english, zh) in _byEnglish)
+        if (_englishAsked is null || _chineseAsked is null)
         {
-            if (Regex.IsMatch(question, @"(?<![\w-])" + Regex.Escape(english) + @"(?![\w-])", RegexOptions.IgnoreCase)
-                || Regex.IsMatch(question, "(?:多少|几)[百千万亿]*" + Regex.Escape(zh)))
-            {
-                chinese.Add(zh);
-            }
+            return [];
         }
 
-        // A longer Chinese name holds a shorter one (千瓦时 holds 千瓦): keep the longest.
-        chinese.RemoveWhere(zh => chinese.Any(other => other.Length > zh.Length && other.Contains(zh, StringComparison.Ordinal)));
+        var chinese = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Match m in _englishAsked.Matches(question))
+        {
+            chinese.Add(_byEnglish.First(e => e.Key.Equals(m.Value, StringComparison.OrdinalIgnoreCase)).Value);
+        }
+
+        foreach (Match m in _chineseAsked.Matches(question))
+        {
+            chinese.Add(m.Groups["zh"].Value);
+        }
+
         return _byEnglish.Where(e => chinese.Contains(e.Value)).Select(e => e.Key).ToList();
     }
 

@@ -25,10 +25,6 @@ public static partial class ComparisonWriter
             return null;
         }
 
-        // "A or B", "A and B": a word before A or after B may be shared ("cumulative A and B capacity"), so the word
-        // next to the conjunction tells the sides apart best.
-        var coordinated = !ThanPattern().IsMatch(question.Text) && !Behind().IsMatch(question.Text);
-
         string[][] terms = [Distinct(sides.Left, sides.Right), Distinct(sides.Right, sides.Left)];
         if (terms[0].Length == 0 || terms[1].Length == 0)
         {
@@ -43,7 +39,7 @@ public static partial class ComparisonWriter
         Figure?[]? pair = null;
         foreach (var candidate in candidates)
         {
-            var assigned = Assign(candidate, Figures(candidate, question), terms, coordinated);
+            var assigned = Assign(candidate, Figures(candidate, question), terms, sides.Coordinated);
             if (periodSides && (assigned[0] is null || assigned[1] is null))
             {
                 continue;
@@ -96,8 +92,12 @@ public static partial class ComparisonWriter
             ? " in " + period.Label
             : string.Empty;
 
-    /// <summary>The two things compared, as the question names them.</summary>
-    internal static (string Left, string Right)? Sides(string question)
+    /// <summary>
+    /// The two things compared, as the question names them, and whether it coordinates them ("A or B", "A and B"): then a
+    /// word before A or after B may be shared ("cumulative A and B capacity"), so the word next to the conjunction tells
+    /// the sides apart best.
+    /// </summary>
+    internal static (string Left, string Right, bool Coordinated)? Sides(string question)
     {
         foreach (var pattern in (Regex[])[Behind(), OrPattern(), ThanPattern(), AndPattern()])
         {
@@ -111,12 +111,12 @@ public static partial class ComparisonWriter
             var years = (PeriodReader.Years(m.Groups["a"].Value), PeriodReader.Years(m.Groups["b"].Value));
             if (years is ([.., var first], [var second]) && YearOnly().IsMatch(m.Groups["b"].Value))
             {
-                return (first.ToString(CultureInfo.InvariantCulture), second.ToString(CultureInfo.InvariantCulture));
+                return (first.ToString(CultureInfo.InvariantCulture), second.ToString(CultureInfo.InvariantCulture), false);
             }
 
             if (Tidy(m.Groups["a"].Value) is { Length: > 0 } a && Tidy(m.Groups["b"].Value) is { Length: > 0 } b)
             {
-                return (a, b);
+                return (a, b, pattern == OrPattern() || pattern == AndPattern());
             }
         }
 
