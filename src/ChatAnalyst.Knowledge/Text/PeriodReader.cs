@@ -67,6 +67,22 @@ public static partial class PeriodReader
         return YearNumber().Matches(text).Select(m => int.Parse(m.Value, CultureInfo.InvariantCulture)).Distinct().ToList();
     }
 
+    /// <summary>
+    /// The years a text's figures are about: the years it names, with a year named as a comparison base ("rose 10.5
+    /// percent from 2023", "than in 2023") read as the year after it, the one a year-on-year figure covers.
+    /// </summary>
+    public static IReadOnlyList<int> StatedYears(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var bases = PeriodPhraseParser.FindAll(text)
+            .Where(m => m.IsComparisonBase || Base().IsMatch(text[Math.Max(0, m.Index - 50)..m.Index]))
+            .ToList();
+        return YearNumber().Matches(text)
+            .Select(y => int.Parse(y.Value, CultureInfo.InvariantCulture) + (bases.Any(b => y.Index >= b.Index && y.Index < b.Index + b.Length) ? 1 : 0))
+            .Distinct()
+            .ToList();
+    }
+
     /// <summary>A month without a year is the latest such month up to the publication date.</summary>
     private static int YearOf(int month, DateOnly published) => month <= published.Month ? published.Year : published.Year - 1;
 

@@ -155,7 +155,7 @@ public sealed partial class ReaderFeatures
         var numbers = FigureNumber().Count(text);
         var periods = candidate.Periods;
         var documentPeriods = _documentPeriods[candidate.DocumentId];
-        var years = PeriodReader.Years(text);
+        var years = PeriodReader.StatedYears(text);
 
         return
         [

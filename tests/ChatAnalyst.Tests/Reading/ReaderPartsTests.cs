@@ -43,6 +43,15 @@ public sealed class ReaderPartsTests
     }
 
     [Fact]
+    public void A_comparison_base_year_stands_for_the_year_after_it_when_the_figures_year_is_read()
+    {
+        Assert.Equal([2024], PeriodReader.StatedYears("Investment rose 10.5 percent from 2023 to 249.7 billion yuan."));
+        Assert.Equal([2025], PeriodReader.StatedYears("Output grew faster than in 2024."));
+        Assert.Equal([2024, 2023], PeriodReader.StatedYears("In 2024 the index rose, after a fall in 2023."));
+        Assert.Equal([2023], PeriodReader.Years("Investment rose 10.5 percent from 2023 to 249.7 billion yuan."));
+    }
+
+    [Fact]
     public void Candidates_drop_the_dateline_and_repeated_sentences()
     {
         var passage = new EvidenceItem(EvidenceKind.Passage, Wire, "x")
