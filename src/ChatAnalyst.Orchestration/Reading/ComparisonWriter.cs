@@ -80,6 +80,9 @@ public static partial class ComparisonWriter
 
     private const string Count = "count";
 
+    /// <summary>Words that say how much of a thing is meant, not which thing: a side is named by its other words first.</summary>
+    private static readonly HashSet<string> Qualifiers = new(StringComparer.Ordinal) { "overall", "total", "whole", "entire", "combined", "aggregate", "all" };
+
     // Word: the word right after the figure, when it can be what the figure counts ("tonnes"), else empty.
     private sealed record Figure(string Text, decimal Value, string Kind, int Index, string Marker, string DocumentId, string Sentence, Period? Period, string Word);
 
@@ -153,7 +156,11 @@ public static partial class ComparisonWriter
     {
         // Lower case only (no synonym folding), so positions line up with the figures found in the text.
         var lower = candidate.Text.ToLowerInvariant();
-        var mentions = new[] { Mentions(lower, coordinated ? Heads(terms[0]) : terms[0].Take(1)), Mentions(lower, terms[1].Take(1)) };
+        var mentions = new[]
+        {
+            Mentions(lower, coordinated ? Heads(terms[0]).OrderBy(Qualifiers.Contains) : terms[0].OrderBy(Qualifiers.Contains).Take(1)),
+            Mentions(lower, terms[1].OrderBy(Qualifiers.Contains).Take(1)),
+        };
         var result = new Figure?[2];
         if (lower.Contains("respectively", StringComparison.Ordinal) && mentions[0].Count > 0 && mentions[1].Count > 0)
         {

@@ -174,6 +174,20 @@ public sealed class ReaderPartsTests
     }
 
     [Fact]
+    public void A_side_is_named_by_what_it_is_not_by_a_word_saying_how_much_of_it()
+    {
+        var analysis = QuestionAnalysis.Analyze("Did freight revenue grow faster than overall port revenue in 2024?", [], BilingualGlossary.Empty);
+        string[] sentences = ["Freight revenue rose 10.5 percent from 2023 to 24.7 billion yuan, or 6.9 percent of total port income.", "Total port revenue in 2024 was 360 billion yuan, up 8.3 percent year on year."];
+        var candidates = sentences.Select((s, i) => new ReaderCandidate(s, new EvidenceItem(EvidenceKind.Passage, Wire, s) { Ref = 1 }, string.Empty, 0.5, i, i)).ToList();
+
+        var text = ComparisonWriter.Compare(analysis, candidates);
+
+        Assert.NotNull(text);
+        Assert.StartsWith("The larger figure is for freight revenue: 10.5% against 8.3%", text, StringComparison.Ordinal);
+        Assert.Contains("a gap of 2.2 percentage points", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_guard_recomputes_a_stated_gap_and_still_rejects_an_invented_one()
     {
         var ledger = new CitationLedger();
