@@ -128,7 +128,8 @@ public static class FitCommands
                     trace.Candidates.Select(c => c.Features).ToList(),
                     trace.Candidates.Select(c => !@case.ExpectsDecline && @case.IsAnsweredBy(c.Text, c.DocumentId)).ToList(),
                     !@case.ExpectsDecline,
-                    TextTerms.IsChinese(@case.Question)));
+                    TextTerms.IsChinese(@case.Question),
+                    trace.PeriodRules));
             }
 
             return labelled;

@@ -23,11 +23,11 @@ internal static class ReaderExplanation
 
         var features = trace.Candidates.Select(c => c.Features).ToList();
         var scores = features.Select(model.Score).ToList();
-        var mayLead = ReaderSelector.MayLead(features);
-        var lead = ReaderSelector.Select(features, scores);
+        var mayLead = ReaderSelector.MayLead(features, trace.PeriodRules);
+        var lead = ReaderSelector.Select(features, scores, trace.PeriodRules);
         if (lead >= 0)
         {
-            var p = model.AnswerProbability(ReaderModel.AbstainInputs(features[lead], TextTerms.IsChinese(trace.Question)));
+            var p = model.AnswerProbability(ReaderModel.AbstainInputs(features[lead], TextTerms.IsChinese(trace.Question), trace.PeriodRules));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"reader: answer probability {p:F2} against threshold {model.AnswerThreshold:F2} ({(p >= model.AnswerThreshold ? "answers" : "declines")})"));
         }
         else

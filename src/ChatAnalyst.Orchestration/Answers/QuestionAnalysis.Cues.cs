@@ -9,6 +9,12 @@ public sealed partial record QuestionAnalysis
     /// <summary>Whether an addition over the period ("how much did it add", "new") or a level at its end ("cumulative") is wanted.</summary>
     public QuantityWanted Quantity { get; init; }
 
+    /// <summary>
+    /// Whether the period asked is the period of the figure asked for. In "who" and "when" questions it often dates an
+    /// event instead ("who spoke at the January press conference"), so it does not rule out sentences about other periods.
+    /// </summary>
+    public bool PeriodDatesFigure => Intent is not (QuestionIntent.Who or QuestionIntent.When);
+
     private static QuantityWanted QuantityOf(string lower) =>
         AdditionCue().IsMatch(lower) ? QuantityWanted.Addition : LevelCue().IsMatch(lower) ? QuantityWanted.Level : QuantityWanted.Any;
 

@@ -51,12 +51,12 @@ public sealed class OfflineReader(ReaderModel model, UnitNames units, ReaderTrac
             .ToList();
         if (traces is { Enabled: true })
         {
-            traces.Add(new ReaderTrace(question.Text, scored.Select(s => (s.Candidate.Text, s.Candidate.DocumentId, s.Features)).ToList()));
+            traces.Add(new ReaderTrace(question.Text, scored.Select(s => (s.Candidate.Text, s.Candidate.DocumentId, s.Features)).ToList(), question.PeriodDatesFigure));
         }
 
         // Only some candidates may lead (the period and entity rules of the selector); scored is best first, so the
         // first of them is the lead.
-        var mayLead = ReaderSelector.MayLead(scored.Select(s => s.Features).ToList());
+        var mayLead = ReaderSelector.MayLead(scored.Select(s => s.Features).ToList(), question.PeriodDatesFigure);
         scored = scored.Where((_, i) => mayLead[i]).ToList();
         if (scored.Count == 0)
         {
@@ -66,7 +66,7 @@ public sealed class OfflineReader(ReaderModel model, UnitNames units, ReaderTrac
         var top = scored[0];
         // A sentence that states the very figure the user quotes answers the question (if only to correct its period).
         var quotesIt = question.IsQuotedIn(top.Candidate.Text);
-        if (!quotesIt && model.AnswerProbability(ReaderModel.AbstainInputs(top.Features, question.IsChinese)) < model.AnswerThreshold)
+        if (!quotesIt && model.AnswerProbability(ReaderModel.AbstainInputs(top.Features, question.IsChinese, question.PeriodDatesFigure)) < model.AnswerThreshold)
         {
             return AnswerWriter.Decline(question, items);
         }

@@ -73,17 +73,19 @@ public sealed class ReaderModel
     /// <summary>The abstainer's inputs for the lead (see <see cref="ReaderSelector"/>), whose features are <paramref name="top"/>.</summary>
     /// <remarks>
     /// Only what says whether the evidence is about the question at all (closeness, subject, entities, period), not the
-    /// ranker's score, which mixes those with what ranks one sentence above its neighbours.
+    /// ranker's score, which mixes those with what ranks one sentence above its neighbours. Without the period rules
+    /// (<paramref name="periodRules"/> false: the question's period may date an event), another period is no sign of
+    /// evidence about something else.
     /// </remarks>
-    public static double[] AbstainInputs(double[] top, bool chinese) =>
+    public static double[] AbstainInputs(double[] top, bool chinese, bool periodRules = true) =>
     [
         1,
         top[ReaderFeatures.Similarity],
         top[ReaderFeatures.SubjectCoverage],
         top[ReaderFeatures.ContextCoverage],
         top[ReaderFeatures.EntitiesMissing],
-        top[ReaderFeatures.PeriodConflict],
-        top[ReaderFeatures.YearConflict],
+        periodRules ? top[ReaderFeatures.PeriodConflict] : 0,
+        periodRules ? top[ReaderFeatures.YearConflict] : 0,
         chinese ? 1 : 0,
     ];
 

@@ -5,19 +5,21 @@ namespace ChatAnalyst.Orchestration.Reading;
 /// candidates may lead: when the question names a period that some candidate states, not a sentence about another
 /// period (the November figure for a December question), nor one that names no period in an article about another;
 /// and never a candidate from an article that does not name every entity of the question (another country's figure).
-/// The lead is the best-scored of those.
+/// The lead is the best-scored of those. The period rules hold only when the question's period is the period of the figure
+/// asked for: in "who" and "when" questions it often dates an event instead ("who spoke at the January press
+/// conference"), and the answer may sit in a sentence about the figures' own period.
 /// </summary>
 public static class ReaderSelector
 {
     /// <summary>Per candidate: whether it may lead.</summary>
-    public static bool[] MayLead(IReadOnlyList<double[]> features)
+    public static bool[] MayLead(IReadOnlyList<double[]> features, bool periodRules = true)
     {
         ArgumentNullException.ThrowIfNull(features);
         var match = ReaderFeatures.PeriodMatch;
         var conflict = ReaderFeatures.PeriodConflict;
         var documentConflict = ReaderFeatures.DocumentPeriodConflict;
         var missing = ReaderFeatures.EntitiesMissing;
-        var periodStated = features.Any(f => f[match] > 0);
+        var periodStated = periodRules && features.Any(f => f[match] > 0);
         return features
             .Select(f => f[missing] == 0
                 && (!periodStated || (f[conflict] == 0 && !(f[match] == 0 && f[documentConflict] > 0))))
@@ -25,11 +27,11 @@ public static class ReaderSelector
     }
 
     /// <summary>The lead's index: the best-scored candidate that may lead, or −1 when none may.</summary>
-    public static int Select(IReadOnlyList<double[]> features, IReadOnlyList<double> scores)
+    public static int Select(IReadOnlyList<double[]> features, IReadOnlyList<double> scores, bool periodRules = true)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(scores);
-        var mayLead = MayLead(features);
+        var mayLead = MayLead(features, periodRules);
         var lead = -1;
         for (var i = 0; i < scores.Count; i++)
         {

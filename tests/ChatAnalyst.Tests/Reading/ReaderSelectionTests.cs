@@ -74,6 +74,22 @@ public sealed class ReaderSelectionTests
     }
 
     [Fact]
+    public void A_period_that_dates_an_event_does_not_rule_out_sentences_about_other_periods()
+    {
+        var (match, conflict) = (ReaderFeatures.PeriodMatch, ReaderFeatures.PeriodConflict);
+        var otherPeriod = Features((conflict, 1));
+        var asked = Features((match, 1));
+        var who = QuestionAnalysis.Analyze("Who chaired the January 2025 press conference of the port authority?", [], BilingualGlossary.Empty);
+        var figure = QuestionAnalysis.Analyze("How much did port throughput grow in January 2025?", [], BilingualGlossary.Empty);
+
+        Assert.False(who.PeriodDatesFigure);
+        Assert.True(figure.PeriodDatesFigure);
+        Assert.Equal(0, ReaderSelector.Select([otherPeriod, asked], [9.0, 3.0], who.PeriodDatesFigure));
+        Assert.Equal(1, ReaderSelector.Select([otherPeriod, asked], [9.0, 3.0], figure.PeriodDatesFigure));
+        Assert.Equal(0, ReaderModel.AbstainInputs(otherPeriod, chinese: false, periodRules: false)[Array.IndexOf(ReaderModel.AbstainNames, "top_period_conflict")]);
+    }
+
+    [Fact]
     public void An_entity_named_only_outside_the_retrieved_passage_still_counts_as_named_by_the_article()
     {
         var question = QuestionAnalysis.Analyze("Which hubs did the port authority name, according to the PTA?", [], BilingualGlossary.Empty);
