@@ -34,7 +34,7 @@ public static partial class AnswerWriter
         ArgumentNullException.ThrowIfNull(ranked);
         var answer = new StringBuilder();
         // A Chinese question is answered in Chinese first; the English sentence it rests on follows as the quote.
-        if (question.IsChinese && !lead.IsCuratedFigure && ChineseAnswerWriter.Lead(question, lead, units) is { } chinese)
+        if (question.IsChinese && !lead.IsCuratedFigure && ChineseAnswerWriter.Lead(question, lead, support.Close, units) is { } chinese)
         {
             answer.Append(chinese).Append(" 原文：");
         }

@@ -24,69 +24,104 @@ public static partial class ChineseAnswerWriter
         ["trillion"] = (1m, "万亿"),
     };
 
-    /// <summary>The Chinese lead, or null when the sentence holds no figure this writer can state exactly.</summary>
-    public static string? Lead(QuestionAnalysis question, ReaderCandidate lead, UnitNames units)
+    /// <summary>
+    /// The Chinese lead, or null when no sentence holds a figure this writer can state exactly. The figure is the one the
+    /// question's subject names: of the figures in the lead and the close supporting sentences of its article
+    /// (<paramref name="close"/>), the one whose own words — those between it and the figure before it — hold most of
+    /// the question's terms ("hydropower added 13.78 million and solar 278 million": solar's is 278); the lead's first
+    /// figure when no figure's words name the subject better. When that figure is one this writer cannot state exactly
+    /// (a count of a thing the unit table does not name), there is no Chinese lead: the English quote answers.
+    /// </summary>
+    public static string? Lead(QuestionAnalysis question, ReaderCandidate lead, IReadOnlyList<ReaderCandidate> close, UnitNames units)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(lead);
+        ArgumentNullException.ThrowIfNull(close);
         ArgumentNullException.ThrowIfNull(units);
-        if (Figure(lead.Text, units, question.Units) is not { } value)
+        (ReaderCandidate Sentence, string? Value, double Score)? best = null;
+        foreach (var sentence in close.Where(c => c.DocumentId == lead.DocumentId).Prepend(lead))
+        {
+            foreach (var (value, words) in Figures(sentence.Text, units, question.Units))
+            {
+                var score = TextTerms.ContentTerms(words).Sum(w => question.Terms.Where(t => w.StartsWith(t.Key, StringComparison.Ordinal)).Sum(t => t.Value));
+                if (best is null || score > best.Value.Score)
+                {
+                    best = (sentence, value, score);
+                }
+            }
+        }
+
+        if (best is not ({ } source, { } figure, _))
         {
             return null;
         }
 
         var subject = Subject(question.Text);
-        var period = lead.Periods.Count > 0 && !ChineseYear().IsMatch(subject) ? ChineseFigureWriter.PeriodLabel(lead.Periods[0]) : string.Empty;
-        var text = $"{period}{subject}：{value}{AnswerWriter.Marker(lead)}。";
-        return Supported(text, lead) ? text : null;
+        var period = source.Periods.Count > 0 && !ChineseYear().IsMatch(subject) ? ChineseFigureWriter.PeriodLabel(source.Periods[0]) : string.Empty;
+        var text = $"{period}{subject}：{figure}{AnswerWriter.Marker(source)}。";
+        return Supported(text, source) ? text : null;
     }
 
     /// <summary>
     /// The first figure of the sentence in Chinese form; when the question asks in a unit (<paramref name="wanted"/>, its
     /// English names), the first figure in that unit, or null when the sentence has none.
     /// </summary>
-    internal static string? Figure(string sentence, UnitNames units, IReadOnlyList<string>? wanted = null)
+    internal static string? Figure(string sentence, UnitNames units, IReadOnlyList<string>? wanted = null) =>
+        Figures(sentence, units, wanted).Select(f => f.Value).FirstOrDefault();
+
+    /// <summary>
+    /// The figures of the sentence (years left out; only those in the unit asked when <paramref name="wanted"/> names
+    /// one), each in Chinese form or null when it cannot be stated exactly, with its own words: the text from the
+    /// number before it up to it.
+    /// </summary>
+    private static IEnumerable<(string? Value, string Words)> Figures(string sentence, UnitNames units, IReadOnlyList<string>? wanted)
     {
+        var previousEnd = 0;
         foreach (Match m in FigurePattern().Matches(sentence))
         {
+            var words = sentence[previousEnd..m.Index];
+            previousEnd = m.Index + m.Length;
             if (!decimal.TryParse(m.Groups["n"].Value.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
                 || (m.Groups["scale"].Length == 0 && m.Groups["pct"].Length == 0 && number is >= 1900 and <= 2100))
             {
                 continue;
             }
 
-            var qualifier = Qualifier(sentence[Math.Max(0, m.Index - 20)..m.Index]);
-            var rest = sentence[(m.Index + m.Length)..].TrimStart();
-            var unit = units.StartOf(rest);
+            var unit = units.StartOf(sentence[(m.Index + m.Length)..].TrimStart());
             var rate = m.Groups["pct"].Length > 0 && wanted is not null && wanted.Any(UnitNames.IsRate);
             if (wanted is { Count: > 0 } && !rate && (unit is null || !wanted.Contains(unit.Value.English, StringComparer.OrdinalIgnoreCase)))
             {
                 continue;
             }
 
-            if (m.Groups["pct"].Length > 0)
-            {
-                return qualifier + m.Groups["n"].Value + "%";
-            }
+            yield return (Convert(m, number, sentence, unit), words);
+        }
+    }
 
-            var name = unit?.Chinese ?? string.Empty;
-            if (m.Groups["scale"].Length == 0)
-            {
-                return unit is null ? null : qualifier + m.Groups["n"].Value + name;
-            }
-
-            var (factor, scale) = Scales[m.Groups["scale"].Value];
-            var scaled = number * factor;
-            if (scale == "万" && scaled >= 10000)
-            {
-                // 37300万 reads as 3.73亿.
-                (scaled, scale) = (scaled / 10000, "亿");
-            }
-
-            return qualifier + (scaled / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture) + scale + name;
+    /// <summary>One figure in Chinese form, or null when it counts a thing the unit table does not name.</summary>
+    private static string? Convert(Match m, decimal number, string sentence, (string English, string Chinese)? unit)
+    {
+        var qualifier = Qualifier(sentence[Math.Max(0, m.Index - 20)..m.Index]);
+        if (m.Groups["pct"].Length > 0)
+        {
+            return qualifier + m.Groups["n"].Value + "%";
         }
 
-        return null;
+        var name = unit?.Chinese ?? string.Empty;
+        if (m.Groups["scale"].Length == 0)
+        {
+            return unit is null ? null : qualifier + m.Groups["n"].Value + name;
+        }
+
+        var (factor, scale) = Scales[m.Groups["scale"].Value];
+        var scaled = number * factor;
+        if (scale == "万" && scaled >= 10000)
+        {
+            // 37300万 reads as 3.73亿.
+            (scaled, scale) = (scaled / 10000, "亿");
+        }
+
+        return qualifier + (scaled / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture) + scale + name;
     }
 
     private static string Qualifier(string before) =>

@@ -1,4 +1,7 @@
+using ChatAnalyst.Knowledge.Search;
 using ChatAnalyst.Knowledge.Text;
+using ChatAnalyst.Orchestration.Answers;
+using ChatAnalyst.Orchestration.Evidence;
 using ChatAnalyst.Orchestration.Reading;
 
 namespace ChatAnalyst.Tests.Reading;
@@ -46,6 +49,34 @@ public sealed class ChineseAnswerWriterTests
         Assert.Equal("3200亿元", ChineseAnswerWriter.Figure(Sentence, Units, Units.WantedIn("价值多少亿元？")));
         Assert.Null(ChineseAnswerWriter.Figure(Sentence, Units, Units.WantedIn("装机多少千瓦？")));
     }
+
+    [Fact]
+    public void The_chinese_lead_states_the_figure_the_subject_names_from_the_lead_or_a_close_sentence()
+    {
+        var glossary = new BilingualGlossary([new("潮汐能", "tidal"), new("新增", "added"), new("装机", "capacity")]);
+        var question = QuestionAnalysis.Analyze("潮汐能新增装机多少千瓦？", [], glossary, Units);
+        var lead = Candidate("The sector added 37.3 million kilowatts of capacity in the year, up 23 percent.");
+        var close = Candidate("River power added 1.4 million kilowatts and wind 7.9 million kilowatts, while tidal power added 27.8 million kilowatts and wave power 0.2 million kilowatts.");
+
+        var answer = ChineseAnswerWriter.Lead(question, lead, [close], Units);
+
+        Assert.NotNull(answer);
+        Assert.Contains("：2780万千瓦[1]", answer, StringComparison.Ordinal);
+        Assert.Contains("：3730万千瓦[1]", ChineseAnswerWriter.Lead(question, lead, [], Units), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_chinese_lead_when_the_figure_the_subject_names_cannot_be_stated_exactly()
+    {
+        var glossary = new BilingualGlossary([new("工厂", "plant"), new("密度", "density")]);
+        var question = QuestionAnalysis.Analyze("工厂密度是多少？", [], glossary, Units);
+        var lead = Candidate("Plant density reached 470 widgets per site, and output rose 5 percent.");
+
+        Assert.Null(ChineseAnswerWriter.Lead(question, lead, [], Units));
+    }
+
+    private static ReaderCandidate Candidate(string text) =>
+        new(text, new EvidenceItem(EvidenceKind.Passage, new SourceInfo("wire.md", "Wire", "https://news.example.test/wire", "Example Wire", new DateOnly(2026, 1, 19)), text) { Ref = 1 }, string.Empty, 0.5, 0, 0);
 
     [Theory]
     [InlineData("2025年1至4月中国锂离子电池总产量是多少？", "2025年1至4月中国锂离子电池总产量")]
