@@ -43,6 +43,8 @@ public sealed partial class ReaderFeatures
 
     public static readonly int YearConflict = Array.IndexOf(Names, "year_conflict");
 
+    public static readonly int QuotedNumber = Array.IndexOf(Names, "quoted_number");
+
     private readonly QuestionAnalysis _question;
     private readonly Dictionary<string, double> _weights = new(StringComparer.Ordinal);
     private readonly Dictionary<ReaderCandidate, HashSet<string>> _terms = [];

@@ -7,7 +7,9 @@ namespace ChatAnalyst.Orchestration.Reading;
 /// and never a candidate from an article that does not name every entity of the question (another country's figure).
 /// The lead is the best-scored of those. The period rules hold only when the question's period is the period of the figure
 /// asked for: in "who" and "when" questions it often dates an event instead ("who spoke at the January press
-/// conference"), and the answer may sit in a sentence about the figures' own period.
+/// conference"), and the answer may sit in a sentence about the figures' own period. A sentence that states the very
+/// figure the user quotes may lead whatever its period: it answers "was it 9.2% for the full year?" with the figure's
+/// real period.
 /// </summary>
 public static class ReaderSelector
 {
@@ -19,10 +21,11 @@ public static class ReaderSelector
         var conflict = ReaderFeatures.PeriodConflict;
         var documentConflict = ReaderFeatures.DocumentPeriodConflict;
         var missing = ReaderFeatures.EntitiesMissing;
+        var quoted = ReaderFeatures.QuotedNumber;
         var periodStated = periodRules && features.Any(f => f[match] > 0);
         return features
             .Select(f => f[missing] == 0
-                && (!periodStated || (f[conflict] == 0 && !(f[match] == 0 && f[documentConflict] > 0))))
+                && (!periodStated || f[quoted] > 0 || (f[conflict] == 0 && !(f[match] == 0 && f[documentConflict] > 0))))
             .ToArray();
     }
 

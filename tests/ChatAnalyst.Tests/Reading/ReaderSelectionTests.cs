@@ -90,6 +90,17 @@ public sealed class ReaderSelectionTests
     }
 
     [Fact]
+    public void A_sentence_stating_the_figure_the_user_quotes_may_lead_whatever_its_period()
+    {
+        var (match, conflict, quoted, missing) = (ReaderFeatures.PeriodMatch, ReaderFeatures.PeriodConflict, ReaderFeatures.QuotedNumber, ReaderFeatures.EntitiesMissing);
+        var quotedOtherPeriod = Features((conflict, 1), (quoted, 1));
+        var asked = Features((match, 1));
+
+        Assert.Equal(0, ReaderSelector.Select([quotedOtherPeriod, asked], [9.0, 3.0]));
+        Assert.Equal(-1, ReaderSelector.Select([Features((quoted, 1), (missing, 1))], [9.0]));
+    }
+
+    [Fact]
     public void An_entity_named_only_outside_the_retrieved_passage_still_counts_as_named_by_the_article()
     {
         var question = QuestionAnalysis.Analyze("Which hubs did the port authority name, according to the PTA?", [], BilingualGlossary.Empty);
