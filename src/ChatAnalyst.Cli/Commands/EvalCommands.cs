@@ -78,11 +78,21 @@ public static class EvalCommands
                 report.LatencyP50Ms.ToString("F1", CultureInfo.InvariantCulture),
                 report.LatencyP95Ms.ToString("F1", CultureInfo.InvariantCulture));
             AnsiConsole.Write(table);
+            if (report.SentenceRecall is { } sentenceRecall)
+            {
+                AnsiConsole.MarkupLineInterpolated($"context recall counts an answer spread over a cited article's sentences, or a comparison's gap worked out from two of its figures; held in one sentence: {F(sentenceRecall)}");
+            }
+
             if (parse.GetValue(showFailures))
             {
                 foreach (var failure in report.Failures)
                 {
                     AnsiConsole.MarkupLineInterpolated($"[yellow]{failure.Id}[/] {failure.Question} — {failure.Reason}\n    {failure.Answer}");
+                }
+
+                foreach (var miss in report.ContextMisses)
+                {
+                    AnsiConsole.MarkupLineInterpolated($"[yellow]context miss[/] {miss.Id} ({(miss.Candidates == 0 ? "declined before scoring" : $"{miss.Candidates} candidates")}) {miss.Question}");
                 }
             }
 

@@ -34,7 +34,7 @@ public sealed class AnswerEvaluator(AnswerOrchestrator orchestrator, ReaderTrace
     {
         ArgumentNullException.ThrowIfNull(cases);
         int correct = 0, citedRight = 0, citeCases = 0, declinesRight = 0, declineCases = 0, falseRefusals = 0, unsupported = 0;
-        int baselineRight = 0, contextHits = 0, answerable = 0;
+        int baselineRight = 0, contextHits = 0, sentenceHits = 0, answerable = 0;
         if (traces is not null)
         {
             traces.Enabled = true;
@@ -42,6 +42,7 @@ public sealed class AnswerEvaluator(AnswerOrchestrator orchestrator, ReaderTrace
 
         var latencies = new List<double>();
         var failures = new List<AnswerFailure>();
+        var contextMisses = new List<ContextMiss>();
         foreach (var @case in cases)
         {
             var history = new List<ChatTurn>();
@@ -59,12 +60,22 @@ public sealed class AnswerEvaluator(AnswerOrchestrator orchestrator, ReaderTrace
             if (!@case.ExpectsDecline && traces?.Drain() is [.., var trace])
             {
                 answerable++;
-                contextHits += trace.Candidates.Any(c => @case.IsAnsweredBy(c.Text, c.DocumentId)) ? 1 : 0;
+                sentenceHits += trace.Candidates.Any(c => @case.IsAnsweredBy(c.Text, c.DocumentId)) ? 1 : 0;
+                if (@case.IsHeldBy(trace.Candidates.Select(c => (c.Text, c.DocumentId))))
+                {
+                    contextHits++;
+                }
+                else
+                {
+                    contextMisses.Add(new ContextMiss(@case.Id, @case.Question, trace.Candidates.Count));
+                }
+
                 baselineRight += Baseline(trace) is { } pick && @case.IsAnsweredBy(pick.Text, pick.DocumentId) ? 1 : 0;
             }
             else if (!@case.ExpectsDecline)
             {
                 answerable++;
+                contextMisses.Add(new ContextMiss(@case.Id, @case.Question, 0));
             }
 
             var unsupportedHere = UnsupportedNumbers(answer);
@@ -135,6 +146,8 @@ public sealed class AnswerEvaluator(AnswerOrchestrator orchestrator, ReaderTrace
             // The baseline never declines, so out-of-scope cases count against it.
             BaselineAccuracy = traces is null ? null : Ratio(baselineRight, cases.Count),
             ContextRecall = traces is null ? null : Ratio(contextHits, answerable),
+            SentenceRecall = traces is null ? null : Ratio(sentenceHits, answerable),
+            ContextMisses = traces is null ? [] : contextMisses,
         };
     }
 
