@@ -80,7 +80,7 @@ public static class EvalCommands
             AnsiConsole.Write(table);
             if (report.SentenceRecall is { } sentenceRecall)
             {
-                AnsiConsole.MarkupLineInterpolated($"context recall counts an answer spread over a cited article's sentences, or a comparison's gap worked out from two of its figures; held in one sentence: {F(sentenceRecall)}");
+                AnsiConsole.MarkupLineInterpolated($"context recall: the tools' evidence holds an answer in a cited article (its passages together; a comparison's gap from two of its figures). One sentence the reader scored holds a whole answer: {F(sentenceRecall)}");
             }
 
             if (parse.GetValue(showFailures))
@@ -92,7 +92,7 @@ public static class EvalCommands
 
                 foreach (var miss in report.ContextMisses)
                 {
-                    AnsiConsole.MarkupLineInterpolated($"[yellow]context miss[/] {miss.Id} ({(miss.Candidates == 0 ? "declined before scoring" : $"{miss.Candidates} candidates")}) {miss.Question}");
+                    AnsiConsole.MarkupLineInterpolated($"[yellow]context miss[/] {miss.Id} ({miss.EvidenceItems} evidence items) {miss.Question}");
                 }
             }
 

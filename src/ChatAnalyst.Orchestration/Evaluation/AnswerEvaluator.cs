@@ -15,8 +15,9 @@ namespace ChatAnalyst.Orchestration.Evaluation;
 /// </summary>
 /// <remarks>
 /// Only an answer's lead — its first two sentences — is scored, never what follows or the Sources list: an analyst reads
-/// the lead. Given the offline reader's <see cref="ReaderTraceSink"/>, it also scores the naive baseline on the same
-/// retrieved sentences and the context recall (whether the evidence held the answer at all).
+/// the lead. Context recall asks whether the evidence the turn's tools returned held the answer at all, whatever model
+/// answered. Given the offline reader's <see cref="ReaderTraceSink"/>, it also scores the naive baseline on the same
+/// retrieved sentences, and how often one sentence the reader saw holds the whole answer.
 /// </remarks>
 public sealed class AnswerEvaluator(AnswerOrchestrator orchestrator, ReaderTraceSink? traces = null)
 {
@@ -57,25 +58,24 @@ public sealed class AnswerEvaluator(AnswerOrchestrator orchestrator, ReaderTrace
             var started = Stopwatch.GetTimestamp();
             var answer = await orchestrator.AnswerAsync(history, @case.Question, cancellationToken);
             latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            if (!@case.ExpectsDecline && traces?.Drain() is [.., var trace])
+            var trace = traces?.Drain() is [.., var last] ? last : null;
+            if (!@case.ExpectsDecline)
             {
                 answerable++;
-                sentenceHits += trace.Candidates.Any(c => @case.IsAnsweredBy(c.Text, c.DocumentId)) ? 1 : 0;
-                if (@case.IsHeldBy(trace.Candidates.Select(c => (c.Text, c.DocumentId))))
+                if (@case.IsHeldBy(answer.Evidence.Select(e => (e.Text, e.Source.DocumentId))))
                 {
                     contextHits++;
                 }
                 else
                 {
-                    contextMisses.Add(new ContextMiss(@case.Id, @case.Question, trace.Candidates.Count));
+                    contextMisses.Add(new ContextMiss(@case.Id, @case.Question, answer.Evidence.Count));
                 }
 
-                baselineRight += Baseline(trace) is { } pick && @case.IsAnsweredBy(pick.Text, pick.DocumentId) ? 1 : 0;
-            }
-            else if (!@case.ExpectsDecline)
-            {
-                answerable++;
-                contextMisses.Add(new ContextMiss(@case.Id, @case.Question, 0));
+                if (trace is not null)
+                {
+                    sentenceHits += trace.Candidates.Any(c => @case.IsAnsweredBy(c.Text, c.DocumentId)) ? 1 : 0;
+                    baselineRight += Baseline(trace) is { } pick && @case.IsAnsweredBy(pick.Text, pick.DocumentId) ? 1 : 0;
+                }
             }
 
             var unsupportedHere = UnsupportedNumbers(answer);
@@ -145,9 +145,9 @@ public sealed class AnswerEvaluator(AnswerOrchestrator orchestrator, ReaderTrace
         {
             // The baseline never declines, so out-of-scope cases count against it.
             BaselineAccuracy = traces is null ? null : Ratio(baselineRight, cases.Count),
-            ContextRecall = traces is null ? null : Ratio(contextHits, answerable),
+            ContextRecall = Ratio(contextHits, answerable),
             SentenceRecall = traces is null ? null : Ratio(sentenceHits, answerable),
-            ContextMisses = traces is null ? [] : contextMisses,
+            ContextMisses = contextMisses,
         };
     }
 

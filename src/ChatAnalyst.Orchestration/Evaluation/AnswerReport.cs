@@ -19,25 +19,25 @@ public sealed record AnswerReport(
     public double? BaselineAccuracy { get; init; }
 
     /// <summary>
-    /// Share of answerable cases whose retrieved evidence holds an accepted answer in a cited article, its sentences
-    /// taken together, a comparison's gap worked out from two of its numbers (<see cref="AnswerCase.IsHeldBy"/>);
-    /// null as above.
+    /// Share of answerable cases whose evidence — every item the turn's tools returned, what a model answering was given
+    /// (<see cref="Answers.AnalystAnswer.Evidence"/>) — holds an accepted answer in a cited article, its passages taken
+    /// together, a comparison's gap worked out from two of its numbers (<see cref="AnswerCase.IsHeldBy"/>). Null only in
+    /// reports built by hand.
     /// </summary>
     public double? ContextRecall { get; init; }
 
-    /// <summary>The stricter share whose evidence holds an accepted answer in one sentence (a candidate the reader may quote as is); null as above.</summary>
+    /// <summary>
+    /// The stricter share for which one sentence the offline reader scored holds a whole accepted answer (a candidate it
+    /// could quote as is); a turn the reader declined before scoring counts as a miss. Null without the reader's traces.
+    /// </summary>
     public double? SentenceRecall { get; init; }
 
     /// <summary>The answerable cases whose evidence held no accepted answer (what context recall counts against).</summary>
     public IReadOnlyList<ContextMiss> ContextMisses { get; init; } = [];
 }
 
-/// <summary>
-/// An answerable case whose evidence held no accepted answer. <paramref name="Candidates"/> is how many candidates the
-/// reader scored; 0 when it declined before scoring any (nothing retrieved, or the question judged to be about
-/// something the evidence does not cover), so the evidence was never weighed.
-/// </summary>
-public sealed record ContextMiss(string Id, string Question, int Candidates);
+/// <summary>An answerable case whose evidence held no accepted answer, with how many evidence items the turn gathered.</summary>
+public sealed record ContextMiss(string Id, string Question, int EvidenceItems);
 
 /// <summary>A case the bot got wrong, with what it answered.</summary>
 public sealed record AnswerFailure(string Id, string Question, string Reason, string Answer);
