@@ -78,11 +78,21 @@ public static class EvalCommands
                 report.LatencyP50Ms.ToString("F1", CultureInfo.InvariantCulture),
                 report.LatencyP95Ms.ToString("F1", CultureInfo.InvariantCulture));
             AnsiConsole.Write(table);
+            if (report.SentenceRecall is { } sentenceRecall)
+            {
+                AnsiConsole.MarkupLineInterpolated($"context recall: the tools' evidence holds an answer in a cited article (its passages together; a comparison's gap from two of its figures). One sentence the reader scored holds a whole answer: {F(sentenceRecall)}");
+            }
+
             if (parse.GetValue(showFailures))
             {
                 foreach (var failure in report.Failures)
                 {
                     AnsiConsole.MarkupLineInterpolated($"[yellow]{failure.Id}[/] {failure.Question} — {failure.Reason}\n    {failure.Answer}");
+                }
+
+                foreach (var miss in report.ContextMisses)
+                {
+                    AnsiConsole.MarkupLineInterpolated($"[yellow]context miss[/] {miss.Id} ({miss.EvidenceItems} evidence items) {miss.Question}");
                 }
             }
 

@@ -38,7 +38,8 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
     // How deep each ranker looks before fusion.
     private const int CandidateDepth = 50;
 
-    // At most this many chunks per article in the top results, unless too few articles match to fill them.
+    // At most this many chunks per article in the top results (the best-ranked article excepted; see Diversify), unless
+    // too few articles match to fill them.
     private const int MaxPerDocument = 2;
 
     private readonly IKnowledgeIndex _index;
@@ -163,11 +164,24 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
         return scores.OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).Select(s => (s.Key, s.Value)).ToList();
     }
 
-    private static List<(string ChunkId, double Score)> Diversify(IReadOnlyList<(string ChunkId, double Score)> ranked, DenseSnapshot snapshot, int top)
+    private static List<(string ChunkId, double Score)> Diversify(IReadOnlyList<(string ChunkId, double Score)> ranked, DenseSnapshot snapshot, int top) =>
+        Diversify(ranked, id => snapshot.ChunkIndex.TryGetValue(id, out var index) ? snapshot.Chunks[index].DocumentId : null, top);
+
+    /// <summary>
+    /// The best <paramref name="top"/> chunks with at most <see cref="MaxPerDocument"/> from any one article, except the
+    /// best-ranked article, which may fill up to half the places: it is the likeliest to hold the answer, and a list or a
+    /// comparison often needs more of it than two chunks (short news articles are three or four). When too few articles
+    /// match to fill the places, the rest go to further chunks, best first.
+    /// </summary>
+    /// <param name="ranked">Fused chunks, best first.</param>
+    /// <param name="documentOf">A chunk's article, or null when the chunk is no longer indexed (it is skipped).</param>
+    /// <param name="top">Chunks to return.</param>
+    internal static List<(string ChunkId, double Score)> Diversify(IReadOnlyList<(string ChunkId, double Score)> ranked, Func<string, string?> documentOf, int top)
     {
         var chosen = new List<(string ChunkId, double Score)>(top);
         var skipped = new List<(string ChunkId, double Score)>();
         var perDocument = new Dictionary<string, int>(StringComparer.Ordinal);
+        string? leading = null;
         foreach (var item in ranked)
         {
             if (chosen.Count == top)
@@ -175,14 +189,14 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
                 break;
             }
 
-            if (!snapshot.ChunkIndex.TryGetValue(item.ChunkId, out var index))
+            if (documentOf(item.ChunkId) is not { } documentId)
             {
                 continue;
             }
 
-            var documentId = snapshot.Chunks[index].DocumentId;
+            leading ??= documentId;
             var count = perDocument.GetValueOrDefault(documentId);
-            if (count < MaxPerDocument)
+            if (count < (documentId == leading ? Math.Max(MaxPerDocument, top / 2) : MaxPerDocument))
             {
                 chosen.Add(item);
                 perDocument[documentId] = count + 1;
@@ -193,7 +207,6 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
             }
         }
 
-        // Too few distinct articles matched: fill the remaining places with their further chunks, best first.
         chosen.AddRange(skipped.Take(top - chosen.Count));
         return chosen;
     }

@@ -7,6 +7,12 @@ public sealed record AnalystAnswer(string Text, IReadOnlyList<Citation> Citation
 {
     public AnswerKind Kind { get; init; } = AnswerKind.Answer;
 
+    /// <summary>
+    /// Every numbered item the turn's tools returned, cited or not: the evidence a model answering the question was
+    /// given (the evaluator's context recall reads it).
+    /// </summary>
+    public IReadOnlyList<EvidenceItem> Evidence { get; init; } = [];
+
     /// <summary>Charts the tools rendered for this answer.</summary>
     public IReadOnlyList<ChartImage> Charts { get; init; } = [];
 

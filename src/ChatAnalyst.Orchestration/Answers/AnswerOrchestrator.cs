@@ -289,6 +289,7 @@ public sealed class AnswerOrchestrator
             Charts = renumbered.Citations.Count == 0 ? [] : ledger.Charts,
             Model = model,
             ToolCalls = turn.Gate.Calls,
+            Evidence = ledger.Items.ToList(),
         };
     }
 }

@@ -15,8 +15,9 @@ namespace ChatAnalyst.Orchestration.Evaluation;
 /// </summary>
 /// <remarks>
 /// Only an answer's lead — its first two sentences — is scored, never what follows or the Sources list: an analyst reads
-/// the lead. Given the offline reader's <see cref="ReaderTraceSink"/>, it also scores the naive baseline on the same
-/// retrieved sentences and the context recall (whether the evidence held the answer at all).
+/// the lead. Context recall asks whether the evidence the turn's tools returned held the answer at all, whatever model
+/// answered. Given the offline reader's <see cref="ReaderTraceSink"/>, it also scores the naive baseline on the same
+/// retrieved sentences, and how often one sentence the reader saw holds the whole answer.
 /// </remarks>
 public sealed class AnswerEvaluator(AnswerOrchestrator orchestrator, ReaderTraceSink? traces = null)
 {
@@ -34,7 +35,7 @@ public sealed class AnswerEvaluator(AnswerOrchestrator orchestrator, ReaderTrace
     {
         ArgumentNullException.ThrowIfNull(cases);
         int correct = 0, citedRight = 0, citeCases = 0, declinesRight = 0, declineCases = 0, falseRefusals = 0, unsupported = 0;
-        int baselineRight = 0, contextHits = 0, answerable = 0;
+        int baselineRight = 0, contextHits = 0, sentenceHits = 0, answerable = 0;
         if (traces is not null)
         {
             traces.Enabled = true;
@@ -42,6 +43,7 @@ public sealed class AnswerEvaluator(AnswerOrchestrator orchestrator, ReaderTrace
 
         var latencies = new List<double>();
         var failures = new List<AnswerFailure>();
+        var contextMisses = new List<ContextMiss>();
         foreach (var @case in cases)
         {
             var history = new List<ChatTurn>();
@@ -56,15 +58,24 @@ public sealed class AnswerEvaluator(AnswerOrchestrator orchestrator, ReaderTrace
             var started = Stopwatch.GetTimestamp();
             var answer = await orchestrator.AnswerAsync(history, @case.Question, cancellationToken);
             latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            if (!@case.ExpectsDecline && traces?.Drain() is [.., var trace])
+            var trace = traces?.Drain() is [.., var last] ? last : null;
+            if (!@case.ExpectsDecline)
             {
                 answerable++;
-                contextHits += trace.Candidates.Any(c => @case.IsAnsweredBy(c.Text, c.DocumentId)) ? 1 : 0;
-                baselineRight += Baseline(trace) is { } pick && @case.IsAnsweredBy(pick.Text, pick.DocumentId) ? 1 : 0;
-            }
-            else if (!@case.ExpectsDecline)
-            {
-                answerable++;
+                if (@case.IsHeldBy(answer.Evidence.Select(e => (e.Text, e.Source.DocumentId))))
+                {
+                    contextHits++;
+                }
+                else
+                {
+                    contextMisses.Add(new ContextMiss(@case.Id, @case.Question, answer.Evidence.Count));
+                }
+
+                if (trace is not null)
+                {
+                    sentenceHits += trace.Candidates.Any(c => @case.IsAnsweredBy(c.Text, c.DocumentId)) ? 1 : 0;
+                    baselineRight += Baseline(trace) is { } pick && @case.IsAnsweredBy(pick.Text, pick.DocumentId) ? 1 : 0;
+                }
             }
 
             var unsupportedHere = UnsupportedNumbers(answer);
@@ -134,7 +145,9 @@ public sealed class AnswerEvaluator(AnswerOrchestrator orchestrator, ReaderTrace
         {
             // The baseline never declines, so out-of-scope cases count against it.
             BaselineAccuracy = traces is null ? null : Ratio(baselineRight, cases.Count),
-            ContextRecall = traces is null ? null : Ratio(contextHits, answerable),
+            ContextRecall = Ratio(contextHits, answerable),
+            SentenceRecall = traces is null ? null : Ratio(sentenceHits, answerable),
+            ContextMisses = contextMisses,
         };
     }
 

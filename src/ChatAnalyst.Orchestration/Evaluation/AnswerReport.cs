@@ -18,9 +18,26 @@ public sealed record AnswerReport(
     /// </summary>
     public double? BaselineAccuracy { get; init; }
 
-    /// <summary>Share of answerable cases whose retrieved evidence holds an accepted answer in a cited article; null as above.</summary>
+    /// <summary>
+    /// Share of answerable cases whose evidence — every item the turn's tools returned, what a model answering was given
+    /// (<see cref="Answers.AnalystAnswer.Evidence"/>) — holds an accepted answer in a cited article, its passages taken
+    /// together, a comparison's gap worked out from two of its numbers (<see cref="AnswerCase.IsHeldBy"/>). Null only in
+    /// reports built by hand.
+    /// </summary>
     public double? ContextRecall { get; init; }
+
+    /// <summary>
+    /// The stricter share for which one sentence the offline reader scored holds a whole accepted answer (a candidate it
+    /// could quote as is); a turn the reader declined before scoring counts as a miss. Null without the reader's traces.
+    /// </summary>
+    public double? SentenceRecall { get; init; }
+
+    /// <summary>The answerable cases whose evidence held no accepted answer (what context recall counts against).</summary>
+    public IReadOnlyList<ContextMiss> ContextMisses { get; init; } = [];
 }
+
+/// <summary>An answerable case whose evidence held no accepted answer, with how many evidence items the turn gathered.</summary>
+public sealed record ContextMiss(string Id, string Question, int EvidenceItems);
 
 /// <summary>A case the bot got wrong, with what it answered.</summary>
 public sealed record AnswerFailure(string Id, string Question, string Reason, string Answer);

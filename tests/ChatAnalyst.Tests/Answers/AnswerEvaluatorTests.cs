@@ -21,4 +21,27 @@ public sealed class AnswerEvaluatorTests
         Assert.False(@case.IsAnsweredBy("Rural sales grew 4.1 percent.", "b.md"));
         Assert.False(@case.IsAnsweredBy("Sales grew 4.1 percent.", "a.md"));
     }
+
+    [Fact]
+    public void Evidence_holds_an_answer_spread_over_sentences_of_one_cited_article()
+    {
+        var @case = new AnswerCase { Id = "t2", Question = "q", Type = "list", Accept = [["48.18", "113.05"]], MustCite = ["a.md"] };
+
+        Assert.True(@case.IsHeldBy([("Completions reached 48.18 million tonnes.", "a.md"), ("New orders were 113.05 million tonnes.", "a.md")]));
+        // The parts must come from one cited article, not one from each.
+        Assert.False(@case.IsHeldBy([("Completions reached 48.18 million tonnes.", "a.md"), ("New orders were 113.05 million tonnes.", "b.md")]));
+        Assert.False(@case.IsHeldBy([("Completions reached 48.18 million tonnes.", "a.md")]));
+    }
+
+    [Fact]
+    public void A_comparisons_gap_is_held_when_two_figures_of_the_article_differ_by_it()
+    {
+        var comparison = new AnswerCase { Id = "t3", Question = "q", Type = "comparison", Accept = [["first", "542"]], MustCite = ["a.md"] };
+        var evidence = new[] { ("The first had 1,012 units.", "a.md"), ("The second had 470 units.", "a.md") };
+
+        Assert.True(comparison.IsHeldBy(evidence));
+        Assert.False((comparison with { Accept = [["first", "541"]] }).IsHeldBy(evidence));
+        // Only a comparison works a gap out; a figure question must find its number stated.
+        Assert.False((comparison with { Type = "figure" }).IsHeldBy(evidence));
+    }
 }
