@@ -36,7 +36,7 @@ public sealed record EvidenceItem(
     public int Position { get; init; }
 
     /// <summary>
-    /// For a passage: its whole article, lower-case with synonyms folded (<see cref="Plugins.ArticleTexts"/>), so the
+    /// For a passage: its whole article as written, lower-case and with synonyms folded (<see cref="Plugins.ArticleTexts"/>), so the
     /// reader can tell whether the article names what the question names; empty when unknown. Never sent to a model.
     /// </summary>
     [JsonIgnore]

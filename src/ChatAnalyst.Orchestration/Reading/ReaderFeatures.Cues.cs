@@ -16,7 +16,7 @@ public sealed partial class ReaderFeatures
         if (!_entitiesMissing.TryGetValue(documentId, out var missing))
         {
             missing = _question.Entities.Count == 0 ? 0
-                : (double)_question.Entities.Count(e => !Mentions(documentTerms, e) && !StartsWord(_documentText[documentId], e)) / _question.Entities.Count;
+                : (double)_question.Entities.Count(e => !Mentions(documentTerms, e) && !NamesEntity(_documentText[documentId], e)) / _question.Entities.Count;
             _entitiesMissing[documentId] = missing;
         }
 
@@ -72,6 +72,22 @@ public sealed partial class ReaderFeatures
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// Whether an abbreviation of two to five letters is written out in the text as capitalised words with those
+    /// initials, small joining words allowed between them ("cdb": "China Development Bank"; "miit": "Ministry of
+    /// Industry and Information Technology").
+    /// </summary>
+    private static bool SpelledOut(string text, string entity)
+    {
+        if (entity.Length is < 2 or > 5 || !entity.All(char.IsAsciiLetterLower))
+        {
+            return false;
+        }
+
+        var pattern = @"\b" + string.Join(@"\s+(?:(?:of|and|for|the|on)\s+)*", entity.Select(c => char.ToUpperInvariant(c) + @"[a-z]+"));
+        return Regex.IsMatch(text, pattern, RegexOptions.None, TimeSpan.FromMilliseconds(50));
     }
 
     // A number that is not a year (a year may end the sentence: "than in 2023."): a figure, a share, a count.

@@ -95,9 +95,9 @@ public sealed partial class ReaderFeatures
             documentTerms.UnionWith(terms);
             if (candidate.Item.ArticleText.Length == 0)
             {
-                // Without the whole article, its text is what the candidates show of it.
+                // Without the whole article, its text is what the candidates show of it (as written too, for abbreviations).
                 var plain = candidate.Text.ToLowerInvariant();
-                texts[id].Append('\n').Append(plain).Append('\n').Append(TextTerms.Fold(plain));
+                texts[id].Append('\n').Append(plain).Append('\n').Append(TextTerms.Fold(plain)).Append('\n').Append(candidate.Text);
             }
         }
 
@@ -107,7 +107,8 @@ public sealed partial class ReaderFeatures
         }
 
         // Entities are looked up as written and with synonyms folded ("NEV" is found as "new energy vehicle" and as "nev").
-        var raw = string.Join('\n', candidates.Select(c => c.Text + " " + c.Item.Source.Title)).ToLowerInvariant();
+        var written = string.Join('\n', candidates.Select(c => c.Text + " " + c.Item.Source.Title));
+        var raw = written.ToLowerInvariant();
         var everything = raw + "\n" + TextTerms.Fold(raw);
         // Years the evidence is about: the periods its sentences and titles cover, not any year it mentions in passing
         // (a release date, a base year).
@@ -117,7 +118,7 @@ public sealed partial class ReaderFeatures
         // A figure the user quotes with the wrong year ("470 — is that the 2024 figure?") is answered with its real
         // period, not declined for the year.
         QuotesEvidence = candidates.Any(c => question.IsQuotedIn(c.Text));
-        IsAboutSomethingElse = question.Entities.Any(e => !StartsWord(everything, e) && !_documentText.Values.Any(t => StartsWord(t, e)))
+        IsAboutSomethingElse = question.Entities.Any(e => !StartsWord(everything, e) && !SpelledOut(written, e) && !_documentText.Values.Any(t => NamesEntity(t, e)))
             || (_askedYears.Count > 0 && !_askedYears.Any(covered.Contains) && !QuotesEvidence);
 
         // Rarer words say more about what is asked: weight = the question's own weight × idf among the candidates. A
@@ -274,6 +275,9 @@ public sealed partial class ReaderFeatures
             .Select(v => v.Word)
             .FirstOrDefault() ?? term;
     }
+
+    /// <summary>Whether the text names the entity: as a word, or spelled out when it is an abbreviation.</summary>
+    private static bool NamesEntity(string text, string entity) => StartsWord(text, entity) || SpelledOut(text, entity);
 
     private static bool StartsWord(string lower, string term)
     {

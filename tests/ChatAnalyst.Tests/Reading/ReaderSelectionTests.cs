@@ -120,6 +120,19 @@ public sealed class ReaderSelectionTests
     }
 
     [Fact]
+    public void An_abbreviation_the_article_only_spells_out_counts_as_named_but_not_loose_initials()
+    {
+        var question = QuestionAnalysis.Analyze("How many berths did the PTA open in 2024?", [], BilingualGlossary.Empty);
+        var passage = new EvidenceItem(EvidenceKind.Passage, Wire, "x") { Ref = 1, Sentences = [new ScoredSentence("It opened 120 berths in 2024.", 0.7)] };
+        var spelledOut = CandidateBuilder.Build([new ToolEvidence("search_articles", [passage with { ArticleText = "The Port of Transport Authority said on Monday.\nIt opened 120 berths in 2024." }])]);
+        var lowerCaseOnly = CandidateBuilder.Build([new ToolEvidence("search_articles", [passage with { ArticleText = "the port transport authority said on monday.\nit opened 120 berths in 2024." }])]);
+
+        Assert.Equal(0, new ReaderFeatures(question, spelledOut).Compute(spelledOut[0])[ReaderFeatures.EntitiesMissing]);
+        Assert.False(new ReaderFeatures(question, spelledOut).IsAboutSomethingElse);
+        Assert.Equal(1, new ReaderFeatures(question, lowerCaseOnly).Compute(lowerCaseOnly[0])[ReaderFeatures.EntitiesMissing]);
+    }
+
+    [Fact]
     public void An_addition_over_the_period_is_told_from_the_level_reached_and_a_follow_up_keeps_which_was_asked()
     {
         var added = QuestionAnalysis.Analyze("How much berth capacity did the country add in 2024?", [], BilingualGlossary.Empty);
