@@ -18,7 +18,7 @@ public static partial class PeriodReader
         ArgumentNullException.ThrowIfNull(sentence);
         var mentions = PeriodPhraseParser.FindAll(sentence);
         var periods = mentions
-            .Where(m => !m.IsComparisonBase && !Base().IsMatch(sentence[Math.Max(0, m.Index - 50)..m.Index]))
+            .Where(m => !m.IsComparisonBase && !IsBase(sentence[Math.Max(0, m.Index - 50)..m.Index]))
             .Select(m => m.Period)
             .ToList();
         if (published is not { } date)
@@ -42,7 +42,7 @@ public static partial class PeriodReader
 
         foreach (Match m in YearlessMonth().Matches(sentence))
         {
-            if (Claim(claimed, m) && !Base().IsMatch(sentence[..m.Index]))
+            if (Claim(claimed, m) && !IsBase(sentence[..m.Index]))
             {
                 var month = MonthNumber(m.Groups["m"].Value);
                 periods.Add(Period.ForMonth(YearOf(month, date), month));
@@ -69,19 +69,27 @@ public static partial class PeriodReader
 
     /// <summary>
     /// The years a text's figures are about: the years it names, with a year named as a comparison base ("rose 10.5
-    /// percent from 2023", "than in 2023") read as the year after it, the one a year-on-year figure covers.
+    /// percent from 2023", "than in 2023") read as the year after it, the one a year-on-year figure covers, and without
+    /// the years of dates with a day ("data released on 21 January 2025"), which date an event, as in <see cref="Read"/>.
     /// </summary>
     public static IReadOnlyList<int> StatedYears(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var bases = PeriodPhraseParser.FindAll(text)
-            .Where(m => m.IsComparisonBase || Base().IsMatch(text[Math.Max(0, m.Index - 50)..m.Index]))
+            .Where(m => m.IsComparisonBase || IsBase(text[Math.Max(0, m.Index - 50)..m.Index]))
             .ToList();
         return YearNumber().Matches(text)
+            .Where(y => !DayAndMonthBefore().IsMatch(text[Math.Max(0, y.Index - 20)..y.Index]))
             .Select(y => int.Parse(y.Value, CultureInfo.InvariantCulture) + (bases.Any(b => y.Index >= b.Index && y.Index < b.Index + b.Length) ? 1 : 0))
             .Distinct()
             .ToList();
     }
+
+    /// <summary>
+    /// Whether what comes before a period makes it a comparison base ("than in 2023", "compared with the same months of
+    /// 2024"); not when a figure comes between ("larger than 1 trillion yuan in 2025": 2025 is the figure's period).
+    /// </summary>
+    private static bool IsBase(string before) => Base().Match(before) is { Success: true } m && !m.Value.Any(char.IsDigit);
 
     /// <summary>A month without a year is the latest such month up to the publication date.</summary>
     private static int YearOf(int month, DateOnly published) => month <= published.Month ? published.Year : published.Year - 1;
@@ -123,6 +131,9 @@ public static partial class PeriodReader
     // "than in the same eleven months of 2024", "compared with a year earlier": what follows is the base, not the period.
     [GeneratedRegex(@"\b(?:than|versus|compared\s+(?:with|to))\b[^,;.]{0,40}$", RegexOptions.IgnoreCase)]
     private static partial Regex Base();
+
+    [GeneratedRegex(@"(?:\b\d{1,2}\s+(?:" + Months + @")\.?,?\s+|\b(?:" + Months + @")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+)$")]
+    private static partial Regex DayAndMonthBefore();
 
     [GeneratedRegex(@"\b(?<w>this|last)\s+year\b", RegexOptions.IgnoreCase)]
     private static partial Regex RelativeYear();

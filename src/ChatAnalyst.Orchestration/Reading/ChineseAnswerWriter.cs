@@ -28,7 +28,7 @@ public static partial class ChineseAnswerWriter
     /// The Chinese lead, or null when no sentence holds a figure this writer can state exactly. The figure is the one the
     /// question's subject names: of the figures in the lead and the close supporting sentences of its article
     /// (<paramref name="close"/>), the one whose own words — those between it and the figure before it — hold most of
-    /// the question's terms ("hydropower added 13.78 million and solar 278 million": solar's is 278); the lead's first
+    /// the question's terms ("river ports added 13.78 million and sea ports 278 million": sea ports' is 278); the lead's first
     /// figure when no figure's words name the subject better. When that figure is one this writer cannot state exactly
     /// (a count of a thing the unit table does not name), there is no Chinese lead: the English quote answers.
     /// </summary>

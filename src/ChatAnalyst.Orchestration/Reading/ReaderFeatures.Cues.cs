@@ -76,8 +76,8 @@ public sealed partial class ReaderFeatures
 
     /// <summary>
     /// Whether an abbreviation of two to five letters is written out in the text as capitalised words with those
-    /// initials, small joining words allowed between them ("cdb": "China Development Bank"; "miit": "Ministry of
-    /// Industry and Information Technology").
+    /// initials, small joining words allowed between them ("pta": "Port Transport Authority"; "mtc": "Ministry of
+    /// Trade and Commerce").
     /// </summary>
     private static bool SpelledOut(string text, string entity)
     {

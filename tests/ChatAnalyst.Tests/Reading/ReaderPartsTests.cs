@@ -49,6 +49,10 @@ public sealed class ReaderPartsTests
         Assert.Equal([2025], PeriodReader.StatedYears("Output grew faster than in 2024."));
         Assert.Equal([2024, 2023], PeriodReader.StatedYears("In 2024 the index rose, after a fall in 2023."));
         Assert.Equal([2023], PeriodReader.Years("Investment rose 10.5 percent from 2023 to 249.7 billion yuan."));
+        Assert.Equal([2025], PeriodReader.StatedYears("The industry was larger than 1 trillion yuan (one trillion yuan) in 2025."));
+        Assert.Empty(PeriodReader.StatedYears("The port had 4.25 million berths, according to data released on Tuesday, 21 January 2025."));
+        Assert.Equal([2024], PeriodReader.StatedYears("In 2024 the port had 4.25 million berths, data published on January 21, 2025 show."));
+        Assert.Equal([Period.ForYear(2025)], PeriodReader.Read("The industry was larger than 1 trillion yuan in 2025.", null));
     }
 
     [Fact]
