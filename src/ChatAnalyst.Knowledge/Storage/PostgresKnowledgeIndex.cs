@@ -27,6 +27,9 @@ public sealed class PostgresKnowledgeIndex : IKnowledgeIndex, IAsyncDisposable, 
         _listener = new PostgresChangeListener(dataSource, PostgresKnowledgeSchema.Channel, PostgresKnowledgeSchema.ContentVersionSql, logger);
     }
 
+    /// <summary>Chunks a term may be in and still bring chunks into keyword search on its own (<see cref="KeywordCandidates"/>).</summary>
+    internal int CommonTermChunks { get; init; } = KeywordCandidates.CommonTermChunks;
+
     /// <summary>Whether change notifications are being received (false before start and while reconnecting).</summary>
     public bool IsListening => _listener.KnownVersion is not null;
 
@@ -136,12 +139,14 @@ public sealed class PostgresKnowledgeIndex : IKnowledgeIndex, IAsyncDisposable, 
         }
 
         await InitializeAsync(cancellationToken);
+        var (candidates, _) = KeywordCandidates.Split(plain, await CountChunksAsync(plain, cancellationToken), CommonTermChunks);
         await using var command = _dataSource.CreateCommand(PostgresKeywordQuery.Sql);
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. plain] });
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Date, Value = (object?)filter.From ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Date, Value = (object?)filter.To ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. (filter.Tags ?? []).Select(t => Clean(t)!.ToLowerInvariant())] });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. candidates] });
 
         var hits = new List<KeywordHit>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -151,6 +156,27 @@ public sealed class PostgresKnowledgeIndex : IKnowledgeIndex, IAsyncDisposable, 
         }
 
         return hits;
+    }
+
+    /// <summary>How many chunks hold each term, counting no further than <see cref="CommonTermChunks"/> + 1.</summary>
+    private async Task<IReadOnlyList<long>> CountChunksAsync(IReadOnlyList<string> terms, CancellationToken cancellationToken)
+    {
+        if (terms.Count == 1)
+        {
+            return [0];
+        }
+
+        await using var command = _dataSource.CreateCommand(PostgresKeywordQuery.CountSql);
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. terms] });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = CommonTermChunks + 1 });
+        var counts = new List<long>(terms.Count);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            counts.Add(reader.GetInt64(0));
+        }
+
+        return counts;
     }
 
     /// <inheritdoc/>

@@ -132,6 +132,39 @@ public abstract class KnowledgeIndexContractTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Common_terms_bring_no_chunk_in_on_their_own_but_count_in_the_score_of_every_chunk_that_matches()
+    {
+        var plain = await IndexAsync();
+        string[] texts =
+        [
+            "Hafnium output rose.", "Output held steady.", "Output and exports fell.", "Hafnium exports rose.",
+            "Output of hafnium, output of zinc.", "Hafnium output.",
+        ];
+        for (var i = 0; i < texts.Length; i++)
+        {
+            var id = $"d{i}.md";
+            await plain.UpsertDocumentAsync(Document(id), [new ChunkRecord(id + "#0", 0, null, texts[i], ReadOnlyMemory<float>.Empty)]);
+        }
+
+        // With at most 3 chunks per term, "hafnium" (4 chunks) and "output" (5) are common and "rose" (2) is not.
+        var bounded = Own(OpenIndex(commonTermChunks: 3));
+        string[] terms = ["hafnium", "output", "rose"];
+        var everyTerm = await plain.KeywordSearchAsync(terms, KnowledgeFilter.None, 10);
+        var candidates = await bounded.KeywordSearchAsync(terms, KnowledgeFilter.None, 10);
+        var filtered = await bounded.KeywordSearchAsync(terms, new KnowledgeFilter(From: new DateOnly(2000, 1, 1)), 10);
+
+        Assert.Equal(6, everyTerm.Count);
+        Assert.Equal(["d0.md#0", "d3.md#0"], candidates.Select(h => h.ChunkId).Order());
+        Assert.Equal(everyTerm.Where(h => h.ChunkId is "d0.md#0" or "d3.md#0").Select(h => (h.ChunkId, Math.Round(h.Score, 5))), candidates.Select(h => (h.ChunkId, Math.Round(h.Score, 5))));
+        Assert.Equal(candidates, filtered);
+
+        // Every term common: every term brings chunks in, as with no bound.
+        Assert.Equal(
+            (await plain.KeywordSearchAsync(["hafnium", "output"], KnowledgeFilter.None, 10)).Select(h => h.ChunkId),
+            (await bounded.KeywordSearchAsync(["hafnium", "output"], KnowledgeFilter.None, 10)).Select(h => h.ChunkId));
+    }
+
+    [SkippableFact]
     public async Task Upserting_a_document_again_replaces_its_chunks_and_their_keyword_entries()
     {
         var index = await IndexAsync();
@@ -287,7 +320,7 @@ public abstract class KnowledgeIndexContractTests : IAsyncLifetime
     protected abstract Task CreateDatabaseAsync();
 
     /// <summary>A new index instance on this test's database, as another process or instance would open it.</summary>
-    protected abstract IKnowledgeIndex OpenIndex();
+    protected abstract IKnowledgeIndex OpenIndex(int commonTermChunks = KeywordCandidates.CommonTermChunks);
 
     /// <summary>Deletes this test's database.</summary>
     protected abstract Task DropDatabaseAsync();
