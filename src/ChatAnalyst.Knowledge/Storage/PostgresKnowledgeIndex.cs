@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ChatAnalyst.Knowledge.Search;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -182,6 +183,51 @@ public sealed class PostgresKnowledgeIndex : IKnowledgeIndex, IAsyncDisposable, 
     /// <inheritdoc/>
     public Task<IReadOnlyList<EmbeddedChunk>> LoadChunksAsync(string embeddingModel, CancellationToken cancellationToken = default) =>
         ReadChunksAsync(embeddingModel, null, cancellationToken);
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<EmbeddedChunk> StreamChunksAsync(string embeddingModel, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await InitializeAsync(cancellationToken);
+        await using var command = _dataSource.CreateCommand("""
+            SELECT id, document_id, ordinal, section, text, CASE WHEN model = $1 THEN vector END
+            FROM chunks ORDER BY document_id COLLATE "C", ordinal
+            """);
+        command.Parameters.Add(Text(embeddingModel));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return new EmbeddedChunk(
+                reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetFieldValue<float[]>(5));
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyDictionary<string, float[]>> GetSentenceVectorsAsync(
+        IReadOnlyCollection<string> chunkIds,
+        string embeddingModel,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(chunkIds);
+        var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        if (chunkIds.Count == 0)
+        {
+            return vectors;
+        }
+
+        await InitializeAsync(cancellationToken);
+        await using var command = _dataSource.CreateCommand(
+            "SELECT id, sentence_vectors FROM chunks WHERE id = ANY($1) AND model = $2 AND sentence_vectors IS NOT NULL");
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. chunkIds.Select(id => Clean(id)!)] });
+        command.Parameters.Add(Text(embeddingModel));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            vectors[reader.GetString(0)] = reader.GetFieldValue<float[]>(1);
+        }
+
+        return vectors;
+    }
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<EmbeddedChunk>> GetChunksAsync(string documentId, CancellationToken cancellationToken = default) =>

@@ -269,7 +269,44 @@ public sealed class SqliteKnowledgeIndex : IKnowledgeIndex, IDisposable
 
     /// <inheritdoc/>
     public IAsyncEnumerable<EmbeddedChunk> StreamChunksAsync(string embeddingModel, CancellationToken cancellationToken = default) =>
-        ReadChunksAsync(string.Empty, embeddingModel, null, cancellationToken);
+        ReadChunksAsync(string.Empty, embeddingModel, null, cancellationToken, sentenceVectors: false);
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyDictionary<string, float[]>> GetSentenceVectorsAsync(
+        IReadOnlyCollection<string> chunkIds,
+        string embeddingModel,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(chunkIds);
+        var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        if (chunkIds.Count == 0)
+        {
+            return vectors;
+        }
+
+        await InitializeAsync(cancellationToken);
+        await using var connection = await _connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        var names = chunkIds.Select((id, i) =>
+        {
+            var name = "$id" + i.ToString(CultureInfo.InvariantCulture);
+            command.Parameters.AddWithValue(name, id);
+            return name;
+        }).ToList();
+        command.CommandText = $"""
+            SELECT c.id, s.vectors FROM chunks c JOIN sentence_embeddings s ON s.chunk_seq = c.seq AND s.model = $model
+            WHERE c.id IN ({string.Join(", ", names)})
+            """;
+        command.Parameters.AddWithValue("$model", embeddingModel);
+        var buffer = Array.Empty<byte>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            vectors[reader.GetString(0)] = Floats(reader, 1, ref buffer)!;
+        }
+
+        return vectors;
+    }
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<EmbeddedChunk>> GetChunksAsync(string documentId, CancellationToken cancellationToken = default) =>
@@ -345,15 +382,20 @@ public sealed class SqliteKnowledgeIndex : IKnowledgeIndex, IDisposable
         return chunks;
     }
 
-    private async IAsyncEnumerable<EmbeddedChunk> ReadChunksAsync(string where, string model, string? documentId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<EmbeddedChunk> ReadChunksAsync(
+        string where,
+        string model,
+        string? documentId,
+        [EnumeratorCancellation] CancellationToken cancellationToken,
+        bool sentenceVectors = true)
     {
         await InitializeAsync(cancellationToken);
         await using var connection = await _connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
-            SELECT c.id, c.document_id, c.ordinal, c.section, c.text, e.vector, s.vectors
+            SELECT c.id, c.document_id, c.ordinal, c.section, c.text, e.vector, {(sentenceVectors ? "s.vectors" : "NULL")}
             FROM chunks c LEFT JOIN chunk_embeddings e ON e.chunk_seq = c.seq AND e.model = $model
-            LEFT JOIN sentence_embeddings s ON s.chunk_seq = c.seq AND s.model = $model
+            {(sentenceVectors ? "LEFT JOIN sentence_embeddings s ON s.chunk_seq = c.seq AND s.model = $model" : string.Empty)}
             {where}
             ORDER BY c.document_id, c.ordinal
             """;

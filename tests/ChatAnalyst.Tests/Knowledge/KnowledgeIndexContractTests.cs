@@ -53,7 +53,7 @@ public abstract class KnowledgeIndexContractTests : IAsyncLifetime
     }
 
     [SkippableFact]
-    public async Task Streamed_chunks_are_the_loaded_chunks_in_the_same_order()
+    public async Task Streamed_chunks_are_the_loaded_chunks_in_the_same_order_without_sentence_vectors_which_are_read_by_chunk()
     {
         var index = await IndexAsync();
         await index.UpsertDocumentAsync(Document("b.md"), [new ChunkRecord("b.md#0", 0, null, "Two.", new[] { 0f, 1f }, new[] { 0f, 1f }), new ChunkRecord("b.md#1", 1, "S", "Three.", new[] { 1f, 0f }, new[] { 1f, 0f })]);
@@ -69,7 +69,14 @@ public abstract class KnowledgeIndexContractTests : IAsyncLifetime
         Assert.Equal(["a.md#0", "b.md#0", "b.md#1"], streamed.Select(c => c.ChunkId));
         Assert.Equal(loaded.Select(c => (c.ChunkId, c.Text, c.Section)), streamed.Select(c => (c.ChunkId, c.Text, c.Section)));
         Assert.Equal(loaded.Select(c => c.Vector!), streamed.Select(c => c.Vector!));
-        Assert.Equal(loaded.Select(c => c.SentenceVectors!), streamed.Select(c => c.SentenceVectors!));
+        Assert.All(streamed, c => Assert.Null(c.SentenceVectors));
+
+        var sentences = await index.GetSentenceVectorsAsync(["b.md#1", "a.md#0", "missing"], "test-model");
+        Assert.Equal(["a.md#0", "b.md#1"], sentences.Keys.Order());
+        Assert.Equal(loaded.Single(c => c.ChunkId == "b.md#1").SentenceVectors, sentences["b.md#1"]);
+        Assert.Equal(new[] { 0.6f, 0.8f }, sentences["a.md#0"]);
+        Assert.Empty(await index.GetSentenceVectorsAsync(["a.md#0"], "other-model"));
+        Assert.Empty(await index.GetSentenceVectorsAsync([], "test-model"));
     }
 
     [SkippableFact]
@@ -237,6 +244,20 @@ public abstract class KnowledgeIndexContractTests : IAsyncLifetime
 
         Assert.Equal("ships.md", passages[0].DocumentId);
         Assert.Equal("ships.md", hits[0].DocumentId);
+    }
+
+    [SkippableFact]
+    public async Task Passages_score_their_sentences_with_the_stored_sentence_vectors()
+    {
+        var kb = await IngestShipbuildingAsync();
+
+        var passages = await kb.Search.SearchAsync(new SearchRequest("shipbuilding completions") { Mode = SearchMode.Hybrid });
+
+        var sentences = passages.First(p => p.DocumentId == "ships.md").Sentences;
+        var named = Assert.Single(sentences, s => s.Text.StartsWith("Shipbuilding completions", StringComparison.Ordinal));
+        var other = Assert.Single(sentences, s => s.Text.StartsWith("New orders", StringComparison.Ordinal));
+        Assert.True(named.Similarity > 0.3, $"similarity {named.Similarity}");
+        Assert.Equal(0, other.Similarity, 6);
     }
 
     [SkippableFact]
