@@ -86,6 +86,8 @@ internal sealed class DenseSnapshot
         // The best `limit` rows in a min-heap (the worst kept row on top): no list of every score, no full sort. Rows are
         // visited in order and a later row replaces the top only when it scores strictly higher, so ties keep the
         // earlier row, exactly as a stable sort would.
+        Span<short> quantised = query.Length <= 1024 ? stackalloc short[query.Length] : new short[query.Length];
+        var queryScale = Int8Vectors.QuantizeQuery(query, quantised);
         var best = new PriorityQueue<int, (float Score, int Row)>(limit + 1, WorstFirst.Instance);
         for (var row = 0; row < _rowToChunk.Count; row++)
         {
@@ -98,7 +100,7 @@ internal sealed class DenseSnapshot
                 }
             }
 
-            var score = _rows.Dot(row, query);
+            var score = _rows.Dot(row, quantised, queryScale);
             if (best.Count < limit)
             {
                 best.Enqueue(row, (score, row));

@@ -89,24 +89,28 @@ public sealed class DenseSnapshotTests
     }
 
     [Fact]
-    public void Int8_dot_products_match_float32_at_every_length()
+    public void Int8_dot_products_with_an_int16_query_match_float32_at_every_length()
     {
         var random = new Random(3);
-        foreach (var length in new[] { 1, 7, 31, 32, 33, 100, 384 })
+        foreach (var length in new[] { 1, 7, 31, 32, 33, 100, 384, 9000 })
         {
             var query = Gaussian(random, length);
             var vector = Gaussian(random, length);
             var bytes = new sbyte[length];
+            var shorts = new short[length];
             var scale = Int8Vectors.Quantize(vector, bytes);
+            var queryScale = Int8Vectors.QuantizeQuery(query, shorts);
             var exact = System.Numerics.Tensors.TensorPrimitives.Dot(query, vector);
-            var scalar = bytes.Select((b, i) => (double)b * query[i]).Sum() * scale;
+            var integer = bytes.Select((b, i) => (long)b * shorts[i]).Sum();
 
-            Assert.Equal(scalar, scale * Int8Vectors.Dot(query, bytes), 3);
-            Assert.True(Math.Abs(exact - (scale * Int8Vectors.Dot(query, bytes))) < 0.02 * Math.Sqrt(length), $"length {length}");
+            Assert.Equal(integer, Int8Vectors.Dot(shorts, bytes));
+            Assert.True(Math.Abs(exact - (scale * queryScale * Int8Vectors.Dot(shorts, bytes))) < 0.02 * Math.Sqrt(length), $"length {length}");
             Assert.Equal(127, bytes.Max(b => Math.Abs((int)b)));
+            Assert.Equal(16384, shorts.Max(q => Math.Abs((int)q)));
         }
 
         Assert.Equal(0, Int8Vectors.Quantize(new float[4], new sbyte[4]));
+        Assert.Equal(0, Int8Vectors.QuantizeQuery(new float[4], new short[4]));
     }
 
     private static float[] Gaussian(Random random, int length) =>
