@@ -1,12 +1,15 @@
+using System.Numerics.Tensors;
 using ChatAnalyst.Knowledge.Storage;
 using ChatAnalyst.Knowledge.Text;
 
 namespace ChatAnalyst.Knowledge.Search;
 
 /// <summary>
-/// An in-memory copy of the index at one version: every chunk with its document, the normalised vectors as int8 rows
-/// with a scale each (<see cref="Int8Rows"/>) for exact cosine search, and the word vocabulary used for typo correction.
-/// Exact search over a few thousand 384-d vectors takes well under a millisecond, so no ANN structure is needed.
+/// An in-memory copy of the index at one version: every chunk with its document, the normalised chunk vectors as int8
+/// rows with a scale each (<see cref="Int8Rows"/>) for exact cosine search, where each chunk's sentences stand, and the
+/// word vocabulary used for typo correction. Sentence vectors are not held: they are read from the index for the few
+/// passages a search returns (at 100k chunks holding them as int8 took 2.9 KB per chunk). Exact search over a few
+/// thousand 384-d vectors takes well under a millisecond, so no ANN structure is needed.
 /// </summary>
 internal sealed class DenseSnapshot
 {
@@ -19,11 +22,9 @@ internal sealed class DenseSnapshot
     private readonly List<int> _rowToChunk = [];
     private Int8Rows? _rows;
 
-    // Every chunk's sentences: where each one stands in its chunk's text (start, length), and the sentence vectors as
-    // int8 rows, one per sentence of a chunk whose vectors line up with its sentences.
+    // Every chunk's sentences: where each one stands in its chunk's text (start, length).
     private readonly List<ChunkSentences> _sentences = [];
     private readonly List<int> _sentenceSpans = [];
-    private Int8Rows? _sentenceRows;
 
     public DenseSnapshot(long version, IReadOnlyList<StoredDocument> documents, IEnumerable<EmbeddedChunk> chunks)
         : this(version, documents)
@@ -56,8 +57,6 @@ internal sealed class DenseSnapshot
 
     public int EmbeddedCount => _rowToChunk.Count;
 
-    private int Dimensions => _rows?.Dimensions ?? 0;
-
     /// <summary>
     /// Builds the snapshot from chunks read one at a time: each chunk's float vectors are quantised and dropped as it
     /// arrives, so a large index never has every float vector in memory at once (at 10k chunks that was over 100 MB of
@@ -87,6 +86,8 @@ internal sealed class DenseSnapshot
         // The best `limit` rows in a min-heap (the worst kept row on top): no list of every score, no full sort. Rows are
         // visited in order and a later row replaces the top only when it scores strictly higher, so ties keep the
         // earlier row, exactly as a stable sort would.
+        Span<short> quantised = query.Length <= 1024 ? stackalloc short[query.Length] : new short[query.Length];
+        var queryScale = Int8Vectors.QuantizeQuery(query, quantised);
         var best = new PriorityQueue<int, (float Score, int Row)>(limit + 1, WorstFirst.Instance);
         for (var row = 0; row < _rowToChunk.Count; row++)
         {
@@ -99,7 +100,7 @@ internal sealed class DenseSnapshot
                 }
             }
 
-            var score = _rows.Dot(row, query);
+            var score = _rows.Dot(row, quantised, queryScale);
             if (best.Count < limit)
             {
                 best.Enqueue(row, (score, row));
@@ -133,18 +134,20 @@ internal sealed class DenseSnapshot
     }
 
     /// <summary>
-    /// The sentences of one chunk, each with its cosine similarity to <paramref name="query"/>. Sentences come from the
-    /// same splitter ingestion embedded them with; a chunk stored without sentence vectors scores 0 throughout.
+    /// The sentences of one chunk, each with its cosine similarity to <paramref name="query"/> from the chunk's stored
+    /// sentence <paramref name="vectors"/> (one after another). Sentences come from the same splitter ingestion embedded
+    /// them with; when the vectors do not line up with them (none stored, another splitter or model) all score 0.
     /// </summary>
-    public IReadOnlyList<ScoredSentence> Sentences(int chunkIndex, ReadOnlySpan<float> query)
+    public IReadOnlyList<ScoredSentence> Sentences(int chunkIndex, ReadOnlySpan<float> query, ReadOnlySpan<float> vectors)
     {
         var sentences = _sentences[chunkIndex];
         var text = _chunks[chunkIndex].Text;
         var scored = new ScoredSentence[sentences.Count];
+        var aligned = query.Length > 0 && vectors.Length == sentences.Count * query.Length;
         for (var i = 0; i < sentences.Count; i++)
         {
             var span = (sentences.First + i) * 2;
-            var similarity = sentences.FirstVector < 0 || query.Length != Dimensions ? 0 : _sentenceRows!.Dot(sentences.FirstVector + i, query);
+            var similarity = aligned ? TensorPrimitives.Dot(query, vectors.Slice(i * query.Length, query.Length)) : 0;
             scored[i] = new ScoredSentence(text.Substring(_sentenceSpans[span], _sentenceSpans[span + 1]), similarity);
         }
 
@@ -153,9 +156,8 @@ internal sealed class DenseSnapshot
 
     /// <summary>
     /// Takes in one chunk of a listed document: its vector, its sentences (split once; where each stands in the text
-    /// is kept rather than a copy) with their vectors when those line up with them (another splitter or another model
-    /// would not, and they are not used at all), and its words. The chunk record is kept without its vectors. The first
-    /// chunk with a vector sets the dimensions; vectors of another length are left out.
+    /// is kept rather than a copy) and its words. The chunk record is kept without its vectors. The first chunk with a
+    /// vector sets the dimensions; vectors of another length are left out.
     /// </summary>
     private void Add(EmbeddedChunk chunk)
     {
@@ -169,7 +171,6 @@ internal sealed class DenseSnapshot
         if (chunk.Vector is { Length: > 0 } vector)
         {
             _rows ??= new Int8Rows(vector.Length);
-            _sentenceRows ??= new Int8Rows(vector.Length);
             if (vector.Length == _rows.Dimensions)
             {
                 _rowToChunk.Add(index);
@@ -193,17 +194,7 @@ internal sealed class DenseSnapshot
             cursor = start + sentence.Length;
         }
 
-        var firstVector = -1;
-        if (_sentenceRows is { } rows && chunk.SentenceVectors is { } vectors && vectors.Length == split.Count * rows.Dimensions)
-        {
-            firstVector = rows.Count;
-            for (var i = 0; i < split.Count; i++)
-            {
-                rows.Add(vectors.AsSpan(i * rows.Dimensions, rows.Dimensions));
-            }
-        }
-
-        _sentences.Add(new ChunkSentences((_sentenceSpans.Count / 2) - split.Count, split.Count, firstVector));
+        _sentences.Add(new ChunkSentences((_sentenceSpans.Count / 2) - split.Count, split.Count));
         CountWords($"{chunk.Section} {chunk.Text}");
         _chunks.Add(chunk.Vector is null && chunk.SentenceVectors is null ? chunk : chunk with { Vector = null, SentenceVectors = null });
     }
@@ -221,7 +212,6 @@ internal sealed class DenseSnapshot
         _sentences.TrimExcess();
         _sentenceSpans.TrimExcess();
         _rows?.Trim();
-        _sentenceRows?.Trim();
     }
 
     private void CountWords(string text)
@@ -232,6 +222,6 @@ internal sealed class DenseSnapshot
         }
     }
 
-    /// <summary>A chunk's sentences: the first one's place in the span table, how many, and its first vector row (−1: none).</summary>
-    private readonly record struct ChunkSentences(int First, int Count, int FirstVector);
+    /// <summary>A chunk's sentences: the first one's place in the span table, and how many.</summary>
+    private readonly record struct ChunkSentences(int First, int Count);
 }

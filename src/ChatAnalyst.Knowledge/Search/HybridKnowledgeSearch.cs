@@ -115,8 +115,13 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
             _ => (request.Fusion ?? _defaultFusion) == FusionMethod.Weighted ? Weighted(keyword, dense) : Rrf(keyword, dense),
         };
 
-        return Diversify(fused, snapshot, top)
-            .Select(f => ToPassage(snapshot, f.ChunkId, f.Score, queryVector))
+        // Sentence vectors are not held in memory: they are read for the passages returned, and only when scored.
+        var chosen = Diversify(fused, snapshot, top);
+        var sentenceVectors = queryVector.IsEmpty
+            ? null
+            : await _index.GetSentenceVectorsAsync(chosen.Select(c => c.ChunkId).ToList(), _modelId, cancellationToken);
+        return chosen
+            .Select(f => ToPassage(snapshot, f.ChunkId, f.Score, queryVector, sentenceVectors))
             .OfType<Passage>()
             .ToList();
     }
@@ -211,7 +216,12 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
         return chosen;
     }
 
-    private static Passage? ToPassage(DenseSnapshot snapshot, string chunkId, double score, ReadOnlyMemory<float> query)
+    private static Passage? ToPassage(
+        DenseSnapshot snapshot,
+        string chunkId,
+        double score,
+        ReadOnlyMemory<float> query,
+        IReadOnlyDictionary<string, float[]>? sentenceVectors)
     {
         if (!snapshot.ChunkIndex.TryGetValue(chunkId, out var index))
         {
@@ -222,7 +232,7 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
         var document = snapshot.Documents[chunk.DocumentId];
         return new Passage(chunk.ChunkId, document.Id, document.Title, document.Url, document.Publisher, document.Published, chunk.Section, chunk.Text, score)
         {
-            Sentences = query.IsEmpty ? [] : snapshot.Sentences(index, query.Span),
+            Sentences = query.IsEmpty ? [] : snapshot.Sentences(index, query.Span, sentenceVectors?.GetValueOrDefault(chunkId)),
         };
     }
 

@@ -41,9 +41,12 @@ internal sealed class Int8Rows
         _scales.Add(Int8Vectors.Quantize(vector, _blocks[^1].AsSpan(offset * Dimensions, Dimensions)));
     }
 
-    /// <summary>The cosine of a normalised float <paramref name="query"/> with row <paramref name="row"/>.</summary>
-    public float Dot(int row, ReadOnlySpan<float> query) =>
-        _scales[row] * Int8Vectors.Dot(query, _blocks[row / _rowsPerBlock].AsSpan(row % _rowsPerBlock * Dimensions, Dimensions));
+    /// <summary>
+    /// The cosine of a normalised query with row <paramref name="row"/>, the query given as int16 with its scale
+    /// (<see cref="Int8Vectors.QuantizeQuery"/>).
+    /// </summary>
+    public float Dot(int row, ReadOnlySpan<short> query, float queryScale) =>
+        _scales[row] * queryScale * Int8Vectors.Dot(query, _blocks[row / _rowsPerBlock].AsSpan(row % _rowsPerBlock * Dimensions, Dimensions));
 
     /// <summary>Gives back the unused capacity of the scale list once every row is in.</summary>
     public void Trim() => _scales.TrimExcess();

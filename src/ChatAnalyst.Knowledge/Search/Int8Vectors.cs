@@ -1,17 +1,19 @@
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace ChatAnalyst.Knowledge.Search;
 
 /// <summary>
 /// Vectors kept as signed bytes with one scale each (symmetric quantisation: the largest component maps to ±127), a
-/// quarter of float32's memory. Only the stored side is quantised: a float query is multiplied by the bytes and the
-/// sum by the scale, so a cosine is off by about 1e-3 at 384 dimensions.
+/// quarter of float32's memory. A query is quantised to int16 for the scan (<see cref="QuantizeQuery"/>), so a cosine
+/// is off by about 1e-3 at 384 dimensions, nearly all of it from the stored bytes.
 /// </summary>
 internal static class Int8Vectors
 {
     private const float Levels = 127f;
+    private const float QueryLevels = 16384f;
 
     /// <summary>Writes <paramref name="source"/> as bytes into <paramref name="target"/> and returns the scale to multiply them by.</summary>
     public static float Quantize(ReadOnlySpan<float> source, Span<sbyte> target)
@@ -37,8 +39,39 @@ internal static class Int8Vectors
         return scale;
     }
 
-    /// <summary>The dot product of a float query with stored bytes, before the bytes' scale is applied.</summary>
-    public static float Dot(ReadOnlySpan<float> query, ReadOnlySpan<sbyte> vector)
+    /// <summary>
+    /// Writes a float query as int16 into <paramref name="target"/> (the largest component maps to ±16384, a power of
+    /// two, so small integer ratios stay exact) and returns the scale to multiply them by. Its error, about 3e-5 of the
+    /// largest component, is far below the stored bytes' own.
+    /// </summary>
+    public static float QuantizeQuery(ReadOnlySpan<float> source, Span<short> target)
+    {
+        if (target.Length != source.Length)
+        {
+            throw new ArgumentException("The target must be as long as the source.", nameof(target));
+        }
+
+        var largest = source.IsEmpty ? 0 : MathF.Abs(TensorPrimitives.MaxMagnitude(source));
+        if (!(largest > 0) || !float.IsFinite(largest))
+        {
+            target.Clear();
+            return 0;
+        }
+
+        var scale = largest / QueryLevels;
+        for (var i = 0; i < source.Length; i++)
+        {
+            target[i] = (short)Math.Clamp(MathF.Round(source[i] / scale), -QueryLevels, QueryLevels);
+        }
+
+        return scale;
+    }
+
+    /// <summary>
+    /// The dot product of an int16 query (<see cref="QuantizeQuery"/>) with stored bytes, before either scale: integer
+    /// multiply-adds, a third of the instructions of widening the bytes to floats.
+    /// </summary>
+    public static long Dot(ReadOnlySpan<short> query, ReadOnlySpan<sbyte> vector)
     {
         if (query.Length != vector.Length)
         {
@@ -47,28 +80,23 @@ internal static class Int8Vectors
 
         var length = query.Length;
         var i = 0;
-        var sum = 0f;
-        if (Vector256.IsHardwareAccelerated && length >= Vector256<sbyte>.Count)
+        long sum = 0;
+
+        // Each int lane adds length / 8 products of at most 16384 × 127: no overflow up to 8,192 dimensions.
+        if (Avx2.IsSupported && length >= Vector256<sbyte>.Count && length <= 8192)
         {
             ref var q = ref MemoryMarshal.GetReference(query);
             ref var v = ref MemoryMarshal.GetReference(vector);
-            var total0 = Vector256<float>.Zero;
-            var total1 = Vector256<float>.Zero;
-            var total2 = Vector256<float>.Zero;
-            var total3 = Vector256<float>.Zero;
+            var total = Vector256<int>.Zero;
             for (; i <= length - Vector256<sbyte>.Count; i += Vector256<sbyte>.Count)
             {
-                var bytes = Vector256.LoadUnsafe(ref v, (nuint)i);
-                var (low, high) = Vector256.Widen(bytes);
-                var (a, b) = Vector256.Widen(low);
-                var (c, d) = Vector256.Widen(high);
-                total0 += Vector256.ConvertToSingle(a) * Vector256.LoadUnsafe(ref q, (nuint)i);
-                total1 += Vector256.ConvertToSingle(b) * Vector256.LoadUnsafe(ref q, (nuint)(i + 8));
-                total2 += Vector256.ConvertToSingle(c) * Vector256.LoadUnsafe(ref q, (nuint)(i + 16));
-                total3 += Vector256.ConvertToSingle(d) * Vector256.LoadUnsafe(ref q, (nuint)(i + 24));
+                var (low, high) = Vector256.Widen(Vector256.LoadUnsafe(ref v, (nuint)i));
+                total += Avx2.MultiplyAddAdjacent(low, Vector256.LoadUnsafe(ref q, (nuint)i));
+                total += Avx2.MultiplyAddAdjacent(high, Vector256.LoadUnsafe(ref q, (nuint)(i + Vector256<short>.Count)));
             }
 
-            sum = Vector256.Sum(total0 + total1 + total2 + total3);
+            var (lower, upper) = Vector256.Widen(total);
+            sum = Vector256.Sum(lower + upper);
         }
 
         for (; i < length; i++)

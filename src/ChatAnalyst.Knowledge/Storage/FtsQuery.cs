@@ -9,15 +9,15 @@ namespace ChatAnalyst.Knowledge.Storage;
 /// </summary>
 internal static class FtsQuery
 {
-    public static string AnyOf(IEnumerable<string> terms)
-    {
-        var quoted = terms
+    public static string AnyOf(IEnumerable<string> terms) => string.Join(" OR ", Quoted(terms));
+
+    /// <summary>The searchable terms, each quoted for a MATCH expression, without repeats.</summary>
+    public static IReadOnlyList<string> Quoted(IEnumerable<string> terms) =>
+        terms
             .Where(IsSearchable)
             .Select(Quote)
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        return string.Join(" OR ", quoted);
-    }
 
     /// <summary>
     /// The terms <see cref="AnyOf"/> would quote, unquoted and without control characters, for an engine that takes

@@ -40,17 +40,29 @@ public interface IKnowledgeIndex
     Task<IReadOnlyList<EmbeddedChunk>> LoadChunksAsync(string embeddingModel, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// The same chunks as <see cref="LoadChunksAsync"/>, in the same order, handed over one at a time, so a caller that
-    /// keeps less than the whole (the dense snapshot keeps int8 copies of the vectors) never holds every float vector at
-    /// once. A back-end that cannot stream reads the whole list first.
+    /// The same chunks as <see cref="LoadChunksAsync"/>, in the same order, with their vector but without their sentence
+    /// vectors, handed over one at a time, so a caller that keeps less than the whole (the dense snapshot keeps int8
+    /// copies of the chunk vectors) never holds every float vector at once. Sentence vectors are read with
+    /// <see cref="GetSentenceVectorsAsync"/> for the few chunks a search returns. A back-end that cannot stream reads the
+    /// whole list first.
     /// </summary>
     async IAsyncEnumerable<EmbeddedChunk> StreamChunksAsync(string embeddingModel, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         foreach (var chunk in await LoadChunksAsync(embeddingModel, cancellationToken))
         {
-            yield return chunk;
+            yield return chunk.SentenceVectors is null ? chunk : chunk with { SentenceVectors = null };
         }
     }
+
+    /// <summary>
+    /// The sentence vectors of the chunks <paramref name="chunkIds"/> produced by <paramref name="embeddingModel"/>, by
+    /// chunk id (one after another, as in <see cref="EmbeddedChunk.SentenceVectors"/>); chunks without any for that
+    /// model, and unknown ids, are left out.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, float[]>> GetSentenceVectorsAsync(
+        IReadOnlyCollection<string> chunkIds,
+        string embeddingModel,
+        CancellationToken cancellationToken = default);
 
     /// <summary>The chunks of one document in order.</summary>
     Task<IReadOnlyList<EmbeddedChunk>> GetChunksAsync(string documentId, CancellationToken cancellationToken = default);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ChatAnalyst.Knowledge.Search;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -26,6 +27,9 @@ public sealed class PostgresKnowledgeIndex : IKnowledgeIndex, IAsyncDisposable, 
         _segmenter = segmenter;
         _listener = new PostgresChangeListener(dataSource, PostgresKnowledgeSchema.Channel, PostgresKnowledgeSchema.ContentVersionSql, logger);
     }
+
+    /// <summary>Chunks a term may be in and still bring chunks into keyword search on its own (<see cref="KeywordCandidates"/>).</summary>
+    internal int CommonTermChunks { get; init; } = KeywordCandidates.CommonTermChunks;
 
     /// <summary>Whether change notifications are being received (false before start and while reconnecting).</summary>
     public bool IsListening => _listener.KnownVersion is not null;
@@ -136,12 +140,14 @@ public sealed class PostgresKnowledgeIndex : IKnowledgeIndex, IAsyncDisposable, 
         }
 
         await InitializeAsync(cancellationToken);
+        var (candidates, _) = KeywordCandidates.Split(plain, await CountChunksAsync(plain, cancellationToken), CommonTermChunks);
         await using var command = _dataSource.CreateCommand(PostgresKeywordQuery.Sql);
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. plain] });
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Date, Value = (object?)filter.From ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Date, Value = (object?)filter.To ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. (filter.Tags ?? []).Select(t => Clean(t)!.ToLowerInvariant())] });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. candidates] });
 
         var hits = new List<KeywordHit>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -153,9 +159,75 @@ public sealed class PostgresKnowledgeIndex : IKnowledgeIndex, IAsyncDisposable, 
         return hits;
     }
 
+    /// <summary>How many chunks hold each term, counting no further than <see cref="CommonTermChunks"/> + 1.</summary>
+    private async Task<IReadOnlyList<long>> CountChunksAsync(IReadOnlyList<string> terms, CancellationToken cancellationToken)
+    {
+        if (terms.Count == 1)
+        {
+            return [0];
+        }
+
+        await using var command = _dataSource.CreateCommand(PostgresKeywordQuery.CountSql);
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. terms] });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = CommonTermChunks + 1 });
+        var counts = new List<long>(terms.Count);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            counts.Add(reader.GetInt64(0));
+        }
+
+        return counts;
+    }
+
     /// <inheritdoc/>
     public Task<IReadOnlyList<EmbeddedChunk>> LoadChunksAsync(string embeddingModel, CancellationToken cancellationToken = default) =>
         ReadChunksAsync(embeddingModel, null, cancellationToken);
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<EmbeddedChunk> StreamChunksAsync(string embeddingModel, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await InitializeAsync(cancellationToken);
+        await using var command = _dataSource.CreateCommand("""
+            SELECT id, document_id, ordinal, section, text, CASE WHEN model = $1 THEN vector END
+            FROM chunks ORDER BY document_id COLLATE "C", ordinal
+            """);
+        command.Parameters.Add(Text(embeddingModel));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return new EmbeddedChunk(
+                reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetFieldValue<float[]>(5));
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyDictionary<string, float[]>> GetSentenceVectorsAsync(
+        IReadOnlyCollection<string> chunkIds,
+        string embeddingModel,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(chunkIds);
+        var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        if (chunkIds.Count == 0)
+        {
+            return vectors;
+        }
+
+        await InitializeAsync(cancellationToken);
+        await using var command = _dataSource.CreateCommand(
+            "SELECT id, sentence_vectors FROM chunks WHERE id = ANY($1) AND model = $2 AND sentence_vectors IS NOT NULL");
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. chunkIds.Select(id => Clean(id)!)] });
+        command.Parameters.Add(Text(embeddingModel));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            vectors[reader.GetString(0)] = reader.GetFieldValue<float[]>(1);
+        }
+
+        return vectors;
+    }
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<EmbeddedChunk>> GetChunksAsync(string documentId, CancellationToken cancellationToken = default) =>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Text;
 using System.Text.Json;
 using ChatAnalyst.Knowledge.Search;
 using Microsoft.Data.Sqlite;
@@ -65,9 +64,6 @@ public sealed class SqliteKnowledgeIndex : IKnowledgeIndex, IDisposable
         INSERT OR IGNORE INTO knowledge_meta(key, value) VALUES ('content_version', '0');
         """;
 
-    // Title matches count double: a query naming an article's subject should find that article first.
-    private const string Bm25 = "bm25(chunks_fts, 2.0, 1.0, 1.0)";
-
     private readonly SqliteConnectionFactory _connections;
     private readonly ChineseSegmenter _segmenter;
     private readonly SemaphoreSlim _initGate = new(1, 1);
@@ -78,6 +74,9 @@ public sealed class SqliteKnowledgeIndex : IKnowledgeIndex, IDisposable
         _connections = connections;
         _segmenter = segmenter;
     }
+
+    /// <summary>Chunks a term may be in and still bring chunks into keyword search on its own (<see cref="KeywordCandidates"/>).</summary>
+    internal int CommonTermChunks { get; init; } = KeywordCandidates.CommonTermChunks;
 
     /// <inheritdoc/>
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
@@ -254,75 +253,14 @@ public sealed class SqliteKnowledgeIndex : IKnowledgeIndex, IDisposable
     {
         ArgumentNullException.ThrowIfNull(terms);
         ArgumentNullException.ThrowIfNull(filter);
-        var match = FtsQuery.AnyOf(terms);
-        if (match.Length == 0 || limit <= 0)
+        if (FtsQuery.Quoted(terms).Count == 0 || limit <= 0)
         {
             return [];
         }
 
         await InitializeAsync(cancellationToken);
         await using var connection = await _connections.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.Parameters.AddWithValue("$match", match);
-        command.Parameters.AddWithValue("$limit", limit);
-        if (filter.IsEmpty)
-        {
-            // Without a filter the best rows are picked inside the full-text index and only they are joined to their
-            // chunks: joining every match first costs more than the ranking itself on a large index.
-            command.CommandText = $"""
-                SELECT c.id, c.document_id, best.rank
-                FROM (SELECT rowid, {Bm25} AS rank FROM chunks_fts WHERE chunks_fts MATCH $match ORDER BY rank LIMIT $limit) best
-                JOIN chunks c ON c.seq = best.rowid
-                ORDER BY best.rank
-                """;
-            return await ReadHitsAsync(command, cancellationToken);
-        }
-
-        var sql = new StringBuilder($"""
-            SELECT c.id, c.document_id, {Bm25} AS rank
-            FROM chunks_fts
-            JOIN chunks c ON c.seq = chunks_fts.rowid
-            JOIN documents d ON d.id = c.document_id
-            WHERE chunks_fts MATCH $match
-            """);
-        if (filter.From is { } from)
-        {
-            sql.Append(" AND d.published >= $from");
-            command.Parameters.AddWithValue("$from", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        }
-
-        if (filter.To is { } to)
-        {
-            sql.Append(" AND d.published <= $to");
-            command.Parameters.AddWithValue("$to", to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        }
-
-        if (filter.Tags is { Count: > 0 } tags)
-        {
-            var names = tags.Select((_, i) => "$tag" + i.ToString(CultureInfo.InvariantCulture)).ToList();
-            sql.Append(CultureInfo.InvariantCulture, $" AND EXISTS (SELECT 1 FROM json_each(d.tags) t WHERE lower(t.value) IN ({string.Join(", ", names)}))");
-            for (var i = 0; i < tags.Count; i++)
-            {
-                command.Parameters.AddWithValue(names[i], tags[i].ToLowerInvariant());
-            }
-        }
-
-        sql.Append(" ORDER BY rank LIMIT $limit");
-        command.CommandText = sql.ToString();
-        return await ReadHitsAsync(command, cancellationToken);
-    }
-
-    private static async Task<IReadOnlyList<KeywordHit>> ReadHitsAsync(SqliteCommand command, CancellationToken cancellationToken)
-    {
-        var hits = new List<KeywordHit>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            // FTS5's bm25() is negative with lower meaning better; flip it so every score in the app grows with relevance.
-            hits.Add(new KeywordHit(reader.GetString(0), reader.GetString(1), -reader.GetDouble(2)));
-        }
-
-        return hits;
+        return await SqliteKeywordQuery.RunAsync(connection, terms, filter, limit, CommonTermChunks, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -331,7 +269,44 @@ public sealed class SqliteKnowledgeIndex : IKnowledgeIndex, IDisposable
 
     /// <inheritdoc/>
     public IAsyncEnumerable<EmbeddedChunk> StreamChunksAsync(string embeddingModel, CancellationToken cancellationToken = default) =>
-        ReadChunksAsync(string.Empty, embeddingModel, null, cancellationToken);
+        ReadChunksAsync(string.Empty, embeddingModel, null, cancellationToken, sentenceVectors: false);
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyDictionary<string, float[]>> GetSentenceVectorsAsync(
+        IReadOnlyCollection<string> chunkIds,
+        string embeddingModel,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(chunkIds);
+        var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        if (chunkIds.Count == 0)
+        {
+            return vectors;
+        }
+
+        await InitializeAsync(cancellationToken);
+        await using var connection = await _connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        var names = chunkIds.Select((id, i) =>
+        {
+            var name = "$id" + i.ToString(CultureInfo.InvariantCulture);
+            command.Parameters.AddWithValue(name, id);
+            return name;
+        }).ToList();
+        command.CommandText = $"""
+            SELECT c.id, s.vectors FROM chunks c JOIN sentence_embeddings s ON s.chunk_seq = c.seq AND s.model = $model
+            WHERE c.id IN ({string.Join(", ", names)})
+            """;
+        command.Parameters.AddWithValue("$model", embeddingModel);
+        var buffer = Array.Empty<byte>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            vectors[reader.GetString(0)] = Floats(reader, 1, ref buffer)!;
+        }
+
+        return vectors;
+    }
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<EmbeddedChunk>> GetChunksAsync(string documentId, CancellationToken cancellationToken = default) =>
@@ -407,15 +382,20 @@ public sealed class SqliteKnowledgeIndex : IKnowledgeIndex, IDisposable
         return chunks;
     }
 
-    private async IAsyncEnumerable<EmbeddedChunk> ReadChunksAsync(string where, string model, string? documentId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<EmbeddedChunk> ReadChunksAsync(
+        string where,
+        string model,
+        string? documentId,
+        [EnumeratorCancellation] CancellationToken cancellationToken,
+        bool sentenceVectors = true)
     {
         await InitializeAsync(cancellationToken);
         await using var connection = await _connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
-            SELECT c.id, c.document_id, c.ordinal, c.section, c.text, e.vector, s.vectors
+            SELECT c.id, c.document_id, c.ordinal, c.section, c.text, e.vector, {(sentenceVectors ? "s.vectors" : "NULL")}
             FROM chunks c LEFT JOIN chunk_embeddings e ON e.chunk_seq = c.seq AND e.model = $model
-            LEFT JOIN sentence_embeddings s ON s.chunk_seq = c.seq AND s.model = $model
+            {(sentenceVectors ? "LEFT JOIN sentence_embeddings s ON s.chunk_seq = c.seq AND s.model = $model" : string.Empty)}
             {where}
             ORDER BY c.document_id, c.ordinal
             """;

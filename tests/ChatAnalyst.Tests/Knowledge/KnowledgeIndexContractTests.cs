@@ -53,7 +53,7 @@ public abstract class KnowledgeIndexContractTests : IAsyncLifetime
     }
 
     [SkippableFact]
-    public async Task Streamed_chunks_are_the_loaded_chunks_in_the_same_order()
+    public async Task Streamed_chunks_are_the_loaded_chunks_in_the_same_order_without_sentence_vectors_which_are_read_by_chunk()
     {
         var index = await IndexAsync();
         await index.UpsertDocumentAsync(Document("b.md"), [new ChunkRecord("b.md#0", 0, null, "Two.", new[] { 0f, 1f }, new[] { 0f, 1f }), new ChunkRecord("b.md#1", 1, "S", "Three.", new[] { 1f, 0f }, new[] { 1f, 0f })]);
@@ -69,7 +69,14 @@ public abstract class KnowledgeIndexContractTests : IAsyncLifetime
         Assert.Equal(["a.md#0", "b.md#0", "b.md#1"], streamed.Select(c => c.ChunkId));
         Assert.Equal(loaded.Select(c => (c.ChunkId, c.Text, c.Section)), streamed.Select(c => (c.ChunkId, c.Text, c.Section)));
         Assert.Equal(loaded.Select(c => c.Vector!), streamed.Select(c => c.Vector!));
-        Assert.Equal(loaded.Select(c => c.SentenceVectors!), streamed.Select(c => c.SentenceVectors!));
+        Assert.All(streamed, c => Assert.Null(c.SentenceVectors));
+
+        var sentences = await index.GetSentenceVectorsAsync(["b.md#1", "a.md#0", "missing"], "test-model");
+        Assert.Equal(["a.md#0", "b.md#1"], sentences.Keys.Order());
+        Assert.Equal(loaded.Single(c => c.ChunkId == "b.md#1").SentenceVectors, sentences["b.md#1"]);
+        Assert.Equal(new[] { 0.6f, 0.8f }, sentences["a.md#0"]);
+        Assert.Empty(await index.GetSentenceVectorsAsync(["a.md#0"], "other-model"));
+        Assert.Empty(await index.GetSentenceVectorsAsync([], "test-model"));
     }
 
     [SkippableFact]
@@ -129,6 +136,39 @@ public abstract class KnowledgeIndexContractTests : IAsyncLifetime
         Assert.Equal(filtered.Select(h => h.ChunkId), unfiltered.Select(h => h.ChunkId));
         Assert.Equal(unfiltered.OrderByDescending(h => h.Score).Select(h => h.ChunkId), unfiltered.Select(h => h.ChunkId));
         Assert.DoesNotContain(unfiltered, h => h.ChunkId == "d2.md#0");
+    }
+
+    [SkippableFact]
+    public async Task Common_terms_bring_no_chunk_in_on_their_own_but_count_in_the_score_of_every_chunk_that_matches()
+    {
+        var plain = await IndexAsync();
+        string[] texts =
+        [
+            "Hafnium output rose.", "Output held steady.", "Output and exports fell.", "Hafnium exports rose.",
+            "Output of hafnium, output of zinc.", "Hafnium output.",
+        ];
+        for (var i = 0; i < texts.Length; i++)
+        {
+            var id = $"d{i}.md";
+            await plain.UpsertDocumentAsync(Document(id), [new ChunkRecord(id + "#0", 0, null, texts[i], ReadOnlyMemory<float>.Empty)]);
+        }
+
+        // With at most 3 chunks per term, "hafnium" (4 chunks) and "output" (5) are common and "rose" (2) is not.
+        var bounded = Own(OpenIndex(commonTermChunks: 3));
+        string[] terms = ["hafnium", "output", "rose"];
+        var everyTerm = await plain.KeywordSearchAsync(terms, KnowledgeFilter.None, 10);
+        var candidates = await bounded.KeywordSearchAsync(terms, KnowledgeFilter.None, 10);
+        var filtered = await bounded.KeywordSearchAsync(terms, new KnowledgeFilter(From: new DateOnly(2000, 1, 1)), 10);
+
+        Assert.Equal(6, everyTerm.Count);
+        Assert.Equal(["d0.md#0", "d3.md#0"], candidates.Select(h => h.ChunkId).Order());
+        Assert.Equal(everyTerm.Where(h => h.ChunkId is "d0.md#0" or "d3.md#0").Select(h => (h.ChunkId, Math.Round(h.Score, 5))), candidates.Select(h => (h.ChunkId, Math.Round(h.Score, 5))));
+        Assert.Equal(candidates, filtered);
+
+        // Every term common: every term brings chunks in, as with no bound.
+        Assert.Equal(
+            (await plain.KeywordSearchAsync(["hafnium", "output"], KnowledgeFilter.None, 10)).Select(h => h.ChunkId),
+            (await bounded.KeywordSearchAsync(["hafnium", "output"], KnowledgeFilter.None, 10)).Select(h => h.ChunkId));
     }
 
     [SkippableFact]
@@ -204,6 +244,20 @@ public abstract class KnowledgeIndexContractTests : IAsyncLifetime
 
         Assert.Equal("ships.md", passages[0].DocumentId);
         Assert.Equal("ships.md", hits[0].DocumentId);
+    }
+
+    [SkippableFact]
+    public async Task Passages_score_their_sentences_with_the_stored_sentence_vectors()
+    {
+        var kb = await IngestShipbuildingAsync();
+
+        var passages = await kb.Search.SearchAsync(new SearchRequest("shipbuilding completions") { Mode = SearchMode.Hybrid });
+
+        var sentences = passages.First(p => p.DocumentId == "ships.md").Sentences;
+        var named = Assert.Single(sentences, s => s.Text.StartsWith("Shipbuilding completions", StringComparison.Ordinal));
+        var other = Assert.Single(sentences, s => s.Text.StartsWith("New orders", StringComparison.Ordinal));
+        Assert.True(named.Similarity > 0.3, $"similarity {named.Similarity}");
+        Assert.Equal(0, other.Similarity, 6);
     }
 
     [SkippableFact]
@@ -287,7 +341,7 @@ public abstract class KnowledgeIndexContractTests : IAsyncLifetime
     protected abstract Task CreateDatabaseAsync();
 
     /// <summary>A new index instance on this test's database, as another process or instance would open it.</summary>
-    protected abstract IKnowledgeIndex OpenIndex();
+    protected abstract IKnowledgeIndex OpenIndex(int commonTermChunks = KeywordCandidates.CommonTermChunks);
 
     /// <summary>Deletes this test's database.</summary>
     protected abstract Task DropDatabaseAsync();

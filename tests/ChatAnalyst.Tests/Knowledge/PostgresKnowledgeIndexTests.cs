@@ -70,7 +70,7 @@ public sealed class PostgresKnowledgeIndexTests : KnowledgeIndexContractTests
 
     protected override async Task CreateDatabaseAsync() => _database = await TestPostgres.CreateDatabaseAsync();
 
-    protected override IKnowledgeIndex OpenIndex() => Open(_database!);
+    protected override IKnowledgeIndex OpenIndex(int commonTermChunks = KeywordCandidates.CommonTermChunks) => Open(_database!, commonTermChunks);
 
     protected override async Task DropDatabaseAsync()
     {
@@ -80,8 +80,8 @@ public sealed class PostgresKnowledgeIndexTests : KnowledgeIndexContractTests
         }
     }
 
-    private PostgresKnowledgeIndex Open(TestPostgres.TestDatabase database) =>
-        new(Own(database.CreateDataSource()), KnowledgeWorkspace.Segmenter, NullLogger<PostgresKnowledgeIndex>.Instance);
+    private PostgresKnowledgeIndex Open(TestPostgres.TestDatabase database, int commonTermChunks = KeywordCandidates.CommonTermChunks) =>
+        new(Own(database.CreateDataSource()), KnowledgeWorkspace.Segmenter, NullLogger<PostgresKnowledgeIndex>.Instance) { CommonTermChunks = commonTermChunks };
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {

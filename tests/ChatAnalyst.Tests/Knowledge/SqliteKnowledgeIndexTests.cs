@@ -43,6 +43,22 @@ public sealed class SqliteKnowledgeIndexTests : KnowledgeIndexContractTests
     }
 
     [Fact]
+    public void Terms_split_into_candidates_and_common_terms_only_when_both_kinds_are_there()
+    {
+        var (candidates, common) = KeywordCandidates.Split(["a", "b", "c", "d"], [11, 10, 12, 0], 10);
+        Assert.Equal(["b", "d"], candidates);
+        Assert.Equal(["a", "c"], common);
+        foreach (var counts in new long[][] { [11, 12], [1, 2] })
+        {
+            (candidates, common) = KeywordCandidates.Split(["a", "b"], counts, 10);
+            Assert.Equal(["a", "b"], candidates);
+            Assert.Empty(common);
+        }
+
+        Assert.Throws<ArgumentException>(() => KeywordCandidates.Split(["a"], [], 10));
+    }
+
+    [Fact]
     public void Fts5_receives_quoted_terms_only()
     {
         Assert.Equal("\"a\"\"b\" OR \"NEAR\" OR \"x*\"", FtsQuery.AnyOf(["a\"b", "NEAR", "x*", "  ", "%%"]));
@@ -55,7 +71,8 @@ public sealed class SqliteKnowledgeIndexTests : KnowledgeIndexContractTests
         return Task.CompletedTask;
     }
 
-    protected override IKnowledgeIndex OpenIndex() => new SqliteKnowledgeIndex(new SqliteConnectionFactory(DatabaseFile), KnowledgeWorkspace.Segmenter);
+    protected override IKnowledgeIndex OpenIndex(int commonTermChunks = KeywordCandidates.CommonTermChunks) =>
+        new SqliteKnowledgeIndex(new SqliteConnectionFactory(DatabaseFile), KnowledgeWorkspace.Segmenter) { CommonTermChunks = commonTermChunks };
 
     protected override Task DropDatabaseAsync()
     {

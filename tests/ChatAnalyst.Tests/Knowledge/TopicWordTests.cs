@@ -34,6 +34,8 @@ public sealed partial class TopicWordTests
         "digital", "integrated", "circuit", "station", "stations", "factory", "count", "ratio",
         // Plain English that names a command of the CLI (feedback export).
         "export",
+        // SQL keywords (UNION ALL in a query).
+        "union",
     };
 
     [Fact]

@@ -65,7 +65,7 @@ internal sealed class ScaleSection(string contentRoot, string sampleDatabase, Be
                 sentencesPerChunk = (double)ingested.Sentences / ingested.Chunks;
                 AddIngestion(table, section, ingested);
                 var quantised = await QuantisationProbe.RunAsync(host, questions, cancellationToken);
-                table.Add(section, "int8 vectors: dense top-10 overlap with float32", $"{BenchTable.Format(quantised.MeanOverlap * 100)} %", $"mean over the generated questions, worst {BenchTable.Format(quantised.WorstOverlap * 100)} %; largest sentence similarity error {quantised.WorstSentenceError.ToString("F4", CultureInfo.InvariantCulture)}; MiniLM vectors");
+                table.Add(section, "int8 vectors: dense top-10 overlap with float32", $"{BenchTable.Format(quantised.MeanOverlap * 100)} %", $"mean over the generated questions, worst {BenchTable.Format(quantised.WorstOverlap * 100)} %; chunk vectors (sentences are scored from float32); MiniLM vectors");
             }
             else
             {
@@ -86,7 +86,7 @@ internal sealed class ScaleSection(string contentRoot, string sampleDatabase, Be
 
         var disk = new[] { database, database + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length);
         table.Add(section, "index size on disk", $"{BenchTable.Format(disk / 1048576.0)} MB", $"{BenchTable.Format(disk / 1024.0 / size)} KB per chunk, sample knowledge base included");
-        table.Add(section, "sentence vectors", $"{BenchTable.Format(sentencesPerChunk)} per chunk", $"{BenchTable.Format(BytesPerVector / 1024)} KB each as float32 on disk: {BenchTable.Format(sentencesPerChunk * BytesPerVector / 1024)} KB per chunk; in memory int8 + scale: {BenchTable.Format(sentencesPerChunk * BytesPerInt8Vector / 1024)} KB per chunk (computed)");
+        table.Add(section, "sentence vectors", $"{BenchTable.Format(sentencesPerChunk)} per chunk", $"{BenchTable.Format(BytesPerVector / 1024)} KB each as float32 on disk: {BenchTable.Format(sentencesPerChunk * BytesPerVector / 1024)} KB per chunk; none in memory (read for the passages a search returns; as int8 + scale they would take {BenchTable.Format(sentencesPerChunk * BytesPerInt8Vector / 1024)} KB per chunk)");
 
         await using var bot = ChildServer.StartBot(contentRoot, database, options.Settings);
         var ready = await bot.WaitReadyAsync(TimeSpan.FromMinutes(10), cancellationToken);
