@@ -75,6 +75,11 @@ public static partial class PeriodReader
     public static IReadOnlyList<int> StatedYears(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (!YearNumber().IsMatch(text))
+        {
+            return [];
+        }
+
         var bases = PeriodPhraseParser.FindAll(text)
             .Where(m => m.IsComparisonBase || IsBase(text[Math.Max(0, m.Index - 50)..m.Index]))
             .ToList();

@@ -158,7 +158,8 @@ public sealed partial class ReaderFeatures
         var numbers = FigureNumber().Count(text);
         var periods = candidate.Periods;
         var documentPeriods = _documentPeriods[candidate.DocumentId];
-        var years = PeriodReader.StatedYears(text);
+        // Read only when the question names a year: it is the one feature that needs them.
+        var years = _askedYears.Count > 0 ? PeriodReader.StatedYears(text) : [];
 
         return
         [
