@@ -18,19 +18,13 @@ internal static class Int8Vectors
     /// <summary>Writes <paramref name="source"/> as bytes into <paramref name="target"/> and returns the scale to multiply them by.</summary>
     public static float Quantize(ReadOnlySpan<float> source, Span<sbyte> target)
     {
-        if (target.Length != source.Length)
-        {
-            throw new ArgumentException("The target must be as long as the source.", nameof(target));
-        }
-
-        var largest = source.IsEmpty ? 0 : MathF.Abs(TensorPrimitives.MaxMagnitude(source));
-        if (!(largest > 0) || !float.IsFinite(largest))
+        var scale = ScaleFor(source, target.Length, Levels);
+        if (scale == 0)
         {
             target.Clear();
             return 0;
         }
 
-        var scale = largest / Levels;
         for (var i = 0; i < source.Length; i++)
         {
             target[i] = (sbyte)Math.Clamp(MathF.Round(source[i] / scale), -Levels, Levels);
@@ -46,25 +40,31 @@ internal static class Int8Vectors
     /// </summary>
     public static float QuantizeQuery(ReadOnlySpan<float> source, Span<short> target)
     {
-        if (target.Length != source.Length)
-        {
-            throw new ArgumentException("The target must be as long as the source.", nameof(target));
-        }
-
-        var largest = source.IsEmpty ? 0 : MathF.Abs(TensorPrimitives.MaxMagnitude(source));
-        if (!(largest > 0) || !float.IsFinite(largest))
+        var scale = ScaleFor(source, target.Length, QueryLevels);
+        if (scale == 0)
         {
             target.Clear();
             return 0;
         }
 
-        var scale = largest / QueryLevels;
         for (var i = 0; i < source.Length; i++)
         {
             target[i] = (short)Math.Clamp(MathF.Round(source[i] / scale), -QueryLevels, QueryLevels);
         }
 
         return scale;
+    }
+
+    /// <summary>The step between levels when the largest component maps to ±<paramref name="levels"/>; 0 for a zero or non-finite vector.</summary>
+    private static float ScaleFor(ReadOnlySpan<float> source, int targetLength, float levels)
+    {
+        if (targetLength != source.Length)
+        {
+            throw new ArgumentException("The target must be as long as the source.", nameof(targetLength));
+        }
+
+        var largest = source.IsEmpty ? 0 : MathF.Abs(TensorPrimitives.MaxMagnitude(source));
+        return largest > 0 && float.IsFinite(largest) ? largest / levels : 0;
     }
 
     /// <summary>
