@@ -15,6 +15,31 @@ public sealed partial record QuestionAnalysis
     /// </summary>
     public bool PeriodDatesFigure => Intent is not (QuestionIntent.Who or QuestionIntent.When);
 
+    /// <summary>
+    /// Whether a number the user wrote is a figure they quote ("9.2%", "3.6 trillion", "470"), not a count that frames
+    /// the question ("the first 11 months", "the top 3").
+    /// </summary>
+    private static bool IsFigure(string text, Match number) =>
+        number.Value.Contains('.', StringComparison.Ordinal) || number.Value.Count(char.IsDigit) >= 3
+        || FigureUnitAfter().IsMatch(text[(number.Index + number.Length)..]);
+
+    /// <summary>Whether <paramref name="number"/> stands in <paramref name="text"/> as a number of its own, not inside another ("11" in "2011").</summary>
+    private static bool StandsAlone(string text, string number)
+    {
+        for (var i = text.IndexOf(number, StringComparison.Ordinal); i >= 0; i = text.IndexOf(number, i + 1, StringComparison.Ordinal))
+        {
+            var end = i + number.Length;
+            var before = i > 0 && (char.IsDigit(text[i - 1]) || (i > 1 && text[i - 1] is '.' or ',' && char.IsDigit(text[i - 2])));
+            var after = end < text.Length && (char.IsDigit(text[end]) || (end + 1 < text.Length && text[end] is '.' or ',' && char.IsDigit(text[end + 1])));
+            if (!before && !after)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static QuantityWanted QuantityOf(string lower) =>
         AdditionCue().IsMatch(lower) ? QuantityWanted.Addition : LevelCue().IsMatch(lower) ? QuantityWanted.Level : QuantityWanted.Any;
 
@@ -167,4 +192,7 @@ public sealed partial record QuestionAnalysis
 
     [GeneratedRegex(@"(?<year>20\d\d)\s*年")]
     private static partial Regex ChineseYear();
+
+    [GeneratedRegex(@"^\s*(?:%|percent|per cent|million|billion|trillion|thousand|亿|万)", RegexOptions.IgnoreCase)]
+    private static partial Regex FigureUnitAfter();
 }

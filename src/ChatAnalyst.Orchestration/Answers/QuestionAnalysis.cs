@@ -59,7 +59,7 @@ public sealed partial record QuestionAnalysis
     public IReadOnlyList<string> QuotedNumbers { get; init; } = [];
 
     /// <summary>Whether <paramref name="text"/> states a number the user quoted.</summary>
-    public bool IsQuotedIn(string text) => QuotedNumbers.Any(n => text.Contains(n, StringComparison.Ordinal));
+    public bool IsQuotedIn(string text) => QuotedNumbers.Any(n => StandsAlone(text, n));
 
     /// <summary>English names of the units the question asks in ("how many tonnes", "多少千瓦"), or none.</summary>
     public IReadOnlyList<string> Units { get; init; } = [];
@@ -155,7 +155,7 @@ public sealed partial record QuestionAnalysis
             Quantity = QuantityOf(isFollowUp && !MeasureCue().IsMatch(lower) ? $"{lower} {previousEnglish!.ToLowerInvariant()}" : lower),
             WantsChange = ChangeCue().IsMatch(isFollowUp && !MeasureCue().IsMatch(lower) ? $"{lower} {previousEnglish!.ToLowerInvariant()}" : lower),
             Units = (units ?? UnitNames.Empty).WantedIn(text),
-            QuotedNumbers = QuotedNumber().Matches(text).Select(m => m.Value).Where(n => !IsYear(n)).ToList(),
+            QuotedNumbers = QuotedNumber().Matches(text).Where(m => !IsYear(m.Value) && IsFigure(text, m)).Select(m => m.Value).ToList(),
             Years = years,
             IsFollowUp = isFollowUp,
         };

@@ -90,6 +90,19 @@ public sealed class ReaderSelectionTests
     }
 
     [Fact]
+    public void A_quoted_figure_is_a_number_the_user_cites_and_is_found_only_as_a_number_of_its_own()
+    {
+        var quoting = QuestionAnalysis.Analyze("So port throughput grew 9.2% for the full year 2025?", [], BilingualGlossary.Empty);
+        var framing = QuestionAnalysis.Analyze("How much did port throughput grow in the first 11 months of 2025, and who were the top 3 ports?", [], BilingualGlossary.Empty);
+
+        Assert.Equal(["9.2"], quoting.QuotedNumbers);
+        Assert.Empty(framing.QuotedNumbers);
+        Assert.True(quoting.IsQuotedIn("Throughput rose 9.2% in January–November."));
+        Assert.False(quoting.IsQuotedIn("Throughput rose 19.2% in January–November."));
+        Assert.False(quoting.IsQuotedIn("Throughput rose 9.25% in January–November."));
+    }
+
+    [Fact]
     public void A_sentence_stating_the_figure_the_user_quotes_may_lead_whatever_its_period()
     {
         var (match, conflict, quoted, missing) = (ReaderFeatures.PeriodMatch, ReaderFeatures.PeriodConflict, ReaderFeatures.QuotedNumber, ReaderFeatures.EntitiesMissing);
