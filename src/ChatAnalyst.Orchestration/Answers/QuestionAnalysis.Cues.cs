@@ -16,12 +16,11 @@ public sealed partial record QuestionAnalysis
     public bool PeriodDatesFigure => Intent is not (QuestionIntent.Who or QuestionIntent.When);
 
     /// <summary>
-    /// Whether a number the user wrote is a figure they quote ("9.2%", "3.6 trillion", "470"), not a count that frames
-    /// the question ("the first 11 months", "the top 3").
+    /// Whether a number the user wrote is a figure they quote ("9.2%", "3.6 trillion", "17 investors"), not a count that
+    /// frames the question ("the first 11 months", "the top 3", "over 5 years").
     /// </summary>
     private static bool IsFigure(string text, Match number) =>
-        number.Value.Contains('.', StringComparison.Ordinal) || number.Value.Count(char.IsDigit) >= 3
-        || FigureUnitAfter().IsMatch(text[(number.Index + number.Length)..]);
+        !FramingBefore().IsMatch(text[..number.Index]) && !FramingAfter().IsMatch(text[(number.Index + number.Length)..]);
 
     /// <summary>Whether <paramref name="number"/> stands in <paramref name="text"/> as a number of its own, not inside another ("11" in "2011").</summary>
     private static bool StandsAlone(string text, string number)
@@ -193,6 +192,9 @@ public sealed partial record QuestionAnalysis
     [GeneratedRegex(@"(?<year>20\d\d)\s*年")]
     private static partial Regex ChineseYear();
 
-    [GeneratedRegex(@"^\s*(?:%|percent|per cent|million|billion|trillion|thousand|亿|万)", RegexOptions.IgnoreCase)]
-    private static partial Regex FigureUnitAfter();
+    [GeneratedRegex(@"\b(?:first|last|past|next|top|bottom|previous|recent)\s+$", RegexOptions.IgnoreCase)]
+    private static partial Regex FramingBefore();
+
+    [GeneratedRegex(@"^\s*(?:days?|weeks?|months?|quarters?|years?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FramingAfter();
 }

@@ -94,9 +94,11 @@ public sealed class ReaderSelectionTests
     {
         var quoting = QuestionAnalysis.Analyze("So port throughput grew 9.2% for the full year 2025?", [], BilingualGlossary.Empty);
         var framing = QuestionAnalysis.Analyze("How much did port throughput grow in the first 11 months of 2025, and who were the top 3 ports?", [], BilingualGlossary.Empty);
+        var count = QuestionAnalysis.Analyze("Were there 17 investors in the fund?", [], BilingualGlossary.Empty);
 
         Assert.Equal(["9.2"], quoting.QuotedNumbers);
         Assert.Empty(framing.QuotedNumbers);
+        Assert.Equal(["17"], count.QuotedNumbers);
         Assert.True(quoting.IsQuotedIn("Throughput rose 9.2% in January–November."));
         Assert.False(quoting.IsQuotedIn("Throughput rose 19.2% in January–November."));
         Assert.False(quoting.IsQuotedIn("Throughput rose 9.25% in January–November."));
