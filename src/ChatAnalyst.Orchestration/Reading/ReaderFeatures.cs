@@ -88,8 +88,10 @@ public sealed partial class ReaderFeatures
                 _documentTerms[id] = documentTerms;
                 _documentPeriods[id] = PeriodReader.Read(candidate.Item.Source.Title, candidate.Item.Source.Published);
                 _documentRank[id] = _documentRank.Count;
+                // The title as written too, like the article: an abbreviation may be spelled out only there.
                 var title = candidate.Item.Source.Title.ToLowerInvariant();
-                texts[id] = new StringBuilder(title).Append('\n').Append(TextTerms.Fold(title)).Append('\n').Append(candidate.Item.ArticleText);
+                texts[id] = new StringBuilder(candidate.Item.Source.Title).Append('\n').Append(title).Append('\n').Append(TextTerms.Fold(title))
+                    .Append('\n').Append(candidate.Item.ArticleText);
             }
 
             documentTerms.UnionWith(terms);
@@ -107,8 +109,7 @@ public sealed partial class ReaderFeatures
         }
 
         // Entities are looked up as written and with synonyms folded ("NEV" is found as "new energy vehicle" and as "nev").
-        var written = string.Join('\n', candidates.Select(c => c.Text + " " + c.Item.Source.Title));
-        var raw = written.ToLowerInvariant();
+        var raw = string.Join('\n', candidates.Select(c => c.Text + " " + c.Item.Source.Title)).ToLowerInvariant();
         var everything = raw + "\n" + TextTerms.Fold(raw);
         // Years the evidence is about: the periods its sentences and titles cover, not any year it mentions in passing
         // (a release date, a base year).
@@ -118,7 +119,7 @@ public sealed partial class ReaderFeatures
         // A figure the user quotes with the wrong year ("470 — is that the 2024 figure?") is answered with its real
         // period, not declined for the year.
         QuotesEvidence = candidates.Any(c => question.IsQuotedIn(c.Text));
-        IsAboutSomethingElse = question.Entities.Any(e => !StartsWord(everything, e) && !SpelledOut(written, e) && !_documentText.Values.Any(t => NamesEntity(t, e)))
+        IsAboutSomethingElse = question.Entities.Any(e => !StartsWord(everything, e) && !_documentText.Values.Any(t => NamesEntity(t, e)))
             || (_askedYears.Count > 0 && !_askedYears.Any(covered.Contains) && !QuotesEvidence);
 
         // Rarer words say more about what is asked: weight = the question's own weight × idf among the candidates. A
