@@ -78,6 +78,18 @@ public sealed class DecoderTests : IDisposable
     }
 
     [Fact]
+    public async Task Markdown_front_matter_with_an_unquoted_colon_in_a_value_is_read_line_by_line()
+    {
+        var path = Write("colon.md", "---\ntitle: Agency: widget sales up 12 percent\npublisher: Widget Wire (source: Agency)\npublished: 2019-10-04\n---\nText.");
+
+        var document = await new MarkdownDecoder().DecodeAsync(path, default);
+
+        Assert.Equal("Agency: widget sales up 12 percent", document.Title);
+        Assert.Equal("Widget Wire (source: Agency)", document.Publisher);
+        Assert.Equal(new DateOnly(2019, 10, 4), document.Published);
+    }
+
+    [Fact]
     public async Task Plain_text_title_is_the_first_non_empty_line()
     {
         var path = Write("plain.txt", "\n\nGadget sales in 2024\n\nSales rose 4%\nin the year.\n\nPrices fell.");

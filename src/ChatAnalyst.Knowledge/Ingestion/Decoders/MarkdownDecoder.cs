@@ -67,8 +67,28 @@ public sealed partial class MarkdownDecoder : IDocumentDecoder
         }
         catch (YamlException ex)
         {
-            throw new DocumentDecodeException($"the YAML front matter is invalid ({ex.Message})", ex);
+            // Hand-written front matter often has an unquoted colon in a value ("title: Agency: output up 5%"). When
+            // every line is a plain "key: value", the first colon of each line is the only reading, so take it.
+            return (PlainLines(yaml) ?? throw new DocumentDecodeException($"the YAML front matter is invalid ({ex.Message})", ex), body);
         }
+    }
+
+    /// <summary>Front matter read as one "key: plain text" per line, or null when a line is anything else.</summary>
+    private static Dictionary<string, object?>? PlainLines(string yaml)
+    {
+        var result = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var line in yaml.Split('\n').Where(l => l.Trim().Length > 0))
+        {
+            var match = PlainLine().Match(line);
+            if (!match.Success || result.ContainsKey(match.Groups[1].Value))
+            {
+                return null;
+            }
+
+            result[match.Groups[1].Value] = match.Groups[2].Value.Trim();
+        }
+
+        return result;
     }
 
     private static string? Scalar(Dictionary<string, object?> frontMatter, string key) =>
@@ -220,4 +240,8 @@ public sealed partial class MarkdownDecoder : IDocumentDecoder
 
     [GeneratedRegex(@"(\*\*|__)(?<text>.+?)\1|(?<![\w*])\*(?<text>[^*\s][^*]*?)\*(?![\w*])")]
     private static partial Regex Emphasis();
+
+    // A value opening with YAML syntax (a list, a map, a quote, a block) is not plain text.
+    [GeneratedRegex(@"^([A-Za-z][\w-]*):\s+([^\s\[\]{}""'|>&*!#%@`].*)$")]
+    private static partial Regex PlainLine();
 }
