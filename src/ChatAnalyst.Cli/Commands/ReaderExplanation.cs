@@ -27,7 +27,7 @@ internal static class ReaderExplanation
         var lead = ReaderSelector.Select(features, scores, trace.PeriodRules);
         if (lead >= 0)
         {
-            var inputs = ReaderModel.AbstainInputs(features[lead], TextTerms.IsChinese(trace.Question), trace.PeriodRules);
+            var inputs = ReaderModel.AbstainInputs(features, lead, TextTerms.IsChinese(trace.Question), trace.PeriodRules);
             var p = model.AnswerProbability(inputs);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"reader: answer probability {p:F2} against threshold {model.AnswerThreshold:F2} ({(p >= model.AnswerThreshold ? "answers" : "declines")})"));
             // What the abstainer weighed, so a decline can be traced to its cause (a year conflict, low coverage…).

@@ -39,10 +39,12 @@ public static partial class AnswerWriter
             answer.Append(chinese).Append(" 原文：");
         }
 
-        // A comparison is worked out only when the lead does not already state the difference itself.
-        if (question.Intent == QuestionIntent.Comparison && !StatedGap().IsMatch(lead.Text) && ComparisonWriter.Compare(question, ranked) is { } comparison)
+        // A comparison is worked out unless the lead already states that very difference ("A grew 8.9%, 1.2 percentage
+        // points faster than B"); a gap it states against something else ("5.0 points faster than a year before") is no answer.
+        if (question.Intent == QuestionIntent.Comparison && ComparisonWriter.Work(question, ranked) is { } comparison
+            && !(StatedGap().IsMatch(lead.Text) && Numbers(lead.Text).Contains(comparison.Gap)))
         {
-            answer.Append(comparison).Append(' ');
+            answer.Append(comparison.Text).Append(' ');
         }
 
         // The question quotes this very figure for a period the sentence does not state: say so before quoting it.

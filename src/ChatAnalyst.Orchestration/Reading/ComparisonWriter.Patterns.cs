@@ -39,8 +39,10 @@ public static partial class ComparisonWriter
     [GeneratedRegex(@"^\s*(?:%|percent|per cent)?\s*(?:year[- ]on[- ]year|yoy|more than|higher than|from a year|on the previous year|over the previous|growth|increase)", RegexOptions.IgnoreCase)]
     private static partial Regex ChangeAfter();
 
-    [GeneratedRegex(@"^\s*(?:and|,|or)\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex ListJoin();
+    // At most 80 characters without a digit, a sentence break or a verb of its own (", and its share was 30 percent" is
+    // no change), holding a joining word.
+    [GeneratedRegex(@"^(?=[^\d.;]{0,80}$)(?!.*\b(?:is|are|was|were|be|been|has|have|had|accounted|accounting|made|making|reached|reaching|stood|standing|share|shares|proportion|total)\b).*(?:\band\b|,|\bor\b|\bwhile\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex ListedAfter();
 
     [GeneratedRegex(@"^\s(?<w>[a-z][a-z-]{1,24})\b(?!-)")]
     private static partial Regex CountedWord();

@@ -16,7 +16,10 @@ namespace ChatAnalyst.Orchestration.Reading;
 public static partial class ComparisonWriter
 {
     /// <summary>The comparison sentence, or null when the evidence does not give both sides in comparable figures.</summary>
-    public static string? Compare(QuestionAnalysis question, IReadOnlyList<ReaderCandidate> candidates)
+    public static string? Compare(QuestionAnalysis question, IReadOnlyList<ReaderCandidate> candidates) => Work(question, candidates)?.Text;
+
+    /// <summary>The comparison sentence and the gap it states (as written in it), or null as for <see cref="Compare"/>.</summary>
+    public static (string Text, string Gap)? Work(QuestionAnalysis question, IReadOnlyList<ReaderCandidate> candidates)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(candidates);
@@ -75,7 +78,7 @@ public static partial class ComparisonWriter
         var counted = high.Kind != "%" && high.Word.Length > 0 && high.Word == low.Word ? " " + high.Word : string.Empty;
         var markers = high.Marker == low.Marker ? high.Marker : high.Marker + low.Marker;
         var period = periodSides ? string.Empty : PeriodOf(high, low);
-        return $"The larger figure is for {highName}: {high.Text}{Suffix(high)}{counted} against {low.Text}{Suffix(low)}{counted} for {lowName}{period}, a gap of {gap}{unit}{counted} {markers}.";
+        return ($"The larger figure is for {highName}: {high.Text}{Suffix(high)}{counted} against {low.Text}{Suffix(low)}{counted} for {lowName}{period}, a gap of {gap}{unit}{counted} {markers}.", gap);
     }
 
     private const string Count = "count";
@@ -162,7 +165,9 @@ public static partial class ComparisonWriter
             Mentions(lower, terms[1].OrderBy(Qualifiers.Contains).Take(1)),
         };
         var result = new Figure?[2];
-        if (lower.Contains("respectively", StringComparison.Ordinal) && mentions[0].Count > 0 && mentions[1].Count > 0)
+        // "A and B rose 3% and 5%, respectively": both sides are named before their figures, none between the names.
+        if (lower.Contains("respectively", StringComparison.Ordinal) && mentions[0].Count > 0 && mentions[1].Count > 0
+            && !figures.Any(f => f.Index > Math.Min(mentions[0][0], mentions[1][0]) && f.Index < Math.Max(mentions[0][0], mentions[1][0])))
         {
             var after = figures.Where(f => f.Index > Math.Max(mentions[0][0], mentions[1][0])).Take(2).ToList();
             if (after.Count == 2)
@@ -179,6 +184,7 @@ public static partial class ComparisonWriter
         var clauses = ClauseBreak().Matches(lower).Select(m => m.Index).Prepend(0).Append(lower.Length).ToList();
         var nearest = new Figure?[2];
         var claimedDistance = new[] { int.MaxValue, int.MaxValue };
+        var nearestRank = new[] { (int.MaxValue, int.MaxValue), (int.MaxValue, int.MaxValue) };
         foreach (var figure in figures)
         {
             var start = clauses.Last(c => c <= figure.Index);
@@ -196,12 +202,28 @@ public static partial class ComparisonWriter
                 continue;
             }
 
-            // Both sides or neither in the clause: the nearer side in the whole sentence.
-            var near = named[0].Count > 0 ? named : mentions;
+            // Both sides or neither in the clause: the nearer side in the whole sentence. A clause naming both sides
+            // outranks one naming neither ("A soared 130%, while B rose 56% and C 25%": B's is 56, not 130).
+            // A clause naming both sides with just two figures pairs them in order ("by 15.7% in A and 17.6% in B").
+            var both = named[0].Count > 0;
+            var near = both ? named : mentions;
             var distances = near.Select(m => m.Count == 0 ? int.MaxValue : m.Min(i => Distance(i, figure.Index))).ToArray();
+            var inClause = figures.Where(f => f.Index >= start && f.Index < end).ToList();
+            if (both && inClause.Count == 2 && named[0][0] != named[1][0])
+            {
+                var side = (inClause[0] == figure) == (named[0][0] < named[1][0]) ? 0 : 1;
+                distances[side] = 0;
+                distances[1 - side] = int.MaxValue;
+            }
+
             if (distances[0] != int.MaxValue || distances[1] != int.MaxValue)
             {
-                nearest[distances[0] <= distances[1] ? 0 : 1] ??= figure;
+                var side = distances[0] <= distances[1] ? 0 : 1;
+                var rank = (both ? 0 : 1, distances[side]);
+                if (rank.CompareTo(nearestRank[side]) < 0)
+                {
+                    (nearest[side], nearestRank[side]) = (figure, rank);
+                }
             }
         }
 
@@ -255,8 +277,9 @@ public static partial class ComparisonWriter
             }
 
             var kind = Kind(m.Groups["u"].Value);
-            // "rising 7.7 percent and 8.9 percent": a figure listed right after a change is a change too.
-            var listed = previousChangeEnd >= 0 && ListJoin().IsMatch(text[previousChangeEnd..m.Index]);
+            // "rising 7.7 percent and 8.9 percent", "grew 5.0 percent in A, B 6.2 percent", "by 3 percent in A and 4 percent
+            // in B": a rate listed after a change, with only a few words and a joining word between them, is a change too.
+            var listed = previousChangeEnd >= 0 && ListedAfter().IsMatch(text[previousChangeEnd..m.Index]);
             var isChange = kind == "%" && (listed || ChangeBefore().IsMatch(text[Math.Max(0, m.Index - 30)..m.Index]) || ChangeAfter().IsMatch(text[(m.Index + m.Length)..]));
             previousChangeEnd = isChange ? m.Index + m.Length : -1;
             var wanted = question.WantsChange ? isChange : question.Measure == MeasureWanted.Rate ? kind == "%" : question.Measure != MeasureWanted.Amount || kind != "%";

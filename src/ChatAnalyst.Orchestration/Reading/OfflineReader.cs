@@ -56,7 +56,9 @@ public sealed class OfflineReader(ReaderModel model, UnitNames units, ReaderTrac
 
         // Only some candidates may lead (the period and entity rules of the selector); scored is best first, so the
         // first of them is the lead.
-        var mayLead = ReaderSelector.MayLead(scored.Select(s => s.Features).ToList(), question.PeriodDatesFigure);
+        var all = scored.Select(s => s.Features).ToList();
+        var mayLead = ReaderSelector.MayLead(all, question.PeriodDatesFigure);
+        var leadIndex = Array.IndexOf(mayLead, true);
         scored = scored.Where((_, i) => mayLead[i]).ToList();
         if (scored.Count == 0)
         {
@@ -66,7 +68,7 @@ public sealed class OfflineReader(ReaderModel model, UnitNames units, ReaderTrac
         var top = scored[0];
         // A sentence that states the very figure the user quotes answers the question (if only to correct its period).
         var quotesIt = question.IsQuotedIn(top.Candidate.Text);
-        if (!quotesIt && model.AnswerProbability(ReaderModel.AbstainInputs(top.Features, question.IsChinese, question.PeriodDatesFigure)) < model.AnswerThreshold)
+        if (!quotesIt && model.AnswerProbability(ReaderModel.AbstainInputs(all, leadIndex, question.IsChinese, question.PeriodDatesFigure)) < model.AnswerThreshold)
         {
             return AnswerWriter.Decline(question, items);
         }

@@ -20,7 +20,7 @@ public sealed class ReaderModel
     private double[] _abstainer = [];
 
     /// <summary>Names of the abstainer's inputs, in vector order (see <see cref="AbstainInputs"/>).</summary>
-    public static readonly string[] AbstainNames = ["bias", "top_similarity", "top_subject_coverage", "top_context_coverage", "top_entities_missing", "top_period_conflict", "top_year_conflict", "chinese_question"];
+    public static readonly string[] AbstainNames = ["bias", "top_similarity", "top_subject_coverage", "top_context_coverage", "top_entities_missing", "top_period_conflict", "top_year_conflict", "chinese_question", "coverage_lost"];
 
     /// <summary>Where the numbers came from: command, data, date, training metrics.</summary>
     [JsonPropertyName("provenance")]
@@ -70,24 +70,38 @@ public sealed class ReaderModel
     /// <summary>Probability that answering with the best candidate is right rather than a guess.</summary>
     public double AnswerProbability(double[] inputs) => 1 / (1 + Math.Exp(-Dot(_abstainer, inputs)));
 
-    /// <summary>The abstainer's inputs for the lead (see <see cref="ReaderSelector"/>), whose features are <paramref name="top"/>.</summary>
+    /// <summary>
+    /// The abstainer's inputs for the lead: <paramref name="lead"/> indexes the candidate chosen by
+    /// <see cref="ReaderSelector"/> among <paramref name="candidates"/> (every candidate's features).
+    /// </summary>
     /// <remarks>
     /// Only what says whether the evidence is about the question at all (closeness, subject, entities, period), not the
     /// ranker's score, which mixes those with what ranks one sentence above its neighbours. Without the period rules
     /// (<paramref name="periodRules"/> false: the question's period may date an event), another period is no sign of
-    /// evidence about something else.
+    /// evidence about something else. <c>coverage_lost</c> is how much more of the question's subject the best candidate
+    /// that may not lead covers than the lead does: when the evidence about the subject is all for another period or
+    /// entity, the lead is whatever else was left, and the knowledge base does not hold the answer.
     /// </remarks>
-    public static double[] AbstainInputs(double[] top, bool chinese, bool periodRules = true) =>
-    [
-        1,
-        top[ReaderFeatures.Similarity],
-        top[ReaderFeatures.SubjectCoverage],
-        top[ReaderFeatures.ContextCoverage],
-        top[ReaderFeatures.EntitiesMissing],
-        periodRules ? top[ReaderFeatures.PeriodConflict] : 0,
-        periodRules ? top[ReaderFeatures.YearConflict] : 0,
-        chinese ? 1 : 0,
-    ];
+    public static double[] AbstainInputs(IReadOnlyList<double[]> candidates, int lead, bool chinese, bool periodRules = true)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        var top = candidates[lead];
+        var coverage = ReaderFeatures.SubjectCoverage;
+        var mayLead = ReaderSelector.MayLead(candidates, periodRules);
+        var lost = candidates.Where((_, i) => !mayLead[i]).Select(f => f[coverage] - top[coverage]).DefaultIfEmpty(0).Max();
+        return
+        [
+            1,
+            top[ReaderFeatures.Similarity],
+            top[coverage],
+            top[ReaderFeatures.ContextCoverage],
+            top[ReaderFeatures.EntitiesMissing],
+            periodRules ? top[ReaderFeatures.PeriodConflict] : 0,
+            periodRules ? top[ReaderFeatures.YearConflict] : 0,
+            chinese ? 1 : 0,
+            Math.Max(0, lost),
+        ];
+    }
 
     private ReaderModel Prepared()
     {

@@ -37,7 +37,7 @@ public static class ReaderTrainer
                 continue;
             }
 
-            var inputs = ReaderModel.AbstainInputs(question.Features[top], question.Chinese, question.PeriodRules);
+            var inputs = ReaderModel.AbstainInputs(question.Features, top, question.Chinese, question.PeriodRules);
             if (!question.Answerable)
             {
                 rows.Add((inputs, false));
@@ -102,7 +102,7 @@ public static class ReaderTrainer
             foreach (var q in usable.Where((_, i) => i % folds == fold))
             {
                 var top = Lead(q, model.Score);
-                var answers = top >= 0 && model.AnswerProbability(ReaderModel.AbstainInputs(q.Features[top], q.Chinese, q.PeriodRules)) >= model.AnswerThreshold;
+                var answers = top >= 0 && model.AnswerProbability(ReaderModel.AbstainInputs(q.Features, top, q.Chinese, q.PeriodRules)) >= model.AnswerThreshold;
                 right += (q.Answerable ? answers && q.Correct[top] : !answers) ? 1 : 0;
             }
         }

@@ -5,7 +5,9 @@ using ChatAnalyst.Tests.Orchestration;
 namespace ChatAnalyst.Tests.Answers;
 
 /// <summary>Context recall reads the evidence the turn's tools returned, cited or not, whichever model answered.</summary>
-public sealed class ContextRecallTests(KnowledgeDatabaseFixture database) : IClassFixture<KnowledgeDatabaseFixture>
+/// <remarks>The real MiniLM model: with random vectors the reader's closeness features are noise and it may decline.</remarks>
+[Collection(MiniLmCollectionDefinition.Name)]
+public sealed class ContextRecallTests(MiniLmFixture miniLm, KnowledgeDatabaseFixture database) : IClassFixture<KnowledgeDatabaseFixture>
 {
     private const string Question = "How many 5G base stations did China have by the end of 2024?";
 
@@ -41,7 +43,7 @@ public sealed class ContextRecallTests(KnowledgeDatabaseFixture database) : ICla
         Assert.Null(report.SentenceRecall);
     }
 
-    private Task<AnalystTestHost> StartAsync() => AnalystTestHost.StartAsync(new FakeEmbeddingGenerator(), new Dictionary<string, string?>
+    private Task<AnalystTestHost> StartAsync() => AnalystTestHost.StartAsync(miniLm.Generator, new Dictionary<string, string?>
     {
         ["ChatAnalyst:Knowledge:Database"] = database.Database,
     });

@@ -109,6 +109,26 @@ public sealed class ReaderPartsTests
         "From January to May, did inland ports or coastal ports post the stronger throughput growth? Give the margin.",
         "Coastal and inland ports saw throughput growth of 4.4% and 6.1%, respectively, from January to May.",
         "inland ports", "6.1%", "4.4%", "1.7 percentage points")]
+    [InlineData(
+        "Which grew faster in the quarter, the north or the south, and by how much?",
+        "Sales in the north rose 20.8 percent in the quarter and in the south 29.8 percent, respectively 5.0 percentage points faster and 7.5 percentage points slower than in the quarter before.",
+        "south", "29.8%", "20.8%", "9.0 percentage points")]
+    [InlineData(
+        "In Q1 2021, which grew faster in the region, farming or fishing spending, and by how much?",
+        "Spending in the region's farming sector rose 20.8 percent year on year in the first three months and in the fishing sector 29.8 percent, respectively 5.0 percentage points faster and 7.5 percentage points slower than in the first two months.",
+        "fishing spending", "29.8%", "20.8%", "9.0 percentage points")]
+    [InlineData(
+        "Did assembly or packaging grow faster, and by how much?",
+        "By stage, value added in packaging grew 5.0 percent year on year, assembly 6.2 percent, and testing 3.3 percent.",
+        "assembly", "6.2%", "5.0%", "1.2 percentage points")]
+    [InlineData(
+        "Which grew faster, spare parts revenue or repair revenue, and by how much?",
+        "Within that, leasing revenue soared 130.3 percent year on year, while spare parts revenue rose 56.4 percent and repair revenue 24.5 percent.",
+        "spare parts revenue", "56.4%", "24.5%", "31.9 percentage points")]
+    [InlineData(
+        "Was growth faster in the eastern or the western district, and by how much?",
+        "Investment in both districts kept growing, by 15.7 percent in the eastern district and 17.6 percent in the western district.",
+        "western district", "17.6%", "15.7%", "1.9 percentage points")]
     public void A_comparison_names_the_larger_side_and_the_gap(string question, string sentence, string larger, string high, string low, string gap)
     {
         var analysis = QuestionAnalysis.Analyze(question, [], BilingualGlossary.Empty);

@@ -86,7 +86,7 @@ public sealed class ReaderSelectionTests
         Assert.True(figure.PeriodDatesFigure);
         Assert.Equal(0, ReaderSelector.Select([otherPeriod, asked], [9.0, 3.0], who.PeriodDatesFigure));
         Assert.Equal(1, ReaderSelector.Select([otherPeriod, asked], [9.0, 3.0], figure.PeriodDatesFigure));
-        Assert.Equal(0, ReaderModel.AbstainInputs(otherPeriod, chinese: false, periodRules: false)[Array.IndexOf(ReaderModel.AbstainNames, "top_period_conflict")]);
+        Assert.Equal(0, ReaderModel.AbstainInputs([otherPeriod], 0, chinese: false, periodRules: false)[Array.IndexOf(ReaderModel.AbstainNames, "top_period_conflict")]);
     }
 
     [Fact]
