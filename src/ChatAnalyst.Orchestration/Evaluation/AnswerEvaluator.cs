@@ -162,7 +162,7 @@ public sealed class AnswerEvaluator(AnswerOrchestrator orchestrator, ReaderTrace
         return trace.Candidates.Count == 0 ? null : trace.Candidates.MaxBy(c => c.Features[similarity] + (0.3 * c.Features[coverage]));
     }
 
-    /// <summary>Numbers in the answer that none of its cited passages contain.</summary>
+    /// <summary>Numbers in the answer that none of its cited passages, titles or publication dates contain.</summary>
     public static IReadOnlyList<string> UnsupportedNumbers(AnalystAnswer answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
@@ -173,6 +173,10 @@ public sealed class AnswerEvaluator(AnswerOrchestrator orchestrator, ReaderTrace
             supported.Add(citation.Title);
             if (citation.Published is { } published)
             {
+                // The citation shows its article's date, so the answer may state the period it dates ("in November" in
+                // an article of December 2011 is November 2011).
+                supported.Add(published);
+
                 // A weekday in the passage ("said on Friday") may be given with its date: the date the article dates it to.
                 foreach (var (_, _, day) in RelativeDays.Find(citation.Passage, published))
                 {

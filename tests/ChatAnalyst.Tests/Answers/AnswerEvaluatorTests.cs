@@ -1,4 +1,6 @@
+using ChatAnalyst.Orchestration.Answers;
 using ChatAnalyst.Orchestration.Evaluation;
+using ChatAnalyst.Orchestration.Evidence;
 
 namespace ChatAnalyst.Tests.Answers;
 
@@ -43,5 +45,16 @@ public sealed class AnswerEvaluatorTests
         Assert.False((comparison with { Accept = [["first", "541"]] }).IsHeldBy(evidence));
         // Only a comparison works a gap out; a figure question must find its number stated.
         Assert.False((comparison with { Type = "figure" }).IsHeldBy(evidence));
+    }
+
+    [Fact]
+    public void A_year_the_cited_articles_date_gives_is_supported_and_another_year_is_not()
+    {
+        var citation = new Citation(1, "a.md", "Sales up in the first 11 months", "https://example.test/a", "Wire", new DateOnly(2011, 12, 9), "Catering took in 186.5 billion yuan in November.");
+        AnalystAnswer Answer(string text) => new(text, [citation], []);
+
+        Assert.Empty(AnswerEvaluator.UnsupportedNumbers(Answer("2011年11月餐饮收入：1865亿元[1]。")));
+        Assert.Equal(["2012"], AnswerEvaluator.UnsupportedNumbers(Answer("2012年11月餐饮收入：1865亿元[1]。")));
+        Assert.Equal(["190"], AnswerEvaluator.UnsupportedNumbers(Answer("Catering took in 190 billion yuan [1].")).Select(n => n.Split(' ')[0]));
     }
 }
