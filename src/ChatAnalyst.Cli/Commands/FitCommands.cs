@@ -129,7 +129,7 @@ public static class FitCommands
                     trace.Candidates.Select(c => !@case.ExpectsDecline && @case.IsAnsweredBy(c.Text, c.DocumentId)).ToList(),
                     !@case.ExpectsDecline,
                     TextTerms.IsChinese(@case.Question),
-                    trace.PeriodRules));
+                    trace.Rules));
             }
 
             return labelled;

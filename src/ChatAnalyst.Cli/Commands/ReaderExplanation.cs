@@ -23,11 +23,11 @@ internal static class ReaderExplanation
 
         var features = trace.Candidates.Select(c => c.Features).ToList();
         var scores = features.Select(model.Score).ToList();
-        var mayLead = ReaderSelector.MayLead(features, trace.PeriodRules);
-        var lead = ReaderSelector.Select(features, scores, trace.PeriodRules);
+        var mayLead = ReaderSelector.MayLead(features, trace.Rules);
+        var lead = ReaderSelector.Select(features, scores, trace.Rules);
         if (lead >= 0)
         {
-            var inputs = ReaderModel.AbstainInputs(features, lead, TextTerms.IsChinese(trace.Question), trace.PeriodRules);
+            var inputs = ReaderModel.AbstainInputs(features, lead, TextTerms.IsChinese(trace.Question), trace.Rules);
             var p = model.AnswerProbability(inputs);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"reader: answer probability {p:F2} against threshold {model.AnswerThreshold:F2} ({(p >= model.AnswerThreshold ? "answers" : "declines")})"));
             // What the abstainer weighed, so a decline can be traced to its cause (a year conflict, low coverage…).

@@ -8,7 +8,8 @@ namespace ChatAnalyst.Orchestration.Reading;
 /// <summary>
 /// The reader's first step: turns this turn's tool results into candidates. Every sentence of every retrieved passage
 /// is a candidate (once, however many passages hold it), every curated figure is one, and a sentence the figure index
-/// found in an article the search did not return is one too. Datelines are context, not answers: they are cut off.
+/// found in an article the search did not return is one too. Datelines and credits are context, not answers: a leading
+/// dateline is cut off, and a line that is only a date, a place or a credit is no candidate.
 /// </summary>
 public static partial class CandidateBuilder
 {
@@ -35,6 +36,11 @@ public static partial class CandidateBuilder
             for (var i = 0; i < sentences.Count; i++)
             {
                 var text = Clean(sentences[i].Text);
+                if (IsCredit(text))
+                {
+                    continue;
+                }
+
                 if (text.Length > 0 && seen.Add((item.Source.DocumentId, text)))
                 {
                     candidates.Add(Candidate(text, item, previous, sentences[i].Similarity, passageRank, (item.Position * 100) + i));
@@ -91,6 +97,28 @@ public static partial class CandidateBuilder
 
         return text.Trim();
     }
+
+    /// <summary>
+    /// A line that only dates, places or credits the article ("Friday, 16 April 2021 | City", "—Agency", "Source: Agency",
+    /// "Key Facts"): once its dates are set aside, no figure and no lower-case word. Context, not an answer. Text in a
+    /// script without case (Chinese) is never taken for one.
+    /// </summary>
+    internal static bool IsCredit(string text)
+    {
+        if (!text.Any(char.IsAsciiLetter) || text.Any(c => c > '\u2E7F' && char.IsLetter(c)))
+        {
+            return false;
+        }
+
+        var rest = DatePart().Replace(text, " ");
+        return !rest.Any(char.IsDigit) && !LowerWord().IsMatch(rest);
+    }
+
+    [GeneratedRegex(@"\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?(?:\s+\d{1,2}\b)?|\b(?:19|20)\d\d\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")]
+    private static partial Regex DatePart();
+
+    [GeneratedRegex(@"(?<![\w'’])[a-z][a-z'’-]+\b")]
+    private static partial Regex LowerWord();
 
     // An upper-case place name or a leftover date, then up to ~60 characters of date and agency, then a dash.
     [GeneratedRegex(@"^(?:[A-Z][A-Z .'-]{2,}|\d{1,2}|[A-Z][a-z]+\.?\s\d{1,2}),[^—–]{0,70}?\s[—–-]{1,2}\s")]

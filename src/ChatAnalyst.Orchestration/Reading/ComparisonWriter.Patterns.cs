@@ -50,6 +50,7 @@ public static partial class ComparisonWriter
     [GeneratedRegex(@"\bper\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex Per();
 
-    [GeneratedRegex(@"(?<![\w.])(?<n>\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*(?<u>%|percent|per cent|million|billion|trillion|thousand)\b|(?<u>%))?", RegexOptions.IgnoreCase)]
+    // A figure, not an ordinal ("ranked 12th").
+    [GeneratedRegex(@"(?<![\w.])(?<n>\d+(?:,\d{3})*(?:\.\d+)?)(?![\d,.]\d|\d|(?:st|nd|rd|th)\b)(?:\s*(?<u>%|percent|per cent|million|billion|trillion|thousand)\b|(?<u>%))?", RegexOptions.IgnoreCase)]
     private static partial Regex FigurePattern();
 }

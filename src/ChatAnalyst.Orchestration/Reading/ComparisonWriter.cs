@@ -244,13 +244,16 @@ public static partial class ComparisonWriter
 
     /// <summary>
     /// Where a sentence names a side: by the first of its own words, in order of preference, that the sentence holds
-    /// (the head that tells it from the other side: "A", "B"), matched by stem so "completions" finds "completed".
+    /// (the head that tells it from the other side: "A", "B"), matched by stem so "completions" finds "completed", and a
+    /// compound by its first part.
     /// </summary>
     private static List<int> Mentions(string lower, IEnumerable<string> terms)
     {
         foreach (var head in terms)
         {
-            var stem = head.Length > 5 ? head[..Math.Max(5, head.Length - 3)] : head;
+            // A compound is found by its first part ("r&d-to-gdp" by "r&d").
+            var word = head.Split('-', StringSplitOptions.RemoveEmptyEntries) is [{ Length: >= 2 } first, ..] ? first : head;
+            var stem = word.Length > 5 ? word[..Math.Max(5, word.Length - 3)] : word;
             var found = Regex.Matches(lower, @"\b" + Regex.Escape(stem)).Select(m => m.Index).ToList();
             if (found.Count > 0)
             {

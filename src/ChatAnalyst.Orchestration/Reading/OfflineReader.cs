@@ -44,6 +44,7 @@ public sealed class OfflineReader(ReaderModel model, UnitNames units, ReaderTrac
             return AnswerWriter.Decline(question, items);
         }
 
+        var rules = ReaderSelector.RulesFor(question);
         var scored = candidates
             .Select(c => (Candidate: c, Features: features.Compute(c)))
             .Select(c => (c.Candidate, c.Features, Score: model.Score(c.Features)))
@@ -51,13 +52,13 @@ public sealed class OfflineReader(ReaderModel model, UnitNames units, ReaderTrac
             .ToList();
         if (traces is { Enabled: true })
         {
-            traces.Add(new ReaderTrace(question.Text, scored.Select(s => (s.Candidate.Text, s.Candidate.DocumentId, s.Features)).ToList(), question.PeriodDatesFigure));
+            traces.Add(new ReaderTrace(question.Text, scored.Select(s => (s.Candidate.Text, s.Candidate.DocumentId, s.Features)).ToList(), rules));
         }
 
-        // Only some candidates may lead (the period and entity rules of the selector); scored is best first, so the
+        // Only some candidates may lead (the period, figure and entity rules of the selector); scored is best first, so the
         // first of them is the lead.
         var all = scored.Select(s => s.Features).ToList();
-        var mayLead = ReaderSelector.MayLead(all, question.PeriodDatesFigure);
+        var mayLead = ReaderSelector.MayLead(all, rules);
         var leadIndex = Array.IndexOf(mayLead, true);
         scored = scored.Where((_, i) => mayLead[i]).ToList();
         if (scored.Count == 0)
@@ -68,7 +69,7 @@ public sealed class OfflineReader(ReaderModel model, UnitNames units, ReaderTrac
         var top = scored[0];
         // A sentence that states the very figure the user quotes answers the question (if only to correct its period).
         var quotesIt = question.IsQuotedIn(top.Candidate.Text);
-        if (!quotesIt && model.AnswerProbability(ReaderModel.AbstainInputs(all, leadIndex, question.IsChinese, question.PeriodDatesFigure)) < model.AnswerThreshold)
+        if (!quotesIt && model.AnswerProbability(ReaderModel.AbstainInputs(all, leadIndex, question.IsChinese, rules)) < model.AnswerThreshold)
         {
             return AnswerWriter.Decline(question, items);
         }

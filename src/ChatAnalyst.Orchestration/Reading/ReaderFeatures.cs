@@ -45,6 +45,8 @@ public sealed partial class ReaderFeatures
 
     public static readonly int QuotedNumber = Array.IndexOf(Names, "quoted_number");
 
+    public static readonly int HasNumber = Array.IndexOf(Names, "has_number");
+
     private readonly QuestionAnalysis _question;
     private readonly Dictionary<string, double> _weights = new(StringComparer.Ordinal);
     private readonly Dictionary<ReaderCandidate, HashSet<string>> _terms = [];

@@ -77,17 +77,18 @@ public sealed class ReaderModel
     /// <remarks>
     /// Only what says whether the evidence is about the question at all (closeness, subject, entities, period), not the
     /// ranker's score, which mixes those with what ranks one sentence above its neighbours. Without the period rules
-    /// (<paramref name="periodRules"/> false: the question's period may date an event), another period is no sign of
+    /// (no <see cref="LeadRules.Period"/> in <paramref name="rules"/>: the question's period may date an event), another period is no sign of
     /// evidence about something else. <c>coverage_lost</c> is how much more of the question's subject the best candidate
     /// that may not lead covers than the lead does: when the evidence about the subject is all for another period or
     /// entity, the lead is whatever else was left, and the knowledge base does not hold the answer.
     /// </remarks>
-    public static double[] AbstainInputs(IReadOnlyList<double[]> candidates, int lead, bool chinese, bool periodRules = true)
+    public static double[] AbstainInputs(IReadOnlyList<double[]> candidates, int lead, bool chinese, LeadRules rules = LeadRules.Period)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         var top = candidates[lead];
         var coverage = ReaderFeatures.SubjectCoverage;
-        var mayLead = ReaderSelector.MayLead(candidates, periodRules);
+        var mayLead = ReaderSelector.MayLead(candidates, rules);
+        var periodRules = rules.HasFlag(LeadRules.Period);
         var lost = candidates.Where((_, i) => !mayLead[i]).Select(f => f[coverage] - top[coverage]).DefaultIfEmpty(0).Max();
         return
         [

@@ -1,4 +1,19 @@
+using ChatAnalyst.Orchestration.Answers;
+
 namespace ChatAnalyst.Orchestration.Reading;
+
+/// <summary>The rules that decide which candidates may lead, beyond the entity rule that always holds.</summary>
+[Flags]
+public enum LeadRules
+{
+    None = 0,
+
+    /// <summary>The question's period is the figure's: a sentence about another period may not lead.</summary>
+    Period = 1,
+
+    /// <summary>The question asks for an amount or a rate: a sentence without a figure may not lead.</summary>
+    Figure = 2,
+}
 
 /// <summary>
 /// The reader's selector, shared by the reader and its trainer so that both pick the lead the same way. Only some
@@ -9,12 +24,21 @@ namespace ChatAnalyst.Orchestration.Reading;
 /// asked for: in "who" and "when" questions it often dates an event instead ("who spoke at the January press
 /// conference"), and the answer may sit in a sentence about the figures' own period. A sentence that states the very
 /// figure the user quotes may lead whatever its period: it answers "was it 9.2% for the full year?" with the figure's
-/// real period.
+/// real period. A question asking for an amount or a rate ("how many…", "how fast…") is led by a sentence that states a
+/// figure, never by one that only names the subject ("construction made steady progress").
 /// </summary>
 public static class ReaderSelector
 {
+    /// <summary>The rules that hold for <paramref name="question"/>.</summary>
+    public static LeadRules RulesFor(QuestionAnalysis question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return (question.PeriodDatesFigure ? LeadRules.Period : LeadRules.None)
+            | (question.Intent == QuestionIntent.Figure && question.Measure != MeasureWanted.Any ? LeadRules.Figure : LeadRules.None);
+    }
+
     /// <summary>Per candidate: whether it may lead.</summary>
-    public static bool[] MayLead(IReadOnlyList<double[]> features, bool periodRules = true)
+    public static bool[] MayLead(IReadOnlyList<double[]> features, LeadRules rules = LeadRules.Period)
     {
         ArgumentNullException.ThrowIfNull(features);
         var match = ReaderFeatures.PeriodMatch;
@@ -22,19 +46,21 @@ public static class ReaderSelector
         var documentConflict = ReaderFeatures.DocumentPeriodConflict;
         var missing = ReaderFeatures.EntitiesMissing;
         var quoted = ReaderFeatures.QuotedNumber;
-        var periodStated = periodRules && features.Any(f => f[match] > 0);
+        var number = ReaderFeatures.HasNumber;
+        var periodStated = rules.HasFlag(LeadRules.Period) && features.Any(f => f[match] > 0);
         return features
             .Select(f => f[missing] == 0
+                && (!rules.HasFlag(LeadRules.Figure) || f[number] > 0)
                 && (!periodStated || f[quoted] > 0 || (f[conflict] == 0 && !(f[match] == 0 && f[documentConflict] > 0))))
             .ToArray();
     }
 
     /// <summary>The lead's index: the best-scored candidate that may lead, or −1 when none may.</summary>
-    public static int Select(IReadOnlyList<double[]> features, IReadOnlyList<double> scores, bool periodRules = true)
+    public static int Select(IReadOnlyList<double[]> features, IReadOnlyList<double> scores, LeadRules rules = LeadRules.Period)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(scores);
-        var mayLead = MayLead(features, periodRules);
+        var mayLead = MayLead(features, rules);
         var lead = -1;
         for (var i = 0; i < scores.Count; i++)
         {

@@ -5,8 +5,8 @@ namespace ChatAnalyst.Orchestration.Reading;
 /// <param name="Correct">Per candidate: quoting it answers the question (accepted text, right article).</param>
 /// <param name="Answerable">False for questions the knowledge base must decline.</param>
 /// <param name="Chinese">The question is in Chinese (its terms reach the English articles through the glossary).</param>
-/// <param name="PeriodRules">Whether the selector's period rules apply to the question (see <see cref="ReaderSelector"/>).</param>
-public sealed record TrainingQuestion(IReadOnlyList<double[]> Features, IReadOnlyList<bool> Correct, bool Answerable, bool Chinese = false, bool PeriodRules = true);
+/// <param name="Rules">The selector's rules for the question (see <see cref="ReaderSelector"/>).</param>
+public sealed record TrainingQuestion(IReadOnlyList<double[]> Features, IReadOnlyList<bool> Correct, bool Answerable, bool Chinese = false, LeadRules Rules = LeadRules.Period);
 
 /// <summary>
 /// Fits the reader: a listwise (softmax) linear ranker over each question's candidates, so the right sentence scores
@@ -31,13 +31,13 @@ public static class ReaderTrainer
         var rows = new List<(double[] Inputs, bool Answer)>();
         foreach (var question in questions.Where(q => q.Features.Count > 0))
         {
-            var top = ReaderSelector.Select(question.Features, question.Features.Select(f => Dot(ranker, f)).ToList(), question.PeriodRules);
+            var top = ReaderSelector.Select(question.Features, question.Features.Select(f => Dot(ranker, f)).ToList(), question.Rules);
             if (top < 0)
             {
                 continue;
             }
 
-            var inputs = ReaderModel.AbstainInputs(question.Features, top, question.Chinese, question.PeriodRules);
+            var inputs = ReaderModel.AbstainInputs(question.Features, top, question.Chinese, question.Rules);
             if (!question.Answerable)
             {
                 rows.Add((inputs, false));
@@ -102,7 +102,7 @@ public static class ReaderTrainer
             foreach (var q in usable.Where((_, i) => i % folds == fold))
             {
                 var top = Lead(q, model.Score);
-                var answers = top >= 0 && model.AnswerProbability(ReaderModel.AbstainInputs(q.Features, top, q.Chinese, q.PeriodRules)) >= model.AnswerThreshold;
+                var answers = top >= 0 && model.AnswerProbability(ReaderModel.AbstainInputs(q.Features, top, q.Chinese, q.Rules)) >= model.AnswerThreshold;
                 right += (q.Answerable ? answers && q.Correct[top] : !answers) ? 1 : 0;
             }
         }
@@ -125,12 +125,12 @@ public static class ReaderTrainer
 
     /// <summary>The lead the reader would pick with this scoring (see <see cref="ReaderSelector"/>).</summary>
     private static int Lead(TrainingQuestion question, Func<double[], double> score) =>
-        ReaderSelector.Select(question.Features, question.Features.Select(score).ToList(), question.PeriodRules);
+        ReaderSelector.Select(question.Features, question.Features.Select(score).ToList(), question.Rules);
 
     /// <summary>The question with only the candidates that may lead: the ranker learns to order those.</summary>
     private static TrainingQuestion Eligible(TrainingQuestion question)
     {
-        var mayLead = ReaderSelector.MayLead(question.Features, question.PeriodRules);
+        var mayLead = ReaderSelector.MayLead(question.Features, question.Rules);
         return question with
         {
             Features = question.Features.Where((_, i) => mayLead[i]).ToList(),

@@ -118,6 +118,10 @@ public sealed class ReaderPartsTests
         "Spending in the region's farming sector rose 20.8 percent year on year in the first three months and in the fishing sector 29.8 percent, respectively 5.0 percentage points faster and 7.5 percentage points slower than in the first two months.",
         "fishing spending", "29.8%", "20.8%", "9.0 percentage points")]
     [InlineData(
+        "By what margin does the fleet's fuel-to-load ratio exceed the regional average?",
+        "Fuel intensity of 2.68 percent put the fleet 12th among operators, above the regional average of 2.11 percent.",
+        "fleet's fuel-to-load ratio", "2.68%", "2.11%", "0.57 percentage points")]
+    [InlineData(
         "Did assembly or packaging grow faster, and by how much?",
         "By stage, value added in packaging grew 5.0 percent year on year, assembly 6.2 percent, and testing 3.3 percent.",
         "assembly", "6.2%", "5.0%", "1.2 percentage points")]
@@ -182,6 +186,18 @@ public sealed class ReaderPartsTests
         Assert.DoesNotContain("rose 8 percent", answer, StringComparison.Ordinal);
         Assert.Equal("Imports made up 41.2 percent of the total and re-exports 12.5 percent [1].", single);
     }
+
+    [Theory]
+    [InlineData("Friday, 16 April 2021 | Harbour City", true)]
+    [InlineData("—Example Wire", true)]
+    [InlineData("Source: Example Wire", true)]
+    [InlineData("Key Facts", true)]
+    [InlineData("Exports doubled.", false)]
+    [InlineData("Total port revenue; 450.8; 3.1", false)]
+    [InlineData("Harbour City Port Handles 12 Million Boxes", false)]
+    [InlineData("港口吞吐量", false)]
+    public void A_line_that_only_dates_places_or_credits_an_article_is_no_candidate(string line, bool credit) =>
+        Assert.Equal(credit, CandidateBuilder.IsCredit(line));
 
     [Fact]
     public void A_side_named_in_a_later_clause_takes_that_clause_s_figure_not_an_earlier_unclaimed_one()

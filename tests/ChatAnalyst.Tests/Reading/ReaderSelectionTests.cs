@@ -74,19 +74,34 @@ public sealed class ReaderSelectionTests
     }
 
     [Fact]
+    public void A_question_asking_for_an_amount_or_a_rate_is_led_by_a_sentence_with_a_figure()
+    {
+        var words = Features((ReaderFeatures.SubjectCoverage, 1));
+        var figure = Features((ReaderFeatures.SubjectCoverage, 0.5), (ReaderFeatures.HasNumber, 1));
+        var howMany = QuestionAnalysis.Analyze("How many berths did the port have at the end of 2024?", [], BilingualGlossary.Empty);
+        var list = QuestionAnalysis.Analyze("Which ports did the authority name?", [], BilingualGlossary.Empty);
+
+        Assert.True(ReaderSelector.RulesFor(howMany).HasFlag(LeadRules.Figure));
+        Assert.False(ReaderSelector.RulesFor(list).HasFlag(LeadRules.Figure));
+        Assert.Equal(1, ReaderSelector.Select([words, figure], [9.0, 3.0], ReaderSelector.RulesFor(howMany)));
+        Assert.Equal(-1, ReaderSelector.Select([words], [9.0], ReaderSelector.RulesFor(howMany)));
+        Assert.Equal(0, ReaderSelector.Select([words, figure], [9.0, 3.0], ReaderSelector.RulesFor(list)));
+    }
+
+    [Fact]
     public void A_period_that_dates_an_event_does_not_rule_out_sentences_about_other_periods()
     {
-        var (match, conflict) = (ReaderFeatures.PeriodMatch, ReaderFeatures.PeriodConflict);
-        var otherPeriod = Features((conflict, 1));
-        var asked = Features((match, 1));
+        var (match, conflict, number) = (ReaderFeatures.PeriodMatch, ReaderFeatures.PeriodConflict, ReaderFeatures.HasNumber);
+        var otherPeriod = Features((conflict, 1), (number, 1));
+        var asked = Features((match, 1), (number, 1));
         var who = QuestionAnalysis.Analyze("Who chaired the January 2025 press conference of the port authority?", [], BilingualGlossary.Empty);
         var figure = QuestionAnalysis.Analyze("How much did port throughput grow in January 2025?", [], BilingualGlossary.Empty);
 
         Assert.False(who.PeriodDatesFigure);
         Assert.True(figure.PeriodDatesFigure);
-        Assert.Equal(0, ReaderSelector.Select([otherPeriod, asked], [9.0, 3.0], who.PeriodDatesFigure));
-        Assert.Equal(1, ReaderSelector.Select([otherPeriod, asked], [9.0, 3.0], figure.PeriodDatesFigure));
-        Assert.Equal(0, ReaderModel.AbstainInputs([otherPeriod], 0, chinese: false, periodRules: false)[Array.IndexOf(ReaderModel.AbstainNames, "top_period_conflict")]);
+        Assert.Equal(0, ReaderSelector.Select([otherPeriod, asked], [9.0, 3.0], ReaderSelector.RulesFor(who)));
+        Assert.Equal(1, ReaderSelector.Select([otherPeriod, asked], [9.0, 3.0], ReaderSelector.RulesFor(figure)));
+        Assert.Equal(0, ReaderModel.AbstainInputs([otherPeriod], 0, chinese: false, LeadRules.None)[Array.IndexOf(ReaderModel.AbstainNames, "top_period_conflict")]);
     }
 
     [Fact]
