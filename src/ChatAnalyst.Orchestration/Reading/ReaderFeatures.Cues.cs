@@ -90,8 +90,9 @@ public sealed partial class ReaderFeatures
         return Regex.IsMatch(text, pattern, RegexOptions.None, TimeSpan.FromMilliseconds(50));
     }
 
-    // A number that is not a year (a year may end the sentence: "than in 2023."): a figure, a share, a count.
-    [GeneratedRegex(@"(?<![\w.])(?!(?:19|20)\d\d(?![\d,%]|\.\d))\d+(?:[.,]\d+)*(?:\s*(?:%|percent|per cent))?")]
+    // A number that is not a year (a year may end the sentence: "than in 2023."): a figure, a share, a count; not part of
+    // a name or an ordinal ("5G", "3D", "12th").
+    [GeneratedRegex(@"(?<![\w.])(?!(?:19|20)\d\d(?![\d,%]|\.\d))\d+(?:[.,]\d+)*(?![A-Za-z\d])(?:\s*(?:%|percent|per cent))?")]
     private static partial Regex FigureNumber();
 
     [GeneratedRegex(@"\b(?:gr[eo]w(?:th|n|s)?|ris(?:e|es|en|ing)|rose|fell|fall(?:s|en|ing)?|drop(?:ped|s)?|declin(?:e|ed|es|ing)|increas(?:e|ed|es|ing)|decreas(?:e|ed|es|ing)|up|down|expand(?:ed|s)?|year[- ]on[- ]year|yoy|higher|lower|more|less)\b|增长|下降|减少|同比")]
