@@ -166,6 +166,12 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>
         return bySpan != 0 ? bySpan : Kind.CompareTo(other.Kind);
     }
 
+    /// <summary>
+    /// Compares periods by the months they cover, whatever their shape: Q1 2018 is January–March 2018, and January–December
+    /// 2024 is 2024. For reading text, where one report writes "the first quarter" and another "January to March".
+    /// </summary>
+    public static IEqualityComparer<Period> SameMonths { get; } = new MonthsComparer();
+
     public bool Equals(Period other) => Kind == other.Kind && Year == other.Year && Number == other.Number;
 
     public override bool Equals(object? obj) => obj is Period other && Equals(other);
@@ -219,5 +225,12 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>
 
         value = int.Parse(digits, CultureInfo.InvariantCulture);
         return true;
+    }
+
+    private sealed class MonthsComparer : IEqualityComparer<Period>
+    {
+        public bool Equals(Period x, Period y) => x.Year == y.Year && x.StartMonth == y.StartMonth && x.EndMonth == y.EndMonth;
+
+        public int GetHashCode(Period obj) => HashCode.Combine(obj.Year, obj.StartMonth, obj.EndMonth);
     }
 }

@@ -69,7 +69,8 @@ public sealed partial class ReaderFeatures
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(candidates);
         _question = question;
-        _asked = question.Periods.ToHashSet();
+        // By the months covered: "Q1" asks for what a report calls "January to March".
+        _asked = question.Periods.ToHashSet(Period.SameMonths);
         _askedYears = question.Years.ToHashSet();
         _maxSimilarity = candidates.Count == 0 ? 0 : candidates.Max(c => c.Similarity);
         _newest = candidates.Select(c => c.Item.Source.Published).Max();

@@ -82,4 +82,15 @@ public sealed class PeriodTests
     {
         Assert.Empty(PeriodPhraseParser.FindAll(text));
     }
+
+    [Fact]
+    public void Periods_covering_the_same_months_are_the_same_months_whatever_their_shape()
+    {
+        Assert.True(Period.SameMonths.Equals(Period.ForQuarter(2018, 1), Period.ForYearToDate(2018, 3)));
+        Assert.True(Period.SameMonths.Equals(Period.ForYear(2024), Period.ForYearToDate(2024, 12)));
+        Assert.False(Period.SameMonths.Equals(Period.ForQuarter(2018, 1), Period.ForYearToDate(2018, 2)));
+        Assert.False(Period.SameMonths.Equals(Period.ForQuarter(2018, 1), Period.ForQuarter(2019, 1)));
+        Assert.Contains(Period.ForYearToDate(2018, 3), new[] { Period.ForQuarter(2018, 1) }.ToHashSet(Period.SameMonths));
+        Assert.NotEqual(Period.ForQuarter(2018, 1), Period.ForYearToDate(2018, 3));
+    }
 }
