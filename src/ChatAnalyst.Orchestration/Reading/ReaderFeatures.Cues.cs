@@ -107,6 +107,14 @@ public sealed partial class ReaderFeatures
     [GeneratedRegex(@"\b(?:said|says|told|according to|announced|stated|noted|released|published|reported|showed|issued|head of|president|spokes(?:person|man|woman)|director|chairman|minister)\b|\b[A-Z]{2,}\b|\b[A-Z][a-z]+ [A-Z][a-z]+\b")]
     private static partial Regex WhoCue();
 
+    // A question asking for a person: "who", or the role asked about ("which spokeswoman", "which analyst").
+    [GeneratedRegex(@"\bwho(?:m|se)?\b|\b(?:spokes(?:person|man|woman)|director|minister|president|chair(?:man|woman|person)?|head|official|analyst|statistician|commissioner|secretary(?:-general)?|governor|economist|researcher|professor|expert|founder|executive)s?\b|谁", RegexOptions.IgnoreCase)]
+    private static partial Regex PersonWanted();
+
+    // A person named with a role: "spokeswoman Jane Roe", "Jane Roe, spokesman of", "said Jane Roe", "Jane Roe said".
+    [GeneratedRegex(@"\b(?:spokes(?:person|man|woman)|director|minister|president|chair(?:man|woman|person)?|head|official|analyst|statistician|commissioner|secretary(?:-general)?|governor|economist|researcher|professor|expert|founder|executive)\s+(?:[A-Z][a-z]+\s){1,2}|\b[A-Z][a-z]+ [A-Z][a-z]+(?: [A-Z][a-z]+)?,\s+(?:a |the |an )?(?:[a-z]+\s)?(?:spokes(?:person|man|woman)|director|minister|president|chair(?:man|woman|person)?|head|official|analyst|statistician|commissioner|secretary(?:-general)?|governor|economist|researcher|professor|expert|founder|executive)|\b(?:said|told|according to)\s+[A-Z][a-z]+ [A-Z][a-z]+\b|(?<!^)\b[A-Z][a-z]+ [A-Z][a-z]+ (?:said|told|noted|stressed|added)\b")]
+    private static partial Regex PersonCue();
+
     [GeneratedRegex(@"\b(?:because|due to|driven by|thanks to|owing to|as a result|result(?:ed|s)? (?:in|from)|reflect(?:s|ed|ing)?|indicat(?:es|ed|ing)|show(?:s|ed|ing)? that|suggest(?:s|ed)?|signal(?:s|led|ed)?|amid|boost(?:ed)?|support(?:ed)?|helped|led to|contribut(?:ed|ion)|mainly|largely|attributed|expected|pointed to|said)\b|因为|由于|得益于|表明|显示")]
     private static partial Regex CauseCue();
 

@@ -63,6 +63,7 @@ public sealed partial class ReaderFeatures
     private readonly double _totalWeight;
     private readonly double _maxCoverage;
     private readonly DateOnly? _newest;
+    private readonly bool _wantsPerson;
 
     public ReaderFeatures(QuestionAnalysis question, IReadOnlyList<ReaderCandidate> candidates)
     {
@@ -74,6 +75,7 @@ public sealed partial class ReaderFeatures
         _askedYears = question.Years.ToHashSet();
         _maxSimilarity = candidates.Count == 0 ? 0 : candidates.Max(c => c.Similarity);
         _newest = candidates.Select(c => c.Item.Source.Published).Max();
+        _wantsPerson = question.Intent == QuestionIntent.Who && PersonWanted().IsMatch(question.Text);
 
         var subject = question.Terms.Keys.Where(t => !t.All(char.IsDigit)).ToList();
         _questionPairs = subject.Zip(subject.Skip(1)).ToList();
@@ -206,7 +208,7 @@ public sealed partial class ReaderFeatures
     private double AnswerType(string text, int numbers) => _question.Intent switch
     {
         QuestionIntent.When => DateCue().IsMatch(text) ? 1 : 0,
-        QuestionIntent.Who => WhoCue().IsMatch(text) ? 1 : 0,
+        QuestionIntent.Who => _wantsPerson && PersonCue().IsMatch(text) ? 1 : WhoCue().IsMatch(text) ? 0.5 : 0,
         QuestionIntent.Explain => CauseCue().IsMatch(text) ? 1 : 0,
         QuestionIntent.List => ListAnswer(Math.Max(Enumeration.Items(text), numbers)),
         QuestionIntent.Comparison => numbers >= 2 ? 1 : 0,

@@ -131,6 +131,24 @@ public sealed class ReaderSelectionTests
     }
 
     [Fact]
+    public void A_question_for_a_person_prefers_a_sentence_naming_one_with_a_role()
+    {
+        var person = QuestionAnalysis.Analyze("Which spokeswoman commented on port traffic in 2024?", [], BilingualGlossary.Empty);
+        var body = QuestionAnalysis.Analyze("Which agency published the port traffic data for 2024?", [], BilingualGlossary.Empty);
+        var passage = new EvidenceItem(EvidenceKind.Passage, Wire, "x")
+        {
+            Ref = 1,
+            Sentences = [new ScoredSentence("Port traffic grew 5 percent in 2024, the PTA said.", 0.7), new ScoredSentence("Traffic held steady, authority spokeswoman Jane Roe told reporters.", 0.6)],
+        };
+        var candidates = CandidateBuilder.Build([new ToolEvidence("search_articles", [passage])]);
+        var answerType = Array.IndexOf(ReaderFeatures.Names, "answer_type");
+        double[] Types(QuestionAnalysis question) => candidates.Select(c => new ReaderFeatures(question, candidates).Compute(c)[answerType]).ToArray();
+
+        Assert.Equal([0.5, 1], Types(person));
+        Assert.Equal([0.5, 0.5], Types(body));
+    }
+
+    [Fact]
     public void An_entity_named_only_outside_the_retrieved_passage_still_counts_as_named_by_the_article()
     {
         var question = QuestionAnalysis.Analyze("Which hubs did the port authority name, according to the PTA?", [], BilingualGlossary.Empty);
