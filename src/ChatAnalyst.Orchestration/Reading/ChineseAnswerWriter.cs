@@ -43,6 +43,13 @@ public static partial class ChineseAnswerWriter
         {
             foreach (var (value, words) in Figures(sentence.Text, units, question.Units))
             {
+                // An amount is not answered with a rate ("收入是多少" with "rose 8.2 percent to 1.07 trillion yuan"), nor a rate
+                // with an amount.
+                if (value is not null && (question.Measure == MeasureWanted.Amount ? value.EndsWith('%') : question.Measure == MeasureWanted.Rate && !value.EndsWith('%')))
+                {
+                    continue;
+                }
+
                 var score = TextTerms.ContentTerms(words).Sum(w => question.Terms.Where(t => w.StartsWith(t.Key, StringComparison.Ordinal)).Sum(t => t.Value));
                 if (best is null || score > best.Value.Score)
                 {

@@ -66,6 +66,19 @@ public sealed class ChineseAnswerWriterTests
     }
 
     [Fact]
+    public void The_chinese_lead_answers_an_amount_with_an_amount_and_a_rate_with_a_rate()
+    {
+        var glossary = new BilingualGlossary([new("港口", "port"), new("收入", "revenue")]);
+        var lead = Candidate("Port revenue rose 8.2 percent year on year to 1.07 trillion yuan.");
+
+        var amount = ChineseAnswerWriter.Lead(QuestionAnalysis.Analyze("港口收入是多少？", [], glossary, Units), lead, [], Units);
+        var rate = ChineseAnswerWriter.Lead(QuestionAnalysis.Analyze("港口收入增长了多少？", [], glossary, Units), lead, [], Units);
+
+        Assert.Contains("：1.07万亿元[1]", amount, StringComparison.Ordinal);
+        Assert.Contains("：8.2%[1]", rate, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void No_chinese_lead_when_the_figure_the_subject_names_cannot_be_stated_exactly()
     {
         var glossary = new BilingualGlossary([new("工厂", "plant"), new("密度", "density")]);
