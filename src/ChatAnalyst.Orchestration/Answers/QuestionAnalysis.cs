@@ -214,6 +214,17 @@ public sealed partial record QuestionAnalysis
     /// <summary>"the fourth quarter" or "December" with no year, read in the year the conversation is about.</summary>
     private static Period? YearlessPeriod(string lower, int year)
     {
+        // A span written without its year ("the first eight months", "Jan–Nov", "January-February") is read with the
+        // previous question's year; a bare year found this way would be the appended one, so years are left to the rules below.
+        var bare = lower.TrimEnd('?', '？', '.', '!', ' ');
+        foreach (var withYear in (string[])[$"{bare} {year}", $"{bare} of {year}"])
+        {
+            if (PeriodPhraseParser.FindFirst(withYear) is { Kind: not PeriodKind.Year } span && span.Year == year)
+            {
+                return span;
+            }
+        }
+
         var quarter = QuarterWord().Match(lower);
         if (quarter.Success)
         {

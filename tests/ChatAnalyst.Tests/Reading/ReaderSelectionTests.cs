@@ -130,6 +130,18 @@ public sealed class ReaderSelectionTests
         Assert.Equal(-1, ReaderSelector.Select([Features((quoted, 1), (missing, 1))], [9.0]));
     }
 
+    [Theory]
+    [InlineData("How much did port investment grow in the first three quarters of 2018?", "And in the first eight months?", "2018-01..08")]
+    [InlineData("How many berths did the port open in November 2024?", "And Jan–Nov?", "2024-01..11")]
+    [InlineData("How many berths did the port open in November 2024?", "And in October?", "2024-10")]
+    [InlineData("How many berths did the port open in 2024?", "What about the year before?", "2023")]
+    public void A_follow_up_period_without_a_year_takes_the_previous_question_s_year(string previous, string followUp, string expected)
+    {
+        var question = QuestionAnalysis.Analyze(followUp, [previous], BilingualGlossary.Empty);
+
+        Assert.Equal(expected, Assert.Single(question.Periods).ToString());
+    }
+
     [Fact]
     public void A_question_for_a_person_prefers_a_sentence_naming_one_with_a_role()
     {
