@@ -97,7 +97,7 @@ public sealed partial record QuestionAnalysis
         "q4", "yoy", "y/y", "i", "ii", "iii", "iv", "v", "phase",
     };
 
-    // "which agency", "which NBS spokeswoman": up to two words (not a verb or an article) may sit between.
+    // "which agency", "which bureau spokeswoman": up to two words (not a verb or an article) may sit between.
     [GeneratedRegex(@"^\s*who\b|\b(which|what) (?:(?!(?:was|is|were|are|did|does|do|has|have|had|the|a|an)\b)[\w&-]+ ){0,2}(organi[sz]ation|body|agency|ministry|department|institute|institution|authority|regulator|company|companies|firm|official|person|group|bureau|administration|spokes(?:person|man|woman)|analyst|statistician|minister|commissioner|economist)\b|\baccording to whom\b|\bwho (said|says|released|published|reported)\b|谁|哪个(机构|部门|单位|公司)")]
     private static partial Regex WhoCue();
 

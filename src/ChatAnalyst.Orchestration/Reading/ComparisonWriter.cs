@@ -251,7 +251,7 @@ public static partial class ComparisonWriter
     {
         foreach (var head in terms)
         {
-            // A compound is found by its first part ("r&d-to-gdp" by "r&d").
+            // A compound is found by its first part ("cargo-to-berth" by "cargo").
             var word = head.Split('-', StringSplitOptions.RemoveEmptyEntries) is [{ Length: >= 2 } first, ..] ? first : head;
             var stem = word.Length > 5 ? word[..Math.Max(5, word.Length - 3)] : word;
             var found = Regex.Matches(lower, @"\b" + Regex.Escape(stem)).Select(m => m.Index).ToList();

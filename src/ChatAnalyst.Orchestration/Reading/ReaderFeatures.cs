@@ -39,6 +39,8 @@ public sealed partial class ReaderFeatures
 
     public static readonly int PeriodConflict = Array.IndexOf(Names, "period_conflict");
 
+    public static readonly int PeriodSameYear = Array.IndexOf(Names, "period_same_year");
+
     public static readonly int DocumentPeriodConflict = Array.IndexOf(Names, "document_period_conflict");
 
     public static readonly int YearConflict = Array.IndexOf(Names, "year_conflict");

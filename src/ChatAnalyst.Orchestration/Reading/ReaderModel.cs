@@ -20,7 +20,7 @@ public sealed class ReaderModel
     private double[] _abstainer = [];
 
     /// <summary>Names of the abstainer's inputs, in vector order (see <see cref="AbstainInputs"/>).</summary>
-    public static readonly string[] AbstainNames = ["bias", "top_similarity", "top_subject_coverage", "top_context_coverage", "top_entities_missing", "top_period_conflict", "top_year_conflict", "chinese_question", "coverage_lost"];
+    public static readonly string[] AbstainNames = ["bias", "top_similarity", "top_subject_coverage", "top_context_coverage", "top_entities_missing", "top_period_conflict", "top_period_same_year", "top_year_conflict", "chinese_question", "coverage_lost"];
 
     /// <summary>Where the numbers came from: command, data, date, training metrics.</summary>
     [JsonPropertyName("provenance")]
@@ -78,7 +78,8 @@ public sealed class ReaderModel
     /// Only what says whether the evidence is about the question at all (closeness, subject, entities, period), not the
     /// ranker's score, which mixes those with what ranks one sentence above its neighbours. Without the period rules
     /// (no <see cref="LeadRules.Period"/> in <paramref name="rules"/>: the question's period may date an event), another period is no sign of
-    /// evidence about something else. <c>coverage_lost</c> is how much more of the question's subject the best candidate
+    /// evidence about something else; another period within the year asked (June 2025 for "mid-2025") is a lesser mismatch
+    /// than another year, so the abstainer weighs it on its own. <c>coverage_lost</c> is how much more of the question's subject the best candidate
     /// that may not lead covers than the lead does: when the evidence about the subject is all for another period or
     /// entity, the lead is whatever else was left, and the knowledge base does not hold the answer.
     /// </remarks>
@@ -98,6 +99,7 @@ public sealed class ReaderModel
             top[ReaderFeatures.ContextCoverage],
             top[ReaderFeatures.EntitiesMissing],
             periodRules ? top[ReaderFeatures.PeriodConflict] : 0,
+            periodRules ? top[ReaderFeatures.PeriodSameYear] : 0,
             periodRules ? top[ReaderFeatures.YearConflict] : 0,
             chinese ? 1 : 0,
             Math.Max(0, lost),
