@@ -49,7 +49,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     /// is even, and two threads beat one (measured back to back with the benchmarks' <c>profile</c> command: query
     /// embedding p50 4–10 ms against 6–14 ms, whole offline turn 10–20% faster).
     /// </summary>
-    private static Microsoft.ML.OnnxRuntime.SessionOptions SessionOptions()
+    internal static Microsoft.ML.OnnxRuntime.SessionOptions SessionOptions()
     {
         var options = new Microsoft.ML.OnnxRuntime.SessionOptions
         {

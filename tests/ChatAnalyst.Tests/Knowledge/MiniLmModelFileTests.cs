@@ -42,16 +42,17 @@ public sealed class MiniLmModelFileTests : IDisposable
     }
 
     [Fact]
-    public void Vectors_from_the_unpacked_model_are_bit_identical_to_the_packages_encoder()
+    public void Vectors_from_the_unpacked_model_are_bit_identical_to_the_packages_encoder_with_the_same_session_options()
     {
+        // The package's encoder as the generator used it before: from the embedded model, with the same options.
         float[][] expected;
-        using (var package = new SentenceEncoder())
+        using (var package = new SentenceEncoder(MiniLmEmbeddingGenerator.SessionOptions()))
         {
             expected = package.Encode(Texts);
         }
 
-        using var fromFile = new MiniLmOnnxEncoder(new Microsoft.ML.OnnxRuntime.SessionOptions(), MiniLmModelFile.Ensure(_folder));
-        using var fromResource = new MiniLmOnnxEncoder(new Microsoft.ML.OnnxRuntime.SessionOptions(), modelFile: null);
+        using var fromFile = new MiniLmOnnxEncoder(MiniLmEmbeddingGenerator.SessionOptions(), MiniLmModelFile.Ensure(_folder));
+        using var fromResource = new MiniLmOnnxEncoder(MiniLmEmbeddingGenerator.SessionOptions(), modelFile: null);
 
         Assert.True(fromFile.FromFile);
         Assert.False(fromResource.FromFile);
