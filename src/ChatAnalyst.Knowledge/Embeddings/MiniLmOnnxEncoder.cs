@@ -30,6 +30,11 @@ internal sealed class MiniLmOnnxEncoder : IDisposable
 
         // The package pools its first output (the token embeddings); the others are not needed.
         _outputNames = [_session.OutputMetadata.Keys.First()];
+
+        // Loading parsed the 87 MB model and optimised its graph in memory freed by now; the first run sets up the
+        // buffers every later run reuses. The C library keeps freed pages for reuse, so they are handed back here.
+        Encode(["warm-up"], CancellationToken.None);
+        NativeHeap.Trim();
     }
 
     /// <summary>Whether the session was created from a model file rather than from the package's embedded copy.</summary>
