@@ -142,7 +142,9 @@ public static class Extensions
         var options = services.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
         if (string.Equals(options.Embeddings, "MiniLM", StringComparison.OrdinalIgnoreCase))
         {
-            return new MiniLmEmbeddingGenerator();
+            return new MiniLmEmbeddingGenerator(string.IsNullOrWhiteSpace(options.ModelCache)
+                ? null
+                : services.GetRequiredService<KnowledgePaths>().Resolve(options.ModelCache));
         }
 
         throw new InvalidOperationException(

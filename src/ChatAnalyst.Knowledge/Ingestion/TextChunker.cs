@@ -55,7 +55,7 @@ public sealed class TextChunker
                 var context = string.IsNullOrWhiteSpace(section.Heading)
                     ? document.Title
                     : $"{document.Title} — {section.Heading}";
-                chunks.Add(new TextChunk(chunks.Count, section.Heading, text, $"{context}: {text}"));
+                chunks.Add(new TextChunk(chunks.Count, section.Heading, text, $"{context}: {text}", context));
             }
         }
 

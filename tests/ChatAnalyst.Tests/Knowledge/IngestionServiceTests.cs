@@ -1,4 +1,8 @@
+using System.Numerics.Tensors;
+using ChatAnalyst.Knowledge.Ingestion;
 using ChatAnalyst.Knowledge.Search;
+using ChatAnalyst.Knowledge.Storage;
+using Microsoft.Extensions.AI;
 
 namespace ChatAnalyst.Tests.Knowledge;
 
@@ -128,5 +132,72 @@ public sealed class IngestionServiceTests : IDisposable
         Assert.Equal(["alpha"], document.Tags);
         var chunk = Assert.Single(document.Chunks);
         Assert.Equal(("a.md#0", "Key figures", "Alpha output rose 3%."), (chunk.ChunkId, chunk.Section, chunk.Text));
+    }
+
+    [Fact]
+    public async Task A_chunk_vector_is_pooled_from_its_sentences_and_context_and_no_chunk_is_embedded_whole()
+    {
+        _kb.Write("a.md", KnowledgeWorkspace.Markdown("Alpha", "## Key figures\n\nAlpha output rose 3%. Beta exports fell 2%. Gamma held steady."));
+        var generator = new RecordingGenerator(new FakeEmbeddingGenerator());
+
+        await _kb.Ingestion(generator).IngestAsync([_kb.Articles]);
+
+        Assert.Equal(["Alpha — Key figures", "Alpha output rose 3%.", "Beta exports fell 2%.", "Gamma held steady."], generator.Texts);
+        var chunk = Assert.Single(await _kb.Index.LoadChunksAsync("fake-bag-of-words"));
+        var sentences = (await _kb.Index.GetSentenceVectorsAsync([chunk.ChunkId], "fake-bag-of-words"))[chunk.ChunkId];
+        var context = (await new FakeEmbeddingGenerator().GenerateAsync(["Alpha — Key figures"]))[0].Vector.ToArray();
+        var expected = ChunkVectorPooling.Pool(sentences, context);
+        Assert.Equal(expected, chunk.Vector!, (a, b) => Math.Abs(a - b) < 1e-6);
+        Assert.Equal(1.0, TensorPrimitives.Norm(chunk.Vector), 5);
+    }
+
+    [Fact]
+    public void Pooling_weighs_the_context_once_and_the_first_sentence_twice_and_normalises()
+    {
+        float[] context = [1, 0, 0];
+        float[] sentences = [0, 1, 0, 0, 0, 1];
+
+        var pooled = ChunkVectorPooling.Pool(sentences, context);
+
+        var norm = MathF.Sqrt(1 + 4 + 1);
+        Assert.Equal([1 / norm, 2 / norm, 1 / norm], pooled, (a, b) => Math.Abs(a - b) < 1e-6);
+        Assert.Throws<ArgumentException>(() => ChunkVectorPooling.Pool([], context));
+    }
+
+    [Fact]
+    public async Task Documents_indexed_by_an_earlier_pipeline_version_are_reembedded()
+    {
+        _kb.Write("a.md", KnowledgeWorkspace.Markdown("Alpha", "Alpha output rose 3%. Beta exports fell 2%."));
+        await _kb.IngestAsync();
+        var stored = (await _kb.Index.GetDocumentAsync("a.md"))!;
+        var chunks = await _kb.Index.GetChunksAsync("a.md");
+        var stale = Enumerable.Repeat(1f / MathF.Sqrt(64), 64).ToArray();
+        await _kb.Index.UpsertDocumentAsync(
+            stored with { PipelineVersion = IngestionService.PipelineVersion - 1 },
+            chunks.Select(c => new ChunkRecord(c.ChunkId, c.Ordinal, c.Section, c.Text, stale)).ToList());
+
+        var summary = await _kb.IngestAsync();
+
+        Assert.Equal((1, 0), (summary.Updated, summary.Unchanged));
+        Assert.Equal(IngestionService.PipelineVersion, (await _kb.Index.GetDocumentAsync("a.md"))!.PipelineVersion);
+        var chunk = Assert.Single(await _kb.Index.LoadChunksAsync("fake-bag-of-words"));
+        Assert.NotEqual(stale, chunk.Vector!);
+    }
+
+    /// <summary>Passes every text on to the inner generator and keeps them, in order.</summary>
+    private sealed class RecordingGenerator(IEmbeddingGenerator<string, Embedding<float>> inner) : IEmbeddingGenerator<string, Embedding<float>>
+    {
+        public List<string> Texts { get; } = [];
+
+        public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            var texts = values.ToList();
+            Texts.AddRange(texts);
+            return inner.GenerateAsync(texts, options, cancellationToken);
+        }
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => inner.GetService(serviceType, serviceKey);
+
+        public void Dispose() => inner.Dispose();
     }
 }
