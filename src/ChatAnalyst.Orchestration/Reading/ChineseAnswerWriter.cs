@@ -161,7 +161,8 @@ public static partial class ChineseAnswerWriter
         return NumberReader.Read(CitationMarkers.Strip(text)).All(evidence.Supports);
     }
 
-    [GeneratedRegex(@"(?<![\w.])(?<n>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?:(?<pct>%|percent\b|per cent\b)|(?<scale>thousand|million|billion|trillion)\b)?", RegexOptions.IgnoreCase)]
+    // A figure, not an ordinal ("ranked 12th").
+    [GeneratedRegex(@"(?<![\w.])(?<n>\d+(?:,\d{3})*(?:\.\d+)?)(?![\d,.]\d|\d|(?:st|nd|rd|th)\b)\s*(?:(?<pct>%|percent\b|per cent\b)|(?<scale>thousand|million|billion|trillion)\b)?", RegexOptions.IgnoreCase)]
     private static partial Regex FigurePattern();
 
     [GeneratedRegex(@"\b(?:more than|over|above|exceeding|exceeded|surpassed|topped)\s+$", RegexOptions.IgnoreCase)]

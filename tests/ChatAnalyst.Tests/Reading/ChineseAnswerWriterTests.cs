@@ -48,6 +48,8 @@ public sealed class ChineseAnswerWriterTests
         Assert.Equal("4818万吨", ChineseAnswerWriter.Figure(Sentence, Units, Units.WantedIn("完工量达到多少吨？")));
         Assert.Equal("3200亿元", ChineseAnswerWriter.Figure(Sentence, Units, Units.WantedIn("价值多少亿元？")));
         Assert.Null(ChineseAnswerWriter.Figure(Sentence, Units, Units.WantedIn("装机多少千瓦？")));
+        // An ordinal is no figure: the share after it is the sentence's first.
+        Assert.Equal("2.68%", ChineseAnswerWriter.Figure("Ranked 12th, its intensity was 2.68 percent.", Units));
     }
 
     [Fact]

@@ -14,6 +14,10 @@ public sealed class ReaderPartsTests
 {
     private static readonly SourceInfo Wire = new("wire.md", "Retail sales keep growing", "https://news.example.test/wire", "Example Wire", new DateOnly(2026, 1, 19));
 
+    /// <summary>One candidate per sentence of one article, in rank order.</summary>
+    private static List<ReaderCandidate> Candidates(string[] sentences) =>
+        sentences.Select((s, i) => new ReaderCandidate(s, new EvidenceItem(EvidenceKind.Passage, Wire, s) { Ref = 1 }, string.Empty, 0.5, i, i)).ToList();
+
     [Fact]
     public void Yearless_months_and_ranges_are_read_in_the_publication_year()
     {
@@ -138,7 +142,7 @@ public sealed class ReaderPartsTests
         var analysis = QuestionAnalysis.Analyze(question, [], BilingualGlossary.Empty);
         // The sentence that holds both sides is ranked below one that names neither.
         string[] sentences = ["Retail sales of consumer goods are a major gauge of consumption.", sentence];
-        var candidates = sentences.Select((s, i) => new ReaderCandidate(s, new EvidenceItem(EvidenceKind.Passage, Wire, s) { Ref = 1 }, string.Empty, 0.5, i, i)).ToList();
+        var candidates = Candidates(sentences);
 
         var text = ComparisonWriter.Compare(analysis, candidates);
 
@@ -174,7 +178,7 @@ public sealed class ReaderPartsTests
             "Exports from the port made up 46.3 percent of the total in 2024.",
             "Use of the new berths rose 8 percent.",
         ];
-        var candidates = sentences.Select((s, i) => new ReaderCandidate(s, new EvidenceItem(EvidenceKind.Passage, Wire, s) { Ref = 1 }, string.Empty, 0.5, i, i)).ToList();
+        var candidates = Candidates(sentences);
         var inParts = QuestionAnalysis.Analyze("What shares did exports, imports and re-exports have in 2024?", [], BilingualGlossary.Empty);
         var onePart = QuestionAnalysis.Analyze("What share did imports have in 2024?", [], BilingualGlossary.Empty);
         var support = new SupportingSentences([], candidates.Skip(1).ToList());
@@ -204,7 +208,7 @@ public sealed class ReaderPartsTests
     {
         var analysis = QuestionAnalysis.Analyze("How much bigger was the third round than the second round?", [], BilingualGlossary.Empty);
         string[] sentences = ["The first round raised 120.5 million yuan, and the second 180 million yuan.", "The third round raised 260 million yuan."];
-        var candidates = sentences.Select((s, i) => new ReaderCandidate(s, new EvidenceItem(EvidenceKind.Passage, Wire, s) { Ref = 1 }, string.Empty, 0.5, i, i)).ToList();
+        var candidates = Candidates(sentences);
 
         var text = ComparisonWriter.Compare(analysis, candidates);
 
@@ -218,7 +222,7 @@ public sealed class ReaderPartsTests
     {
         var analysis = QuestionAnalysis.Analyze("Did freight revenue grow faster than overall port revenue in 2024?", [], BilingualGlossary.Empty);
         string[] sentences = ["Freight revenue rose 10.5 percent from 2023 to 24.7 billion yuan, or 6.9 percent of total port income.", "Total port revenue in 2024 was 360 billion yuan, up 8.3 percent year on year."];
-        var candidates = sentences.Select((s, i) => new ReaderCandidate(s, new EvidenceItem(EvidenceKind.Passage, Wire, s) { Ref = 1 }, string.Empty, 0.5, i, i)).ToList();
+        var candidates = Candidates(sentences);
 
         var text = ComparisonWriter.Compare(analysis, candidates);
 
