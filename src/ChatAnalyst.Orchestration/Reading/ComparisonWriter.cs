@@ -165,16 +165,11 @@ public static partial class ComparisonWriter
             Mentions(lower, terms[1].OrderBy(Qualifiers.Contains).Take(1)),
         };
         var result = new Figure?[2];
-        // "A and B rose 3% and 5%, respectively": both sides are named before their figures, none between the names.
-        if (lower.Contains("respectively", StringComparison.Ordinal) && mentions[0].Count > 0 && mentions[1].Count > 0
-            && !figures.Any(f => f.Index > Math.Min(mentions[0][0], mentions[1][0]) && f.Index < Math.Max(mentions[0][0], mentions[1][0])))
+        // "A, B and C rose 3%, 4% and 5%, respectively": the sides are named before their figures, none between the names.
+        if (mentions[0].Count > 0 && mentions[1].Count > 0
+            && RespectivelyList.Pair(lower, mentions[0][0], mentions[1][0], figures.Select(f => f.Index).ToList()) is { } pair)
         {
-            var after = figures.Where(f => f.Index > Math.Max(mentions[0][0], mentions[1][0])).Take(2).ToList();
-            if (after.Count == 2)
-            {
-                var leftFirst = mentions[0][0] < mentions[1][0];
-                return leftFirst ? [after[0], after[1]] : [after[1], after[0]];
-            }
+            return [figures[pair.First], figures[pair.Second]];
         }
 
         // A figure belongs to the side its clause names ("A rose 3.6%, while B grew 4.1%"); of the figures a side's clauses

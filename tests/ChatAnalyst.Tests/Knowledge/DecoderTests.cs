@@ -50,6 +50,31 @@ public sealed class DecoderTests : IDisposable
     }
 
     [Fact]
+    public async Task Markdown_table_rows_name_each_figure_by_its_column_and_keep_empty_cells_in_place()
+    {
+        var path = Write("table.md", """
+            ---
+            title: Widget revenue by line
+            ---
+            Revenue by line, January-June (bn):
+
+            | Line | Revenue | Y/Y |
+            | --- | ---: | --- |
+            | Gears | 820.1 | 12.5% |
+            | Springs | | 3.0% |
+
+            | no header row below |
+            After the table.
+            """);
+
+        var document = await new MarkdownDecoder().DecodeAsync(path, default);
+
+        Assert.Equal(
+            "Revenue by line, January-June (bn):\nLine; Revenue; Y/Y\nGears — Revenue: 820.1; Y/Y: 12.5%\nSprings — Y/Y: 3.0%\nno header row below\nAfter the table.",
+            Assert.Single(document.Sections).Text);
+    }
+
+    [Fact]
     public async Task Markdown_with_empty_published_and_no_source_has_no_date_and_a_file_url()
     {
         var path = Write("undated.md", """

@@ -114,6 +114,10 @@ public sealed class ReaderPartsTests
         "Coastal and inland ports saw throughput growth of 4.4% and 6.1%, respectively, from January to May.",
         "inland ports", "6.1%", "4.4%", "1.7 percentage points")]
     [InlineData(
+        "In 2024, whose freight grew faster, the eastern or the western depots, and by how much?",
+        "Freight handled by the eastern, central and western depots rose 16.4 percent, 9.1 percent and 17.8 percent year on year respectively in 2024.",
+        "western depots", "17.8%", "16.4%", "1.4 percentage points")]
+    [InlineData(
         "Which grew faster in the quarter, the north or the south, and by how much?",
         "Sales in the north rose 20.8 percent in the quarter and in the south 29.8 percent, respectively 5.0 percentage points faster and 7.5 percentage points slower than in the quarter before.",
         "south", "29.8%", "20.8%", "9.0 percentage points")]

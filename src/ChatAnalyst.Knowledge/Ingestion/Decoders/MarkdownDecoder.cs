@@ -119,6 +119,7 @@ public sealed partial class MarkdownDecoder : IDocumentDecoder
         var lines = new List<string>();
         var paragraph = new StringBuilder();
         var inFence = false;
+        string[]? header = null;
 
         void FlushParagraph()
         {
@@ -162,12 +163,19 @@ public sealed partial class MarkdownDecoder : IDocumentDecoder
             {
                 FlushSection();
                 heading = Inline(headingMatch.Groups["text"].Value);
+                header = null;
+                continue;
+            }
+
+            if (TableSeparator().IsMatch(line) && header is not null)
+            {
                 continue;
             }
 
             if (string.IsNullOrWhiteSpace(line) || RuleLine().IsMatch(line) || TableSeparator().IsMatch(line))
             {
                 FlushParagraph();
+                header = null;
                 continue;
             }
 
@@ -181,12 +189,14 @@ public sealed partial class MarkdownDecoder : IDocumentDecoder
 
             if (line.TrimStart().StartsWith('|'))
             {
-                // A table row becomes one line of cells, so a figure stays next to its row label.
                 FlushParagraph();
-                var cells = line.Trim().Trim('|').Split('|').Select(c => Inline(c).Trim()).Where(c => c.Length > 0);
-                lines.Add(string.Join("; ", cells));
+                var cells = line.Trim().Trim('|').Split('|').Select(c => Inline(c).Trim()).ToArray();
+                lines.Add(TableRow(cells, header));
+                header ??= cells;
                 continue;
             }
+
+            header = null;
 
             var text = Inline(BlockQuote().Replace(line, string.Empty)).Trim();
             if (paragraph.Length > 0)
@@ -199,6 +209,25 @@ public sealed partial class MarkdownDecoder : IDocumentDecoder
 
         FlushSection();
         return sections.Where(s => s.Text.Length > 0).ToList();
+    }
+
+    /// <summary>
+    /// A table row as one line, its figures next to their row label. Below a header row each figure is named by its
+    /// column ("IT services — Revenue (bn): 1,390.8; Y/Y: 15.4%"), so a row says which period and measure a figure is,
+    /// as a sentence would; the header row itself, and a row with more cells than the header, keep plain cells.
+    /// </summary>
+    private static string TableRow(string[] cells, string[]? header)
+    {
+        if (header is null || cells.Length > header.Length || cells.Length < 2)
+        {
+            return string.Join("; ", cells.Where(c => c.Length > 0));
+        }
+
+        var named = Enumerable.Range(1, cells.Length - 1)
+            .Where(i => cells[i].Length > 0)
+            .Select(i => header[i].Length > 0 ? $"{header[i]}: {cells[i]}" : cells[i]);
+        var label = cells[0].Length > 0 ? cells[0] + " — " : string.Empty;
+        return label + string.Join("; ", named);
     }
 
     private static string Inline(string text)
