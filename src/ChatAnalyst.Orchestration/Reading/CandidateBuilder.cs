@@ -76,14 +76,22 @@ public static partial class CandidateBuilder
     /// <summary>A sentence that names no period of its own is about the period of the sentence before it ("That total…").</summary>
     private static ReaderCandidate Candidate(string text, EvidenceItem item, string previous, double similarity, int rank, int position)
     {
-        var periods = PeriodReader.Read(text, item.Source.Published);
+        var asOf = AsOf(item.Source.Published, item.Source.Title);
+        var periods = PeriodReader.Read(text, asOf);
         if (periods.Count == 0 && previous.Length > 0)
         {
-            periods = PeriodReader.Read(previous, item.Source.Published);
+            periods = PeriodReader.Read(previous, asOf);
         }
 
         return new(text, item, previous, similarity, rank, position) { Periods = periods };
     }
+
+    /// <summary>
+    /// The date a sentence's periods without a year are read from: the publication date, or for an undated article the
+    /// end of the latest year its title names ("… up 5 percent in Jan-Oct 2024": a bare "October" is October 2024).
+    /// </summary>
+    internal static DateOnly? AsOf(DateOnly? published, string title) =>
+        published ?? (PeriodReader.Years(title) is { Count: > 0 } years ? new DateOnly(years.Max(), 12, 31) : null);
 
     /// <summary>The sentence without a leading dateline ("CITY, April 8 (Agency) — ") or Markdown decoration.</summary>
     internal static string Clean(string sentence)

@@ -76,6 +76,24 @@ public sealed class ReaderPartsTests
         Assert.Equal(candidates[0].Text, candidates[1].Previous);
     }
 
+    [Fact]
+    public void An_undated_article_reads_a_month_without_a_year_in_the_latest_year_its_title_names()
+    {
+        var undated = Wire with { Title = "Widget sales up 32.7 percent in Jan-Oct 2024, after a weak 2023", Published = null };
+        var passage = new EvidenceItem(EvidenceKind.Passage, undated, "x")
+        {
+            Ref = 1,
+            Sentences = [new ScoredSentence("In October, widget sales reached 1.7 million units.", 0.6), new ScoredSentence("In the first ten months of the current year, sales rose 32.7 percent.", 0.5)],
+        };
+
+        var candidates = CandidateBuilder.Build([new ToolEvidence("search_articles", [passage])]);
+
+        Assert.Equal([Period.ForMonth(2024, 10)], candidates[0].Periods);
+        Assert.Equal([Period.ForYearToDate(2024, 10)], candidates[1].Periods);
+        Assert.Null(CandidateBuilder.AsOf(null, "Widget sales keep growing"));
+        Assert.Equal(new DateOnly(2025, 1, 3), CandidateBuilder.AsOf(new DateOnly(2025, 1, 3), "Widget sales in 2024"));
+    }
+
     [Theory]
     [InlineData(
         "In 2025, did China's urban or rural retail sales grow faster, and by how many percentage points?",
