@@ -5,7 +5,7 @@ namespace ChatAnalyst.Knowledge.Indicators;
 
 /// <summary>
 /// Finds the periods that prose names: "January to November 2025", "Jan-Nov 2024", "the first eleven months of 2024",
-/// "first half of 2025", "Q4 2024", "the third quarter of 2025", "December 2024", "end of 2024", "in 2024", and the
+/// "first half of 2025", "Q4 2024", "the third quarter of 2025", "December 2024", "mid-2025", "end of 2024", "in 2024", and the
 /// Chinese forms "2025年1-11月", "2025年上半年", "2024年". Used by figure extraction and to read a period a user typed.
 /// </summary>
 public static partial class PeriodPhraseParser
@@ -93,6 +93,7 @@ public static partial class PeriodPhraseParser
         (OrdinalQuarter(), m => Quarter(m.Groups["y"].Value, (Array.IndexOf(Ordinals, m.Groups["q"].Value.ToLowerInvariant()) + 1).ToString(CultureInfo.InvariantCulture))),
         (QuarterShort(), m => Quarter(m.Groups["y"].Success ? m.Groups["y"].Value : m.Groups["y2"].Value, m.Groups["q"].Success ? m.Groups["q"].Value : m.Groups["q2"].Value)),
         (MonthYear(), m => Month(m.Groups["y"].Value, MonthNumber(m.Groups["m"].Value))),
+        (MidYear(), m => Month(m.Groups["y"].Value, 6)),
         (ChineseYear(), m => Year(m.Groups["y"].Value)),
         (PlainYear(), m => Year(m.Groups["y"].Value)),
     ];
@@ -160,6 +161,10 @@ public static partial class PeriodPhraseParser
 
     [GeneratedRegex(@"\b(?:(?:the\s+)?first\s+half(?:\s+of)?(?:\s+the\s+year)?|H1)\s*,?\s*(?<y>(?:19|20)\d{2})\b", RegexOptions.IgnoreCase)]
     private static partial Regex FirstHalf();
+
+    // "by mid-2025": the end of June, when half-year figures stand.
+    [GeneratedRegex(@"\bmid-?\s*(?<y>(?:19|20)\d{2})\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MidYear();
 
     [GeneratedRegex(@"\bfirst\s+(?<n>two|three|2|3)\s+quarters\s+(?:of\s+)?(?<y>(?:19|20)\d{2})\b", RegexOptions.IgnoreCase)]
     private static partial Regex FirstQuarters();

@@ -7,8 +7,8 @@ namespace ChatAnalyst.Knowledge.Text;
 /// <summary>
 /// Reads the periods a sentence of news prose is about. Explicit periods ("January–November 2025", "in 2024") come from
 /// <see cref="PeriodPhraseParser"/>; phrases without a year ("in November", "the first 11 months", "January to April",
-/// "this year", "last year") are resolved against the article's publication date, the way a reader of the article would.
-/// Comparison bases ("than in 2023") and dates with a day ("on April 8") are not periods.
+/// "the first half", "the third quarter", "last month", "this year", "last year") are resolved against the article's
+/// publication date, the way a reader of the article would. Comparison bases ("than in 2023") and dates with a day ("on April 8") are not periods.
 /// </summary>
 public static partial class PeriodReader
 {
@@ -46,6 +46,24 @@ public static partial class PeriodReader
             {
                 var month = MonthNumber(m.Groups["m"].Value);
                 periods.Add(Period.ForMonth(YearOf(month, date), month));
+            }
+        }
+
+        foreach (Match m in YearlessQuarter().Matches(sentence))
+        {
+            if (Claim(claimed, m) && !IsBase(sentence[..m.Index]) && Quarters(m) is { } quarters)
+            {
+                var end = quarters.Last * 3;
+                periods.Add(quarters.First == 1 && quarters.Last > 1 ? Period.ForYearToDate(YearOf(end, date), end) : Period.ForQuarter(YearOf(end, date), quarters.Last));
+            }
+        }
+
+        foreach (Match m in RelativeMonth().Matches(sentence))
+        {
+            if (Claim(claimed, m))
+            {
+                var month = m.Groups["w"].Value.Equals("this", StringComparison.OrdinalIgnoreCase) ? new DateOnly(date.Year, date.Month, 1) : new DateOnly(date.Year, date.Month, 1).AddMonths(-1);
+                periods.Add(Period.ForMonth(month.Year, month.Month));
             }
         }
 
@@ -121,6 +139,25 @@ public static partial class PeriodReader
             : NumberWords.Values.TryGetValue(count, out var w) ? w : null;
     }
 
+    /// <summary>The first and last quarter a yearless quarter phrase covers: "the first half" is 1–2, "Q3" is 3–3.</summary>
+    private static (int First, int Last)? Quarters(Match m)
+    {
+        if (m.Groups["half"].Success)
+        {
+            return (1, 2);
+        }
+
+        if (m.Groups["n"].Success)
+        {
+            return Through(string.Empty, m.Groups["n"].Value) is { } n and >= 1 and <= 4 ? (1, n) : null;
+        }
+
+        var q = m.Groups["q"].Value;
+        var ordinal = Array.IndexOf(["first", "second", "third", "fourth"], q.ToLowerInvariant()) + 1;
+        var number = ordinal > 0 ? ordinal : int.Parse(q, CultureInfo.InvariantCulture);
+        return (number, number);
+    }
+
     private static int MonthNumber(string name) =>
         Array.FindIndex(CultureInfo.InvariantCulture.DateTimeFormat.AbbreviatedMonthNames, a => a.Length > 0 && name.StartsWith(a, StringComparison.OrdinalIgnoreCase)) + 1;
 
@@ -139,6 +176,14 @@ public static partial class PeriodReader
 
     [GeneratedRegex(@"(?:\b\d{1,2}\s+(?:" + Months + @")\.?,?\s+|\b(?:" + Months + @")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+)$")]
     private static partial Regex DayAndMonthBefore();
+
+    // "the first half (of the year)", "the first three quarters", "the third quarter", "Q3"; one followed by a year is
+    // the explicit parser's.
+    [GeneratedRegex(@"\b(?:(?<half>first\s+half|H1)|first\s+(?<n>two|three|2|3)\s+quarters|(?<q>first|second|third|fourth)\s+quarter|Q(?<q>[1-4]))\b(?!\s*(?:of\s+)?,?\s*(?:19|20)\d\d)", RegexOptions.IgnoreCase)]
+    private static partial Regex YearlessQuarter();
+
+    [GeneratedRegex(@"\b(?<w>this|last)\s+month\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RelativeMonth();
 
     [GeneratedRegex(@"\b(?<w>this|last)\s+year\b", RegexOptions.IgnoreCase)]
     private static partial Regex RelativeYear();

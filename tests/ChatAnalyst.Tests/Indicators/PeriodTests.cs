@@ -65,6 +65,7 @@ public sealed class PeriodTests
     [InlineData("Q4 2024", "2024Q4")]
     [InlineData("the third quarter of 2025", "2025Q3")]
     [InlineData("December 2024", "2024-12")]
+    [InlineData("by mid-2025", "2025-06")]
     [InlineData("2025年1-11月", "2025-01..11")]
     [InlineData("2024-01..11", "2024-01..11")]
     public void Reads_a_period_phrase(string phrase, string expected)

@@ -27,6 +27,12 @@ public sealed class ReaderPartsTests
         Assert.Contains(Period.ForYearToDate(2025, 11), PeriodReader.Read("Over the first 11 months output declined 4.0 percent.", published));
         Assert.Contains(Period.ForYearToDate(2025, 4), PeriodReader.Read("From January to April, output surpassed 473 GWh.", published));
         Assert.Contains(Period.ForYear(2025), PeriodReader.Read("Sales grew faster this year.", published));
+        Assert.Equal([Period.ForMonth(2025, 11)], PeriodReader.Read("Sales rose 25 percent last month.", published));
+        Assert.Equal([Period.ForYearToDate(2025, 9)], PeriodReader.Read("Investment rose 5.4 percent in the first three quarters of the year.", published));
+        Assert.Equal([Period.ForYearToDate(2025, 6)], PeriodReader.Read("In the first half, output rose 9 percent.", published));
+        Assert.Equal([Period.ForQuarter(2025, 3)], PeriodReader.Read("Exports grew 4 percent in the third quarter.", published));
+        Assert.Equal([Period.ForQuarter(2024, 4)], PeriodReader.Read("Exports grew 4 percent in Q4.", new DateOnly(2025, 1, 20)));
+        Assert.Equal([Period.ForQuarter(2018, 1)], PeriodReader.Read("Exports grew 4 percent in the first quarter of 2018.", published));
     }
 
     [Fact]
