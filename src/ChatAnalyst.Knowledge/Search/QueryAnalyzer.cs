@@ -177,7 +177,7 @@ internal sealed partial class QueryAnalyzer
     /// <summary>The most frequent indexed word within the allowed edit distance, or null.</summary>
     internal static string? Correct(string word, IReadOnlyDictionary<string, int> vocabulary)
     {
-        // Short words and numbers are too ambiguous to correct ("ppi" → "pmi"), and a number typo is a different number.
+        // Short words and numbers are too ambiguous to correct ("rpm" → "ppm"), and a number typo is a different number.
         if (word.Length < 4 || word.Any(char.IsDigit))
         {
             return null;

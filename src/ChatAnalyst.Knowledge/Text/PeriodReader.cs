@@ -12,8 +12,12 @@ namespace ChatAnalyst.Knowledge.Text;
 /// </summary>
 public static partial class PeriodReader
 {
-    /// <summary>Every period the sentence covers, explicit ones first, without repeats.</summary>
-    public static IReadOnlyList<Period> Read(string sentence, DateOnly? published)
+    /// <summary>
+    /// Every period the sentence covers, explicit ones first, without repeats. An undated article's months and ranges
+    /// without a year are read in <paramref name="yearAbout"/>, the year it is about (its title's, say), when given; its
+    /// "last year" and "last month" stay unread, as they depend on when it was written.
+    /// </summary>
+    public static IReadOnlyList<Period> Read(string sentence, DateOnly? published, int? yearAbout = null)
     {
         ArgumentNullException.ThrowIfNull(sentence);
         var mentions = PeriodPhraseParser.FindAll(sentence);
@@ -21,7 +25,8 @@ public static partial class PeriodReader
             .Where(m => !m.IsComparisonBase && !IsBase(sentence[Math.Max(0, m.Index - 50)..m.Index]))
             .Select(m => m.Period)
             .ToList();
-        if (published is not { } date)
+        var undated = published is null;
+        if ((published ?? (yearAbout is { } about and >= 1 and <= 9999 ? new DateOnly(about, 12, 31) : null)) is not { } date)
         {
             return periods;
         }
@@ -60,7 +65,7 @@ public static partial class PeriodReader
 
         foreach (Match m in RelativeMonth().Matches(sentence))
         {
-            if (Claim(claimed, m))
+            if (Claim(claimed, m) && !undated)
             {
                 var month = m.Groups["w"].Value.Equals("this", StringComparison.OrdinalIgnoreCase) ? new DateOnly(date.Year, date.Month, 1) : new DateOnly(date.Year, date.Month, 1).AddMonths(-1);
                 periods.Add(Period.ForMonth(month.Year, month.Month));
@@ -69,9 +74,10 @@ public static partial class PeriodReader
 
         foreach (Match m in RelativeYear().Matches(sentence))
         {
-            if (Claim(claimed, m))
+            var thisYear = m.Groups["w"].Value.Equals("this", StringComparison.OrdinalIgnoreCase);
+            if (Claim(claimed, m) && (thisYear || !undated))
             {
-                periods.Add(Period.ForYear(m.Groups["w"].Value.Equals("this", StringComparison.OrdinalIgnoreCase) ? date.Year : date.Year - 1));
+                periods.Add(Period.ForYear(thisYear ? date.Year : date.Year - 1));
             }
         }
 

@@ -76,22 +76,25 @@ public static partial class CandidateBuilder
     /// <summary>A sentence that names no period of its own is about the period of the sentence before it ("That total…").</summary>
     private static ReaderCandidate Candidate(string text, EvidenceItem item, string previous, double similarity, int rank, int position)
     {
-        var asOf = AsOf(item.Source.Published, item.Source.Title);
-        var periods = PeriodReader.Read(text, asOf);
+        var published = item.Source.Published;
+        var about = YearAbout(item.Source.Title);
+        var periods = PeriodReader.Read(text, published, about);
         if (periods.Count == 0 && previous.Length > 0)
         {
-            periods = PeriodReader.Read(previous, asOf);
+            var before = PeriodReader.Read(previous, published, about);
+            // In an undated article a bare "in March" after "the first quarter of 2018" is March 2018.
+            var own = published is null && about is null && before.Count > 0 ? PeriodReader.Read(text, null, before.Max(p => p.Year)) : [];
+            periods = own.Count > 0 ? own : before;
         }
 
         return new(text, item, previous, similarity, rank, position) { Periods = periods };
     }
 
     /// <summary>
-    /// The date a sentence's periods without a year are read from: the publication date, or for an undated article the
-    /// end of the latest year its title names ("… up 5 percent in Jan-Oct 2024": a bare "October" is October 2024).
+    /// The year an article is about as its title says (the latest it names), which places an undated article's months
+    /// without a year: in "… up 5 percent in Jan-Oct 2024" a bare "October" is October 2024.
     /// </summary>
-    internal static DateOnly? AsOf(DateOnly? published, string title) =>
-        published ?? (PeriodReader.Years(title) is { Count: > 0 } years ? new DateOnly(years.Max(), 12, 31) : null);
+    internal static int? YearAbout(string title) => PeriodReader.Years(title) is { Count: > 0 } years ? years.Max() : null;
 
     /// <summary>The sentence without a leading dateline ("CITY, April 8 (Agency) — ") or Markdown decoration.</summary>
     internal static string Clean(string sentence)

@@ -27,9 +27,9 @@ public static partial class ChineseAnswerWriter
     /// <summary>
     /// The Chinese lead, or null when no sentence holds a figure this writer can state exactly. The figure is the one the
     /// question's subject names: of the figures in the lead and the close supporting sentences of its article
-    /// (<paramref name="close"/>), the one whose own words — those between it and the figure before it — hold most of
-    /// the question's terms ("river ports added 13.78 million and sea ports 278 million": sea ports' is 278); the lead's first
-    /// figure when no figure's words name the subject better. When that figure is one this writer cannot state exactly
+    /// (<paramref name="close"/>), the one whose own words — a name attached after it first, then those between it and
+    /// the figure before it in its clause — hold most of the question's terms ("river ports added 13.78 million and sea ports 278
+    /// million": sea ports' is 278); the lead's first figure when no figure's words name the subject better. When that figure is one this writer cannot state exactly
     /// (a count of a thing the unit table does not name), there is no Chinese lead: the English quote answers.
     /// </summary>
     public static string? Lead(QuestionAnalysis question, ReaderCandidate lead, IReadOnlyList<ReaderCandidate> close, UnitNames units)
@@ -41,7 +41,7 @@ public static partial class ChineseAnswerWriter
         (ReaderCandidate Sentence, string? Value, double Score)? best = null;
         foreach (var sentence in close.Where(c => c.DocumentId == lead.DocumentId).Prepend(lead))
         {
-            foreach (var (value, words) in Figures(sentence.Text, units, question.Units))
+            foreach (var (value, words, following) in Figures(sentence.Text, units, question.Units))
             {
                 // An amount is not answered with a rate ("收入是多少" with "rose 8.2 percent to 1.07 trillion yuan"), nor a rate
                 // with an amount.
@@ -50,7 +50,7 @@ public static partial class ChineseAnswerWriter
                     continue;
                 }
 
-                var score = TextTerms.ContentTerms(words).Sum(w => question.Terms.Where(t => w.StartsWith(t.Key, StringComparison.Ordinal)).Sum(t => t.Value));
+                var score = (10 * Score(question, following)) + Score(question, words);
                 if (best is null || score > best.Value.Score)
                 {
                     best = (sentence, value, score);
@@ -65,9 +65,18 @@ public static partial class ChineseAnswerWriter
 
         var subject = Subject(question.Text);
         var period = source.Periods.Count > 0 && !ChineseYear().IsMatch(subject) ? ChineseFigureWriter.PeriodLabel(source.Periods[0]) : string.Empty;
+        // "去年制造业…" names its year in the source's terms: "2024年制造业…", not "2024年去年制造业…".
+        if (period.Length > 0 && RelativeYear().Match(subject) is { Success: true } relative)
+        {
+            (subject, period) = (subject.Remove(relative.Index, relative.Length).Insert(relative.Index, period), string.Empty);
+        }
+
         var text = $"{period}{subject}：{figure}{AnswerWriter.Marker(source)}。";
         return Supported(text, source) ? text : null;
     }
+
+    private static double Score(QuestionAnalysis question, string words) =>
+        TextTerms.ContentTerms(words).Sum(w => question.Terms.Where(t => w.StartsWith(t.Key, StringComparison.Ordinal)).Sum(t => t.Value));
 
     /// <summary>
     /// The first figure of the sentence in Chinese form; when the question asks in a unit (<paramref name="wanted"/>, its
@@ -78,16 +87,24 @@ public static partial class ChineseAnswerWriter
 
     /// <summary>
     /// The figures of the sentence (years left out; only those in the unit asked when <paramref name="wanted"/> names
-    /// one), each in Chinese form or null when it cannot be stated exactly, with its own words: the text from the
-    /// number before it up to it.
+    /// one), each in Chinese form or null when it cannot be stated exactly, with its own words: within its clause, the
+    /// text from the number before it up to it, and the name attached after it ("rose 3.1 percent in A, 6.1 percent in
+    /// B": B's is 6.1), which tells the figures of such a list apart better than the words they share.
     /// </summary>
-    private static IEnumerable<(string? Value, string Words)> Figures(string sentence, UnitNames units, IReadOnlyList<string>? wanted)
+    private static IEnumerable<(string? Value, string Words, string Following)> Figures(string sentence, UnitNames units, IReadOnlyList<string>? wanted)
     {
+        var matches = FigurePattern().Matches(sentence);
         var previousEnd = 0;
-        foreach (Match m in FigurePattern().Matches(sentence))
+        for (var i = 0; i < matches.Count; i++)
         {
-            var words = sentence[previousEnd..m.Index];
-            previousEnd = m.Index + m.Length;
+            var m = matches[i];
+            var before = sentence[previousEnd..m.Index];
+            var end = m.Index + m.Length;
+            var after = sentence[end..(i + 1 < matches.Count ? matches[i + 1].Index : sentence.Length)];
+            var words = before[(ClauseBreak().Matches(before).LastOrDefault() is { } open ? open.Index + open.Length : 0)..];
+            var following = ClauseBreak().Match(after) is { Success: true } close ? after[..close.Index] : after;
+            following = AttachedName().IsMatch(following) ? following : string.Empty;
+            previousEnd = end;
             if (!decimal.TryParse(m.Groups["n"].Value.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
                 || (m.Groups["scale"].Length == 0 && m.Groups["pct"].Length == 0 && number is >= 1900 and <= 2100))
             {
@@ -101,7 +118,7 @@ public static partial class ChineseAnswerWriter
                 continue;
             }
 
-            yield return (Convert(m, number, sentence, unit), words);
+            yield return (Convert(m, number, sentence, unit), words, following);
         }
     }
 
@@ -177,9 +194,19 @@ public static partial class ChineseAnswerWriter
     [GeneratedRegex(@"^(?:根据|按照|据)[^，,]{1,40}[，,]\s*")]
     private static partial Regex LeadIn();
 
-    [GeneratedRegex(@"(?:是|为|有|达到|达|约)?(?:多少|几何|多大|几|什么|哪些)[^，,]*$|吗$|[？?]$")]
+    [GeneratedRegex(@"(?:是|为|有|达到|达|约)?(?:百分之)?(?:多少|几何|多大|几|什么|哪些)[^，,]*$|吗$|[？?]$")]
     private static partial Regex QuestionTail();
 
     [GeneratedRegex(@"\d{4}\s*年")]
     private static partial Regex ChineseYear();
+
+    // "6.1 percent in B", "2.3 million for B": the name a figure of a list is given after it.
+    [GeneratedRegex(@"^\s*(?:%|percent|per cent|thousand|million|billion|trillion)?\s*(?:in|for)\s+(?!(?:19|20)\d\d)", RegexOptions.IgnoreCase)]
+    private static partial Regex AttachedName();
+
+    [GeneratedRegex(@"去年|今年|前年")]
+    private static partial Regex RelativeYear();
+
+    [GeneratedRegex(@"[,;](?!\d{3})|\s(?:while|whereas|but)\s")]
+    private static partial Regex ClauseBreak();
 }

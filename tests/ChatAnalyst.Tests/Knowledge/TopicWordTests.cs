@@ -19,6 +19,8 @@ public sealed partial class TopicWordTests
         "its", "this", "that", "what", "which", "who", "how", "much", "many", "big", "large", "high", "full", "general",
         "among", "above", "hand", "holding", "input", "city", "goal", "delivered", "people", "state", "plus", "core",
         "machine", "language", "models", "agents", "action", "policy", "world", "national", "international", "global",
+        "private", "real", "property", "primary", "states", "back", "raw", "rare", "us", "foreign", "goods", "products",
+        "producer", "operators", "residents", "crude",
         // Months and the country the whole knowledge base is about.
         "january", "november", "china", "chinese", "zh", "en",
         // Words of the trade: measures, units, statuses and kinds of figure.
@@ -32,6 +34,8 @@ public sealed partial class TopicWordTests
         "information", "technology", "research", "statistics", "ministry", "bureau", "administration", "power",
         "computing", "compute", "energy", "electricity", "manufacturing", "equipment", "software", "services", "service",
         "digital", "integrated", "circuit", "station", "stations", "factory", "count", "ratio",
+        "month", "half", "quarters", "decline", "fell", "points", "percentage", "proportion", "trade", "sales", "profit",
+        "prices",
         // Plain English that names a command of the CLI (feedback export).
         "export",
         // SQL keywords (UNION ALL in a query).

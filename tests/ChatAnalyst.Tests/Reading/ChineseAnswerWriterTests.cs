@@ -1,3 +1,4 @@
+using ChatAnalyst.Knowledge.Indicators;
 using ChatAnalyst.Knowledge.Search;
 using ChatAnalyst.Knowledge.Text;
 using ChatAnalyst.Orchestration.Answers;
@@ -65,6 +66,18 @@ public sealed class ChineseAnswerWriterTests
         Assert.NotNull(answer);
         Assert.Contains("：2780万千瓦[1]", answer, StringComparison.Ordinal);
         Assert.Contains("：3730万千瓦[1]", ChineseAnswerWriter.Lead(question, lead, [], Units), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_figure_named_after_it_in_its_clause_is_the_one_for_that_subject_and_a_relative_year_takes_the_period()
+    {
+        var glossary = new BilingualGlossary([new("潮汐能", "tidal"), new("增加值", "value added")]);
+        var question = QuestionAnalysis.Analyze("去年潮汐能增加值增长了百分之几？", [], glossary, Units);
+        var lead = Candidate("By sector, value added rose 3.1 percent in wind, 6.1 percent in tidal, and 5.3 percent in wave power.") with { Periods = [Period.ForYear(2024)] };
+
+        var answer = ChineseAnswerWriter.Lead(question, lead, [], Units);
+
+        Assert.Equal("2024年潮汐能增加值增长了：6.1%[1]。", answer);
     }
 
     [Fact]

@@ -96,8 +96,23 @@ public sealed class ReaderPartsTests
 
         Assert.Equal([Period.ForMonth(2024, 10)], candidates[0].Periods);
         Assert.Equal([Period.ForYearToDate(2024, 10)], candidates[1].Periods);
-        Assert.Null(CandidateBuilder.AsOf(null, "Widget sales keep growing"));
-        Assert.Equal(new DateOnly(2025, 1, 3), CandidateBuilder.AsOf(new DateOnly(2025, 1, 3), "Widget sales in 2024"));
+        Assert.Null(CandidateBuilder.YearAbout("Widget sales keep growing"));
+        Assert.Empty(PeriodReader.Read("Makers sold more widgets last year than ever.", null, 2024));
+    }
+
+    [Fact]
+    public void An_undated_article_without_a_year_in_its_title_reads_a_bare_month_in_the_year_of_the_sentence_before()
+    {
+        var undated = Wire with { Title = "Widget trade rises in the first quarter", Published = null };
+        var passage = new EvidenceItem(EvidenceKind.Passage, undated, "x")
+        {
+            Ref = 1,
+            Sentences = [new ScoredSentence("Widget exports rose 7 percent in the first quarter of 2018.", 0.6), new ScoredSentence("Imports rose 14.4 percent in March.", 0.5)],
+        };
+
+        var candidates = CandidateBuilder.Build([new ToolEvidence("search_articles", [passage])]);
+
+        Assert.Equal([Period.ForMonth(2018, 3)], candidates[1].Periods);
     }
 
     [Theory]
