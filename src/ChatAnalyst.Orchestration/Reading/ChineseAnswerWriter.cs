@@ -41,7 +41,7 @@ public static partial class ChineseAnswerWriter
         (ReaderCandidate Sentence, string? Value, double Score)? best = null;
         foreach (var sentence in close.Where(c => c.DocumentId == lead.DocumentId).Prepend(lead))
         {
-            foreach (var (value, words, following) in Figures(sentence.Text, units, question.Units))
+            foreach (var (value, words, following, exact) in Figures(sentence.Text, units, question.Units))
             {
                 // An amount is not answered with a rate ("收入是多少" with "rose 8.2 percent to 1.07 trillion yuan"), nor a rate
                 // with an amount.
@@ -50,7 +50,7 @@ public static partial class ChineseAnswerWriter
                     continue;
                 }
 
-                var score = (10 * Score(question, following)) + Score(question, words);
+                var score = (exact ? 1000 : 0) + (10 * Score(question, following)) + Score(question, words);
                 if (best is null || score > best.Value.Score)
                 {
                     best = (sentence, value, score);
@@ -91,7 +91,7 @@ public static partial class ChineseAnswerWriter
     /// text from the number before it up to it, and the name attached after it ("rose 3.1 percent in A, 6.1 percent in
     /// B": B's is 6.1), which tells the figures of such a list apart better than the words they share.
     /// </summary>
-    private static IEnumerable<(string? Value, string Words, string Following)> Figures(string sentence, UnitNames units, IReadOnlyList<string>? wanted)
+    private static IEnumerable<(string? Value, string Words, string Following, bool Exact)> Figures(string sentence, UnitNames units, IReadOnlyList<string>? wanted)
     {
         var matches = FigurePattern().Matches(sentence);
         var previousEnd = 0;
@@ -118,7 +118,9 @@ public static partial class ChineseAnswerWriter
                 continue;
             }
 
-            yield return (Convert(m, number, sentence, unit), words, following);
+            // A figure in the very unit asked ("多少个百分点": 1.3 percentage points) says more than one in percent.
+            var exact = wanted is { Count: > 0 } && !rate;
+            yield return (Convert(m, number, sentence, unit), words, following, exact);
         }
     }
 

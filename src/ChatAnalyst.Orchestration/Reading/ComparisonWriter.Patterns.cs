@@ -33,7 +33,7 @@ public static partial class ComparisonWriter
     [GeneratedRegex(@"[a-z]{2,}")]
     private static partial Regex Word();
 
-    [GeneratedRegex(@"\b(?:rose|rise|grew|grow|growth|(?<!made )up(?! to)|down|fell|increase[sd]?|decrease[sd]?|declined?|dropped|expanded|gain(?:ed)?|jumped|surged|climbed|by|rising|growing|increasing|falling|declining|expanding)\b[^\d]{0,20}$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:rose|rise|grew|grow|growth|(?<!\b(?:made|make|makes|making)\s)up(?! to)|down|fell|increase[sd]?|decrease[sd]?|declined?|dropped|expanded|gain(?:ed)?|jumped|surged|climbed|by|rising|growing|increasing|falling|declining|expanding|y/y|yoy|chg|change)\b[^\d]{0,20}$", RegexOptions.IgnoreCase)]
     private static partial Regex ChangeBefore();
 
     [GeneratedRegex(@"^\s*(?:%|percent|per cent)?\s*(?:year[- ]on[- ]year|yoy|more than|higher than|from a year|on the previous year|over the previous|growth|increase)", RegexOptions.IgnoreCase)]

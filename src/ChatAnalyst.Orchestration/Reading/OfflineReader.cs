@@ -67,6 +67,12 @@ public sealed class OfflineReader(ReaderModel model, UnitNames units, ReaderTrac
         }
 
         var top = scored[0];
+        // "When did (publisher) report …" is answered from the article's record, not from its sentences.
+        if (PublicationWriter.Source(question, scored.Take(3).Select(s => s.Candidate)) is { } published)
+        {
+            return PublicationWriter.Write(question, published);
+        }
+
         // A sentence that states the very figure the user quotes answers the question (if only to correct its period).
         var quotesIt = question.IsQuotedIn(top.Candidate.Text);
         if (!quotesIt && model.AnswerProbability(ReaderModel.AbstainInputs(all, leadIndex, question.IsChinese, rules)) < model.AnswerThreshold)

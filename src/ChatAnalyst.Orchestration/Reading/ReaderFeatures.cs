@@ -95,10 +95,11 @@ public sealed partial class ReaderFeatures
                 _documentTerms[id] = documentTerms;
                 _documentPeriods[id] = PeriodReader.Read(candidate.Item.Source.Title, candidate.Item.Source.Published);
                 _documentRank[id] = _documentRank.Count;
-                // The title as written too, like the article: an abbreviation may be spelled out only there.
+                // The title as written too, like the article: an abbreviation may be spelled out only there. The publisher
+                // names the article as well ("as the Example Wire reported").
                 var title = candidate.Item.Source.Title.ToLowerInvariant();
                 texts[id] = new StringBuilder(candidate.Item.Source.Title).Append('\n').Append(title).Append('\n').Append(TextTerms.Fold(title))
-                    .Append('\n').Append(candidate.Item.ArticleText);
+                    .Append('\n').Append(candidate.Item.Source.Publisher?.ToLowerInvariant()).Append('\n').Append(candidate.Item.ArticleText);
             }
 
             documentTerms.UnionWith(terms);

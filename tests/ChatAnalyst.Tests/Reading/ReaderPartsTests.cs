@@ -115,6 +115,21 @@ public sealed class ReaderPartsTests
         Assert.Equal([Period.ForMonth(2018, 3)], candidates[1].Periods);
     }
 
+    [Fact]
+    public void A_question_about_when_a_named_publisher_reported_is_answered_with_the_articles_publication_date()
+    {
+        var candidates = Candidates(["Retail sales rose 3.7 percent in 2025."]);
+        var asked = QuestionAnalysis.Analyze("When did Example Wire report the 2025 retail sales figure?", [], BilingualGlossary.Empty);
+
+        var source = PublicationWriter.Source(asked, candidates);
+
+        Assert.Same(candidates[0], source);
+        Assert.Equal("Example Wire published it on 19 January 2026 [1]. Retail sales rose 3.7 percent in 2025 [1].", PublicationWriter.Write(asked, source!));
+        Assert.Null(PublicationWriter.Source(QuestionAnalysis.Analyze("When did Other Daily report the 2025 retail sales figure?", [], BilingualGlossary.Empty), candidates));
+        Assert.Null(PublicationWriter.Source(QuestionAnalysis.Analyze("When did retail sales in the Example region peak?", [], BilingualGlossary.Empty), candidates));
+        Assert.Null(PublicationWriter.Source(QuestionAnalysis.Analyze("When did the Example region report its 2025 retail sales?", [], BilingualGlossary.Empty), candidates));
+    }
+
     [Theory]
     [InlineData(
         "In 2025, did China's urban or rural retail sales grow faster, and by how many percentage points?",
