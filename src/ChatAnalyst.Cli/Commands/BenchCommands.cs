@@ -14,9 +14,10 @@ public static class BenchCommands
         var sizes = new Option<string?>("--sizes") { Description = "Corpus sizes in chunks, comma-separated (default 1000,10000,100000; --quick 1000,10000)." };
         var samples = new Option<int?>("--samples") { Description = "Samples behind each latency figure (default 300; --quick 60)." };
         var warmup = new Option<int?>("--warmup") { Description = "Untimed repetitions before each figure (default 100; --quick 40)." };
+        var processWarmup = new Option<int?>("--process-warmup") { Description = "Untimed turns a freshly started server answers before its warm HTTP figures (default 600; --quick 200)." };
         var command = new Command("bench", "Measure a turn's cost beside its floor and budgets: HTTP ceiling, stages, scale to 100k chunks, LLM mode, memory.")
         {
-            quick, sizes, samples, warmup,
+            quick, sizes, samples, warmup, processWarmup,
         };
         command.Subcommands.Add(EchoBotCommand());
         command.SetAction(async (parse, cancellationToken) =>
@@ -27,6 +28,7 @@ public static class BenchCommands
                 Sizes = ParseSizes(parse.GetValue(sizes)) ?? options.Sizes,
                 Samples = parse.GetValue(samples) ?? options.Samples,
                 Warmup = parse.GetValue(warmup) ?? options.Warmup,
+                ProcessWarmup = parse.GetValue(processWarmup) ?? options.ProcessWarmup,
                 Settings = parse.GetValue(global.Set) ?? [],
             };
             var machine = BenchRunner.Machine();
