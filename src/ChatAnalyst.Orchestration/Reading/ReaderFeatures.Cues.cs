@@ -115,7 +115,7 @@ public sealed partial class ReaderFeatures
     [GeneratedRegex(@"\b(?:spokes(?:person|man|woman)|director|minister|president|chair(?:man|woman|person)?|head|official|analyst|statistician|commissioner|secretary(?:-general)?|governor|economist|researcher|professor|expert|founder|executive)\s+(?:[A-Z][a-z]+\s){1,2}|\b[A-Z][a-z]+ [A-Z][a-z]+(?: [A-Z][a-z]+)?,\s+(?:a |the |an )?(?:[a-z]+\s)?(?:spokes(?:person|man|woman)|director|minister|president|chair(?:man|woman|person)?|head|official|analyst|statistician|commissioner|secretary(?:-general)?|governor|economist|researcher|professor|expert|founder|executive)|\b(?:said|told|according to)\s+[A-Z][a-z]+ [A-Z][a-z]+\b|(?<!^)\b[A-Z][a-z]+ [A-Z][a-z]+ (?:said|told|noted|stressed|added)\b")]
     private static partial Regex PersonCue();
 
-    [GeneratedRegex(@"\b(?:because|due to|driven by|thanks to|owing to|as a result|result(?:ed|s)? (?:in|from)|reflect(?:s|ed|ing)?|indicat(?:es|ed|ing)|show(?:s|ed|ing)? that|suggest(?:s|ed)?|signal(?:s|led|ed)?|amid|boost(?:ed)?|support(?:ed)?|helped|led to|contribut(?:ed|ion)|mainly|largely|attributed|expected|pointed to|said)\b|因为|由于|得益于|表明|显示")]
+    [GeneratedRegex(@"\b(?:because|due to|driven by|thanks to|owing to|as a result|result(?:ed|s)? (?:in|from)|reflect(?:s|ed|ing)?|indicat(?:es|ed|ing)|show(?:s|ed|ing)? that|suggest(?:s|ed)?|signal(?:s|led|ed)?|amid|boost(?:ed)?|support(?:ed)?|helped|led to|contribut(?:ed|ion)|mainly|largely|attributed|expected|pointed to|said|blam(?:e|es|ed)|behind|reasons?|caused?|on the back of|weigh(?:s|ed)? on|dragged|hit by|hurt by)\b|因为|由于|得益于|表明|显示|原因")]
     private static partial Regex CauseCue();
 
     [GeneratedRegex(@"\b(?:add|adds|added|adding|addition|additions|new|newly)\b|新增", RegexOptions.IgnoreCase)]

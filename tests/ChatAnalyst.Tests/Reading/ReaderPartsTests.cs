@@ -115,6 +115,13 @@ public sealed class ReaderPartsTests
         Assert.Equal([Period.ForMonth(2018, 3)], candidates[1].Periods);
     }
 
+    [Theory]
+    [InlineData("Which market saw the steeper fall in widget sales, the north or the south?")]
+    [InlineData("Did the north or the south see a sharper drop in 2024?")]
+    [InlineData("Which grew faster, exports or imports?")]
+    public void A_comparative_makes_a_comparison_question(string question) =>
+        Assert.Equal(QuestionIntent.Comparison, QuestionAnalysis.Analyze(question, [], BilingualGlossary.Empty).Intent);
+
     [Fact]
     public void A_question_about_when_a_named_publisher_reported_is_answered_with_the_articles_publication_date()
     {
