@@ -102,7 +102,7 @@ public sealed partial record QuestionAnalysis
     private static partial Regex WhoCue();
 
 
-    [GeneratedRegex(@"^\s*why\b|\bwhat (drove|drives|caused|causes|explains|led to|is behind|was behind|contributed)\b|\b(reason|reasons|because)\b|\bwhat (does|did|do) .{0,80}\b(indicate|show|suggest|mean|signal|reflect)\b|\bhow (is|are|was|were) .{0,60}\b(shifting|changing|evolving)\b|为什么|原因|说明了什么|意味着")]
+    [GeneratedRegex(@"^\s*why\b|\bwhat (drove|drives|caused|causes|explains|led to|is behind|was behind|contributed)\b|\b(reason|reasons|because)\b|\bwhat (does|did|do) .{0,80}\b(indicate|show|suggest|mean|signal|reflect)\b|\bhow (is|are|was|were) .{0,60}\b(shifting|changing|evolving)\b|\b(attribut(e|es|ed|ing)|credit(s|ed)?|blam(e|es|ed))\b.{0,80}\b(to|for|on)\b|\bhow (did|does|do) .{0,80}\bexplain\b|为什么|原因|说明了什么|意味着|归因于")]
     private static partial Regex ExplainCue();
 
 
@@ -140,6 +140,9 @@ public sealed partial record QuestionAnalysis
 
     [GeneratedRegex(@"\b(faster|slower|higher|lower|bigger|larger|smaller|greater|stronger|weaker|better|worse|steeper|sharper|deeper|quicker|more|less|fewer|margin|gap|versus|vs\.?|compare[sd]?|comparison|stack up|outpace[sd]?|ahead of|behind)\b|哪个|更快|更高|更大|相比|比较|对比")]
     private static partial Regex ComparisonCue();
+
+    [GeneratedRegex(@"\b(?:than|compared\s+(?:with|to)|versus|vs\.?)\s.*$")]
+    private static partial Regex ComparedWith();
 
 
     [GeneratedRegex(@"\b(how (much|many|big|large|fast)|size|revenue|share|rate|percent|density|capacity|number of|numbers|figures|statistics|count|total|grew|growth|rise|rose|value added|output|spending|intensity)\b|%|多少|规模|增长|增速|占比|比重|密度|收入")]

@@ -216,6 +216,8 @@ public sealed partial record QuestionAnalysis
     {
         // A span written without its year ("the first eight months", "Jan–Nov", "January-February") is read with the
         // previous question's year; a bare year found this way would be the appended one, so years are left to the rules below.
+        // "Was that faster than in January-February?" compares with that span; the period asked is still the inherited one.
+        lower = ComparedWith().Replace(lower, string.Empty);
         var bare = lower.TrimEnd('?', '？', '.', '!', ' ');
         foreach (var withYear in (string[])[$"{bare} {year}", $"{bare} of {year}"])
         {

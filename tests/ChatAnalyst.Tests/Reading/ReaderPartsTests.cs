@@ -122,6 +122,14 @@ public sealed class ReaderPartsTests
     public void A_comparative_makes_a_comparison_question(string question) =>
         Assert.Equal(QuestionIntent.Comparison, QuestionAnalysis.Analyze(question, [], BilingualGlossary.Empty).Intent);
 
+    [Theory]
+    [InlineData("What did the ministry attribute the rapid growth of the sector to?")]
+    [InlineData("What initiative does the agency credit for the build-out of the network?")]
+    [InlineData("How did the association's president explain the rise in density?")]
+    [InlineData("Why did output slow in 2012?")]
+    public void A_question_about_a_cause_is_an_explain_question(string question) =>
+        Assert.Equal(QuestionIntent.Explain, QuestionAnalysis.Analyze(question, [], BilingualGlossary.Empty).Intent);
+
     [Fact]
     public void A_question_about_when_a_named_publisher_reported_is_answered_with_the_articles_publication_date()
     {
