@@ -19,9 +19,9 @@ public sealed class IngestionService : IIngestionService
     /// <summary>
     /// Version of decoding, chunking and how a chunk's vector is made. Bump it when their output changes so every
     /// document is re-indexed. 3: chunk vectors pooled from the sentences' and the context's (were embedded whole).
-    /// 4: a table row names each figure by its column header.
+    /// 4: a table row names each figure by its column header. 5: a header month without a year takes the year to its left.
     /// </summary>
-    public const int PipelineVersion = 4;
+    public const int PipelineVersion = 5;
 
     // Chunks of several small documents are embedded together: the encoder is several times faster per chunk in batches.
     private const int EmbeddingBatch = 32;

@@ -138,7 +138,8 @@ public static partial class AnswerWriter
             return ChineseFigureWriter.Sentence(figure, candidate.Item.Ref);
         }
 
-        var text = candidate.Item.Source.Published is { } published ? RelativeDays.Annotate(candidate.Text.Trim(), published) : candidate.Text.Trim();
+        var row = TableRowQuote.Trim(question, candidate.Text.Trim(), candidate.Item.Source.Published);
+        var text = candidate.Item.Source.Published is { } published ? RelativeDays.Annotate(row, published) : row;
         var marker = Marker(candidate);
         var cited = text.EndsWith('.') || text.EndsWith('。') ? text[..^1] + " " + marker + text[^1] : text + " " + marker + ".";
         if (candidate.Item.Figure?.SupersededBy is { Length: > 0 } superseded)

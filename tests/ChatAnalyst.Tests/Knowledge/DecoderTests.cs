@@ -75,6 +75,20 @@ public sealed class DecoderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_table_header_month_without_a_year_takes_the_year_of_the_header_to_its_left()
+    {
+        var path = Write("months.md", """
+            | Item | Oct 2019 | Sep | Jan-Feb | Dec 2018 | Nov |
+            | --- | --- | --- | --- | --- | --- |
+            | Gears | 4.7 | 5.8 | 5.3 | 5.7 | 5.4 |
+            """);
+
+        var document = await new MarkdownDecoder().DecodeAsync(path, default);
+
+        Assert.EndsWith("Gears — Oct 2019: 4.7; Sep 2019: 5.8; Jan-Feb 2019: 5.3; Dec 2018: 5.7; Nov 2018: 5.4", Assert.Single(document.Sections).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Markdown_with_empty_published_and_no_source_has_no_date_and_a_file_url()
     {
         var path = Write("undated.md", """

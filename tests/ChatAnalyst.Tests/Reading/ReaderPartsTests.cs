@@ -131,6 +131,18 @@ public sealed class ReaderPartsTests
         Assert.Equal(QuestionIntent.Explain, QuestionAnalysis.Analyze(question, [], BilingualGlossary.Empty).Intent);
 
     [Fact]
+    public void A_wide_table_row_is_quoted_by_the_columns_of_the_period_asked()
+    {
+        const string Row = "Gears — Oct 2019: -2.1; Sep 2019: 4.1; Aug 2019: 5.1; Oct 2018: 13.1";
+        var asked = QuestionAnalysis.Analyze("Gear output growth in September 2019?", [], BilingualGlossary.Empty);
+
+        Assert.Equal("Gears — Sep 2019: 4.1", TableRowQuote.Trim(asked, Row, new DateOnly(2019, 11, 14)));
+        Assert.Equal("Power — Jan-Oct 2014 (bn): 549.8; Y/Y: 4.3", TableRowQuote.Trim(QuestionAnalysis.Analyze("Power use growth in January-October 2014?", [], BilingualGlossary.Empty), "Power — Oct 2014 (bn): 56.6; Y/Y: 8.0; Jan-Oct 2014 (bn): 549.8; Y/Y: 4.3", null));
+        Assert.Equal(Row, TableRowQuote.Trim(QuestionAnalysis.Analyze("Gear output growth in March 2017?", [], BilingualGlossary.Empty), Row, null));
+        Assert.Equal("Output rose 5 percent in 2019.", TableRowQuote.Trim(asked, "Output rose 5 percent in 2019.", null));
+    }
+
+    [Fact]
     public void A_question_about_when_a_named_publisher_reported_is_answered_with_the_articles_publication_date()
     {
         var candidates = Candidates(["Retail sales rose 3.7 percent in 2025."]);

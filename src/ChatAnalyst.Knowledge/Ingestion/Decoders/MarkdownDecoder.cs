@@ -192,7 +192,7 @@ public sealed partial class MarkdownDecoder : IDocumentDecoder
                 FlushParagraph();
                 var cells = line.Trim().Trim('|').Split('|').Select(c => Inline(c).Trim()).ToArray();
                 lines.Add(TableRow(cells, header));
-                header ??= cells;
+                header ??= DatedHeaders(cells);
                 continue;
             }
 
@@ -230,6 +230,29 @@ public sealed partial class MarkdownDecoder : IDocumentDecoder
         return label + string.Join("; ", named);
     }
 
+    /// <summary>
+    /// A table's column headers, each month or span without a year given the year of the header to its left ("Oct 2019 |
+    /// Sep | … | Dec 2018 | Nov" reads Sep as 2019 and Nov as 2018), so every figure of a row keeps its period.
+    /// </summary>
+    private static string[] DatedHeaders(string[] headers)
+    {
+        var dated = (string[])headers.Clone();
+        string? year = null;
+        for (var i = 0; i < dated.Length; i++)
+        {
+            if (HeaderYear().Match(dated[i]) is { Success: true } stated)
+            {
+                year = stated.Value;
+            }
+            else if (year is not null && BareMonths().IsMatch(dated[i]))
+            {
+                dated[i] = $"{dated[i]} {year}";
+            }
+        }
+
+        return dated;
+    }
+
     private static string Inline(string text)
     {
         var result = Image().Replace(text, "${alt}");
@@ -239,6 +262,14 @@ public sealed partial class MarkdownDecoder : IDocumentDecoder
         result = Emphasis().Replace(result, "${text}");
         return result.Replace("`", string.Empty, StringComparison.Ordinal).Trim();
     }
+
+    [GeneratedRegex(@"\b(?:19|20)\d{2}\b")]
+    private static partial Regex HeaderYear();
+
+    private const string MonthName = @"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?";
+
+    [GeneratedRegex(@"^" + MonthName + @"(?:\s*[-–—/]\s*" + MonthName + @")?$", RegexOptions.IgnoreCase)]
+    private static partial Regex BareMonths();
 
     [GeneratedRegex(@"^\s{0,3}#{1,6}\s+(?<text>.*?)\s*#*\s*$")]
     private static partial Regex HeadingLine();
