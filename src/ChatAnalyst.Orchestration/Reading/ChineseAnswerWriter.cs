@@ -101,8 +101,8 @@ public static partial class ChineseAnswerWriter
             var before = sentence[previousEnd..m.Index];
             var end = m.Index + m.Length;
             var after = sentence[end..(i + 1 < matches.Count ? matches[i + 1].Index : sentence.Length)];
-            var words = before[(ClauseBreak().Matches(before).LastOrDefault() is { } open ? open.Index + open.Length : 0)..];
-            var following = ClauseBreak().Match(after) is { Success: true } close ? after[..close.Index] : after;
+            var words = before[(ComparisonWriter.ClauseBreak().Matches(before).LastOrDefault() is { } open ? open.Index + open.Length : 0)..];
+            var following = ComparisonWriter.ClauseBreak().Match(after) is { Success: true } close ? after[..close.Index] : after;
             following = AttachedName().IsMatch(following) ? following : string.Empty;
             previousEnd = end;
             if (!decimal.TryParse(m.Groups["n"].Value.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
@@ -208,7 +208,4 @@ public static partial class ChineseAnswerWriter
 
     [GeneratedRegex(@"去年|今年|前年")]
     private static partial Regex RelativeYear();
-
-    [GeneratedRegex(@"[,;](?!\d{3})|\s(?:while|whereas|but)\s")]
-    private static partial Regex ClauseBreak();
 }

@@ -23,9 +23,9 @@ public static partial class ComparisonWriter
     [GeneratedRegex(@"\s+(?:grow|grew|rise|rose|fall|fell|increase|increased|decrease|decreased|expand|expanded|drop|dropped|decline|declined|post|posted)\b.*$|\s+(?:output|shipments)?\s*(?:faster|slower|more|less)$|\s+(?:in|at the end of|by)\s+(?:19|20)\d\d$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingVerb();
 
-    // Clause ends: a comma or semicolon (not a thousands separator), "while", "whereas", "but".
+    /// <summary>Where a clause of a sentence ends: a comma or semicolon (not a thousands separator), "while", "whereas", "but".</summary>
     [GeneratedRegex(@"[,;](?!\d{3})|\s(?:while|whereas|but)\s")]
-    private static partial Regex ClauseBreak();
+    internal static partial Regex ClauseBreak();
 
     [GeneratedRegex(@"^\s*(?:in\s+)?(?:19|20)\d\d\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex YearOnly();
