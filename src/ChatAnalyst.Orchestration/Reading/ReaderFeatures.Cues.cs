@@ -10,19 +10,6 @@ namespace ChatAnalyst.Orchestration.Reading;
 /// </summary>
 public sealed partial class ReaderFeatures
 {
-    /// <summary>The share of the question's entities the article never names (worked out once per article).</summary>
-    private double EntitiesMissingFrom(string documentId, HashSet<string> documentTerms)
-    {
-        if (!_entitiesMissing.TryGetValue(documentId, out var missing))
-        {
-            missing = _question.Entities.Count == 0 ? 0
-                : (double)_question.Entities.Count(e => !Mentions(documentTerms, e) && !NamesEntity(_documentText[documentId], e)) / _question.Entities.Count;
-            _entitiesMissing[documentId] = missing;
-        }
-
-        return missing;
-    }
-
     /// <summary>
     /// Whether the sentence states the kind of quantity asked: an addition over the period ("added", "new") or a level at
     /// its end ("cumulative", "at the end of"). 1 when it does, −1 when it states only the other kind, 0 otherwise.
