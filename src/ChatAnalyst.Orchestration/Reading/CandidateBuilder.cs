@@ -35,8 +35,8 @@ public static partial class CandidateBuilder
             var previous = string.Empty;
             for (var i = 0; i < sentences.Count; i++)
             {
-                var text = Clean(sentences[i].Text);
-                if (IsCredit(text))
+                var (text, isCredit) = ReaderCache.CleanSentence(sentences[i].Text);
+                if (isCredit)
                 {
                     continue;
                 }
@@ -77,7 +77,7 @@ public static partial class CandidateBuilder
     private static ReaderCandidate Candidate(string text, EvidenceItem item, string previous, double similarity, int rank, int position)
     {
         var published = item.Source.Published;
-        var about = YearAbout(item.Source.Title);
+        var about = ReaderCache.YearAboutOf(item.Source.Title);
         var periods = ReaderCache.PeriodsOf(text, published, about);
         if (periods.Count == 0 && previous.Length > 0)
         {

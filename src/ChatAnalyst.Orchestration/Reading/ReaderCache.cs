@@ -15,6 +15,9 @@ internal static class ReaderCache
 
     private static readonly ConcurrentDictionary<string, TextTermSet> Terms = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<(string Text, DateOnly? Published, int? About), IReadOnlyList<Period>> Periods = new();
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<int>> StatedYears = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, (string Text, bool IsCredit)> Sentences = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, int?> YearsAbout = new(StringComparer.Ordinal);
 
     /// <summary>The text's content terms (<see cref="TextTerms.ContentTerms"/>), in order and as a set. Read-only: callers must not change them.</summary>
     public static TextTermSet TermsOf(string text)
@@ -43,6 +46,43 @@ internal static class ReaderCache
         }
 
         return new List<Period>(periods);
+    }
+
+    /// <summary><see cref="PeriodReader.StatedYears"/>. Read-only: callers must not change it.</summary>
+    public static IReadOnlyList<int> StatedYearsOf(string text)
+    {
+        if (!StatedYears.TryGetValue(text, out var years))
+        {
+            years = PeriodReader.StatedYears(text).ToArray();
+            Add(StatedYears, text, years);
+        }
+
+        return years;
+    }
+
+    /// <summary>A sentence as <see cref="CandidateBuilder.Clean"/> leaves it, and whether that is a credit line (<see cref="CandidateBuilder.IsCredit"/>).</summary>
+    public static (string Text, bool IsCredit) CleanSentence(string sentence)
+    {
+        if (!Sentences.TryGetValue(sentence, out var clean))
+        {
+            var text = CandidateBuilder.Clean(sentence);
+            clean = (text, CandidateBuilder.IsCredit(text));
+            Add(Sentences, sentence, clean);
+        }
+
+        return clean;
+    }
+
+    /// <summary><see cref="CandidateBuilder.YearAbout"/> of a title.</summary>
+    public static int? YearAboutOf(string title)
+    {
+        if (!YearsAbout.TryGetValue(title, out var year))
+        {
+            year = CandidateBuilder.YearAbout(title);
+            Add(YearsAbout, title, year);
+        }
+
+        return year;
     }
 
     private static void Add<TKey, TValue>(ConcurrentDictionary<TKey, TValue> cache, TKey key, TValue value)

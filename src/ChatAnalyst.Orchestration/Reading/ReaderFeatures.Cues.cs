@@ -14,16 +14,12 @@ public sealed partial class ReaderFeatures
     /// Whether the sentence states the kind of quantity asked: an addition over the period ("added", "new") or a level at
     /// its end ("cumulative", "at the end of"). 1 when it does, −1 when it states only the other kind, 0 otherwise.
     /// </summary>
-    private double FlowMatch(string text)
+    private double FlowMatch(string text) => _question.Quantity switch
     {
-        var (flow, stock) = (FlowWord().IsMatch(text), StockWord().IsMatch(text));
-        return _question.Quantity switch
-        {
-            QuantityWanted.Addition => flow ? 1 : stock ? -1 : 0,
-            QuantityWanted.Level => stock ? 1 : flow ? -1 : 0,
-            _ => 0,
-        };
-    }
+        QuantityWanted.Addition => FlowWord().IsMatch(text) ? 1 : StockWord().IsMatch(text) ? -1 : 0,
+        QuantityWanted.Level => StockWord().IsMatch(text) ? 1 : FlowWord().IsMatch(text) ? -1 : 0,
+        _ => 0,
+    };
 
     /// <summary>
     /// Whether the sentence states a figure in the unit the question asks in ("how many tonnes": "48.2 million

@@ -148,7 +148,7 @@ public sealed partial class ReaderFeatures
         var periods = candidate.Periods;
         var documentPeriods = document.Periods;
         // Read only when the question names a year: it is the one feature that needs them.
-        var years = _askedYears.Count > 0 ? PeriodReader.StatedYears(text) : [];
+        var years = _askedYears.Count > 0 ? ReaderCache.StatedYearsOf(text) : [];
 
         return
         [
