@@ -14,7 +14,7 @@ using Microsoft.SemanticKernel;
 namespace ChatAnalyst.Benchmarks;
 
 /// <summary>
-/// <c>features [--dump FILE] [--rounds N]</c>: the reader's "candidates + features" step alone, over the evidence the
+/// <c>features [--dump FILE] [--rounds N] [--cold]</c>: the reader's "candidates + features" step alone, over the evidence the
 /// offline planner's round-one tools return for the answers evaluation questions. The tool calls are made once per
 /// question; then the step (CandidateBuilder.Build, new ReaderFeatures, Compute per candidate) is timed round and
 /// round, and p50/p95 per call printed, with Build on its own. <c>--dump</c> writes every feature vector bit for bit
@@ -26,6 +26,11 @@ internal static class ReaderFeaturesProfile
     {
         var dump = Option(args, "--dump");
         var rounds = int.Parse(Option(args, "--rounds") ?? "30", CultureInfo.InvariantCulture);
+        // --cold empties the reader's caches before every step (where the build has them), to time the first sight of
+        // an article's sentences.
+        var clear = args.Contains("--cold")
+            ? typeof(ReaderFeatures).Assembly.GetType("ChatAnalyst.Orchestration.Reading.ReaderCache")?.GetMethod("Clear", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)
+            : null;
         using var host = await BenchmarkHost.StartAsync(["ChatAnalyst:Ai:Provider=Offline", "Logging:LogLevel:Default=Warning"]);
         var kernel = host.Services.GetRequiredService<Kernel>();
         var glossary = host.Services.GetRequiredService<BilingualGlossary>();
@@ -68,6 +73,7 @@ internal static class ReaderFeaturesProfile
         {
             foreach (var (question, results) in turns)
             {
+                clear?.Invoke(null, null);
                 var started = Stopwatch.GetTimestamp();
                 var candidates = CandidateBuilder.Build(results);
                 var built = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
