@@ -15,6 +15,7 @@ internal static class ReaderCache
     private static readonly BoundedCache<string, IReadOnlyList<int>> StatedYears = new(StringComparer.Ordinal);
     private static readonly BoundedCache<string, (string Text, bool IsCredit)> Sentences = new(StringComparer.Ordinal);
     private static readonly BoundedCache<string, int?> YearsAbout = new(StringComparer.Ordinal);
+    private static readonly BoundedCache<(string Text, string Key), double> Near = new(EqualityComparer<(string, string)>.Default);
 
     /// <summary>The text's content terms (<see cref="TextTerms.ContentTerms"/>), in order and as a set. Read-only: callers must not change them.</summary>
     public static TextTermSet TermsOf(string text)
@@ -82,6 +83,18 @@ internal static class ReaderCache
         return year;
     }
 
+    /// <summary>Whether a figure sits near a word starting with the key in the text, as <paramref name="compute"/> finds.</summary>
+    public static double NumberNear(string text, string key, Func<string, string, double> compute)
+    {
+        if (!Near.TryGetValue((text, key), out var near))
+        {
+            near = compute(text, key);
+            Near.Add((text, key), near);
+        }
+
+        return near;
+    }
+
     /// <summary>Empties the caches (for tests and for timing the cold path).</summary>
     internal static void Clear()
     {
@@ -90,6 +103,7 @@ internal static class ReaderCache
         StatedYears.Clear();
         Sentences.Clear();
         YearsAbout.Clear();
+        Near.Clear();
     }
 }
 

@@ -106,17 +106,22 @@ public sealed partial class ReaderFeatures
         // Rarer words say more about what is asked: weight = the question's own weight × idf among the candidates. A
         // word no candidate has is read as the nearest word they do have, when it is a likely typo ("softwre").
         HashSet<string>? vocabulary = null;
+        var mentioned = new Dictionary<string, bool[]>(StringComparer.Ordinal);
         foreach (var (asked, weight) in question.Terms.Where(t => !t.Key.All(char.IsDigit)))
         {
             var term = sets.Any(t => Mentions(t, asked)) ? asked : Corrected(asked, vocabulary ??= sets.SelectMany(t => t).ToHashSet(StringComparer.Ordinal));
-            var frequency = sets.Count(t => Mentions(t, term));
+            var found = Array.ConvertAll(sets, t => Mentions(t, term));
+            mentioned[term] = found;
+            var frequency = found.Count(f => f);
             _weights[term] = weight * Math.Log(1 + ((candidates.Count + 1.0) / (1 + frequency)));
         }
 
         _totalWeight = _weights.Values.Sum();
-        foreach (var terms in _terms.Values)
+        for (var i = 0; i < candidates.Count; i++)
         {
-            terms.Coverage = Coverage(terms.Set);
+            // Coverage (below) from the look-ups just made.
+            var index = i;
+            _terms[candidates[i]].Coverage = _totalWeight <= 0 ? 0 : _weights.Where(w => mentioned[w.Key][index]).Sum(w => w.Value) / _totalWeight;
         }
 
         _maxCoverage = candidates.Count == 0 ? 0 : candidates.Max(c => _terms[c].Coverage);
@@ -216,14 +221,10 @@ public sealed partial class ReaderFeatures
     };
 
     /// <summary>Whether a figure sits within a few words of the question's most specific term in the sentence.</summary>
-    private double NumberNearSubject(string text)
-    {
-        var key = _nearKey;
-        if (key is null)
-        {
-            return 0;
-        }
+    private double NumberNearSubject(string text) => _nearKey is null ? 0 : ReaderCache.NumberNear(text, _nearKey, NumberNear);
 
+    private static double NumberNear(string text, string key)
+    {
         // No word can start with the key when the text does not hold it.
         var lower = text.ToLowerInvariant();
         if (!lower.Contains(key, StringComparison.Ordinal))
