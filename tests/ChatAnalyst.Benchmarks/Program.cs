@@ -2,7 +2,8 @@ using BenchmarkDotNet.Running;
 using ChatAnalyst.Benchmarks;
 
 // "budget" runs the answer evaluation set through the hosted-model path against the fake server and checks the
-// round-trip and prompt-token budget; "profile" times the pieces of an offline turn (a diagnostic); anything else goes
+// round-trip and prompt-token budget; "profile" times the pieces of an offline turn (a diagnostic); "features" times
+// the reader's candidates + features step and can dump its vectors; anything else goes
 // to BenchmarkDotNet (e.g. --filter '*').
 if (args is ["budget", ..])
 {
@@ -12,6 +13,11 @@ if (args is ["budget", ..])
 if (args is ["profile", ..])
 {
     return await TurnProfile.RunAsync(args[1..], Console.Out);
+}
+
+if (args is ["features", ..])
+{
+    return await ReaderFeaturesProfile.RunAsync(args[1..], Console.Out);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(OfflineTurnBenchmarks).Assembly).Run(args.Length == 0 ? ["--filter", "*"] : args);

@@ -35,8 +35,8 @@ public static partial class CandidateBuilder
             var previous = string.Empty;
             for (var i = 0; i < sentences.Count; i++)
             {
-                var text = Clean(sentences[i].Text);
-                if (IsCredit(text))
+                var (text, isCredit) = ReaderCache.CleanSentence(sentences[i].Text);
+                if (isCredit)
                 {
                     continue;
                 }
@@ -77,13 +77,13 @@ public static partial class CandidateBuilder
     private static ReaderCandidate Candidate(string text, EvidenceItem item, string previous, double similarity, int rank, int position)
     {
         var published = item.Source.Published;
-        var about = YearAbout(item.Source.Title);
-        var periods = PeriodReader.Read(text, published, about);
+        var about = ReaderCache.YearAboutOf(item.Source.Title);
+        var periods = ReaderCache.PeriodsOf(text, published, about);
         if (periods.Count == 0 && previous.Length > 0)
         {
-            var before = PeriodReader.Read(previous, published, about);
+            var before = ReaderCache.PeriodsOf(previous, published, about);
             // In an undated article a bare "in March" after "the first quarter of 2018" is March 2018.
-            var own = published is null && about is null && before.Count > 0 ? PeriodReader.Read(text, null, before.Max(p => p.Year)) : [];
+            var own = published is null && about is null && before.Count > 0 ? ReaderCache.PeriodsOf(text, null, before.Max(p => p.Year)) : [];
             periods = own.Count > 0 ? own : before;
         }
 

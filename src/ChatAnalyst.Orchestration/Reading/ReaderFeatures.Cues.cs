@@ -10,33 +10,16 @@ namespace ChatAnalyst.Orchestration.Reading;
 /// </summary>
 public sealed partial class ReaderFeatures
 {
-    /// <summary>The share of the question's entities the article never names (worked out once per article).</summary>
-    private double EntitiesMissingFrom(string documentId, HashSet<string> documentTerms)
-    {
-        if (!_entitiesMissing.TryGetValue(documentId, out var missing))
-        {
-            missing = _question.Entities.Count == 0 ? 0
-                : (double)_question.Entities.Count(e => !Mentions(documentTerms, e) && !NamesEntity(_documentText[documentId], e)) / _question.Entities.Count;
-            _entitiesMissing[documentId] = missing;
-        }
-
-        return missing;
-    }
-
     /// <summary>
     /// Whether the sentence states the kind of quantity asked: an addition over the period ("added", "new") or a level at
     /// its end ("cumulative", "at the end of"). 1 when it does, −1 when it states only the other kind, 0 otherwise.
     /// </summary>
-    private double FlowMatch(string text)
+    private double FlowMatch(string text) => _question.Quantity switch
     {
-        var (flow, stock) = (FlowWord().IsMatch(text), StockWord().IsMatch(text));
-        return _question.Quantity switch
-        {
-            QuantityWanted.Addition => flow ? 1 : stock ? -1 : 0,
-            QuantityWanted.Level => stock ? 1 : flow ? -1 : 0,
-            _ => 0,
-        };
-    }
+        QuantityWanted.Addition => FlowWord().IsMatch(text) ? 1 : StockWord().IsMatch(text) ? -1 : 0,
+        QuantityWanted.Level => StockWord().IsMatch(text) ? 1 : FlowWord().IsMatch(text) ? -1 : 0,
+        _ => 0,
+    };
 
     /// <summary>
     /// Whether the sentence states a figure in the unit the question asks in ("how many tonnes": "48.2 million

@@ -40,7 +40,12 @@ public sealed partial class ReaderFeatures
         return false;
     }
 
-    private static HashSet<string> TermsOf(string text) => TextTerms.ContentTerms(text).ToHashSet(StringComparer.Ordinal);
+    /// <summary><see cref="Mentions(HashSet{string}, string)"/> in the union of two sets of terms, without building it.</summary>
+    private static bool Mentions(HashSet<string> terms, HashSet<string> more, string term) =>
+        terms.Contains(term) || more.Contains(term)
+        || (term.Length >= 4 && (terms.Any(t => t.StartsWith(term, StringComparison.Ordinal)) || more.Any(t => t.StartsWith(term, StringComparison.Ordinal))))
+        || (term.Contains('-', StringComparison.Ordinal) && term.Split('-', StringSplitOptions.RemoveEmptyEntries)
+            .All(p => terms.Any(t => t.StartsWith(p, StringComparison.Ordinal)) || more.Any(t => t.StartsWith(p, StringComparison.Ordinal))));
 
     /// <summary>A question term matches a word that equals it or starts with it ("generat" → "generation").</summary>
     private static bool Mentions(HashSet<string> terms, string term) =>

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using ChatAnalyst.Knowledge.Indicators;
 using ChatAnalyst.Knowledge.Text;
@@ -51,14 +50,12 @@ public sealed partial class ReaderFeatures
 
     private readonly QuestionAnalysis _question;
     private readonly Dictionary<string, double> _weights = new(StringComparer.Ordinal);
-    private readonly Dictionary<ReaderCandidate, HashSet<string>> _terms = [];
-    private readonly Dictionary<ReaderCandidate, HashSet<(string, string)>> _pairs = [];
+    private readonly IReadOnlyList<ReaderCandidate> _candidates;
+
+    // Keyed by the candidate object itself: a record's own hash reads all its text (its article's too) on every look-up.
+    private readonly Dictionary<ReaderCandidate, CandidateTerms> _terms = new(ReferenceEqualityComparer.Instance);
     private readonly List<(string, string)> _questionPairs;
-    private readonly Dictionary<string, HashSet<string>> _documentTerms = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _documentText = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, double> _entitiesMissing = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IReadOnlyList<Period>> _documentPeriods = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _documentRank = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DocumentState> _documents = new(StringComparer.Ordinal);
     private readonly HashSet<Period> _asked;
     private readonly HashSet<int> _askedYears;
     private readonly double _maxSimilarity;
@@ -66,12 +63,14 @@ public sealed partial class ReaderFeatures
     private readonly double _maxCoverage;
     private readonly DateOnly? _newest;
     private readonly bool _wantsPerson;
+    private readonly string? _nearKey;
 
     public ReaderFeatures(QuestionAnalysis question, IReadOnlyList<ReaderCandidate> candidates)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(candidates);
         _question = question;
+        _candidates = candidates;
         // By the months covered: "Q1" asks for what a report calls "January to March".
         _asked = question.Periods.ToHashSet(Period.SameMonths);
         _askedYears = question.Years.ToHashSet();
@@ -81,67 +80,52 @@ public sealed partial class ReaderFeatures
 
         var subject = question.Terms.Keys.Where(t => !t.All(char.IsDigit)).ToList();
         _questionPairs = subject.Zip(subject.Skip(1)).ToList();
-        var texts = new Dictionary<string, StringBuilder>(StringComparer.Ordinal);
-        foreach (var candidate in candidates)
+        var sets = new HashSet<string>[candidates.Count];
+        for (var i = 0; i < candidates.Count; i++)
         {
-            var ordered = TextTerms.ContentTerms(candidate.Text);
-            var terms = ordered.ToHashSet(StringComparer.Ordinal);
-            _terms[candidate] = terms;
-            _pairs[candidate] = ordered.Zip(ordered.Skip(1)).ToHashSet();
+            var candidate = candidates[i];
+            var terms = ReaderCache.TermsOf(candidate.Text);
+            sets[i] = terms.Set;
+            _terms[candidate] = new CandidateTerms(terms);
             var id = candidate.DocumentId;
-            if (!_documentTerms.TryGetValue(id, out var documentTerms))
+            if (!_documents.TryGetValue(id, out var document))
             {
-                documentTerms = TermsOf(candidate.Item.Source.Title);
-                _documentTerms[id] = documentTerms;
-                _documentPeriods[id] = PeriodReader.Read(candidate.Item.Source.Title, candidate.Item.Source.Published);
-                _documentRank[id] = _documentRank.Count;
-                // The title as written too, like the article: an abbreviation may be spelled out only there. The publisher
-                // names the article as well ("as the Example Wire reported").
-                var title = candidate.Item.Source.Title.ToLowerInvariant();
-                texts[id] = new StringBuilder(candidate.Item.Source.Title).Append('\n').Append(title).Append('\n').Append(TextTerms.Fold(title))
-                    .Append('\n').Append(candidate.Item.Source.Publisher?.ToLowerInvariant()).Append('\n').Append(candidate.Item.ArticleText);
+                document = new DocumentState(candidate, _documents.Count);
+                _documents[id] = document;
             }
 
-            documentTerms.UnionWith(terms);
-            if (candidate.Item.ArticleText.Length == 0)
-            {
-                // Without the whole article, its text is what the candidates show of it (as written too, for abbreviations).
-                var plain = candidate.Text.ToLowerInvariant();
-                texts[id].Append('\n').Append(plain).Append('\n').Append(TextTerms.Fold(plain)).Append('\n').Append(candidate.Text);
-            }
+            document.Add(candidate, terms.Set);
         }
 
-        foreach (var (id, text) in texts)
-        {
-            _documentText[id] = text.ToString();
-        }
-
-        // Entities are looked up as written and with synonyms folded ("NEV" is found as "new energy vehicle" and as "nev").
-        var raw = string.Join('\n', candidates.Select(c => c.Text + " " + c.Item.Source.Title)).ToLowerInvariant();
-        var everything = raw + "\n" + TextTerms.Fold(raw);
-        // Years the evidence is about: the periods its sentences and titles cover, not any year it mentions in passing
-        // (a release date, a base year).
-        var covered = candidates.SelectMany(c => c.Periods.Select(p => p.Year))
-            .Concat(_documentPeriods.Values.SelectMany(p => p.Select(x => x.Year)))
-            .ToHashSet();
         // A figure the user quotes with the wrong year ("470 — is that the 2024 figure?") is answered with its real
         // period, not declined for the year.
         QuotesEvidence = candidates.Any(c => question.IsQuotedIn(c.Text));
-        IsAboutSomethingElse = question.Entities.Any(e => !StartsWord(everything, e) && !_documentText.Values.Any(t => NamesEntity(t, e)))
-            || (_askedYears.Count > 0 && !_askedYears.Any(covered.Contains) && !QuotesEvidence);
+        IsAboutSomethingElse = question.Entities.Any(e => !StartsWord(Everything(candidates), e) && !_documents.Values.Any(d => NamesEntity(d.Text, e)))
+            || (_askedYears.Count > 0 && !_askedYears.Any(Covered(candidates).Contains) && !QuotesEvidence);
 
         // Rarer words say more about what is asked: weight = the question's own weight × idf among the candidates. A
         // word no candidate has is read as the nearest word they do have, when it is a likely typo ("softwre").
-        var vocabulary = _terms.Values.SelectMany(t => t).ToHashSet(StringComparer.Ordinal);
+        HashSet<string>? vocabulary = null;
+        var mentioned = new Dictionary<string, bool[]>(StringComparer.Ordinal);
         foreach (var (asked, weight) in question.Terms.Where(t => !t.Key.All(char.IsDigit)))
         {
-            var term = candidates.Any(c => Mentions(_terms[c], asked)) ? asked : Corrected(asked, vocabulary);
-            var frequency = candidates.Count(c => Mentions(_terms[c], term));
+            var term = sets.Any(t => Mentions(t, asked)) ? asked : Corrected(asked, vocabulary ??= sets.SelectMany(t => t).ToHashSet(StringComparer.Ordinal));
+            var found = Array.ConvertAll(sets, t => Mentions(t, term));
+            mentioned[term] = found;
+            var frequency = found.Count(f => f);
             _weights[term] = weight * Math.Log(1 + ((candidates.Count + 1.0) / (1 + frequency)));
         }
 
         _totalWeight = _weights.Values.Sum();
-        _maxCoverage = candidates.Count == 0 ? 0 : candidates.Max(c => Coverage(_terms[c]));
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            // Coverage (below) from the look-ups just made.
+            var index = i;
+            _terms[candidates[i]].Coverage = _totalWeight <= 0 ? 0 : _weights.Where(w => mentioned[w.Key][index]).Sum(w => w.Value) / _totalWeight;
+        }
+
+        _maxCoverage = candidates.Count == 0 ? 0 : candidates.Max(c => _terms[c].Coverage);
+        _nearKey = _weights.Where(w => w.Key.Length >= 3).OrderByDescending(w => w.Value).Select(w => w.Key).FirstOrDefault();
     }
 
     /// <summary>
@@ -158,27 +142,28 @@ public sealed partial class ReaderFeatures
     public double[] Compute(ReaderCandidate candidate)
     {
         ArgumentNullException.ThrowIfNull(candidate);
-        var terms = _terms[candidate];
+        var own = TermsFor(candidate);
+        var terms = own.Set;
+        var coverage = own.Coverage;
         var title = candidate.Item.Source.Title;
-        var context = new HashSet<string>(terms, StringComparer.Ordinal);
-        context.UnionWith(TermsOf(candidate.Previous + " " + title));
-        var document = _documentTerms[candidate.DocumentId];
+        var context = ReaderCache.TermsOf(candidate.Previous + " " + title).Set;
+        var document = _documents[candidate.DocumentId];
         var text = candidate.Text;
         var numbers = FigureNumber().Count(text);
         var periods = candidate.Periods;
-        var documentPeriods = _documentPeriods[candidate.DocumentId];
+        var documentPeriods = document.Periods;
         // Read only when the question names a year: it is the one feature that needs them.
-        var years = _askedYears.Count > 0 ? PeriodReader.StatedYears(text) : [];
+        var years = _askedYears.Count > 0 ? ReaderCache.StatedYearsOf(text) : [];
 
         return
         [
             candidate.Similarity,
             candidate.Similarity - _maxSimilarity,
-            Coverage(terms),
-            Coverage(context),
-            Coverage(document),
+            coverage,
+            Coverage(terms, context),
+            document.Coverage ??= Coverage(document.Terms),
             // Entities are looked up in the plain text too: a folded synonym ("integrated circuit" → one term) must not hide a name.
-            EntitiesMissingFrom(candidate.DocumentId, document),
+            EntitiesMissingFrom(document),
             _asked.Count > 0 && periods.Any(_asked.Contains) ? 1 : 0,
             _asked.Count > 0 && periods.Count > 0 && !periods.Any(_asked.Contains) ? 1 : 0,
             _asked.Count > 0 && !periods.Any(_asked.Contains) && periods.Any(p => _asked.Any(a => a.Year == p.Year)) ? 1 : 0,
@@ -190,17 +175,17 @@ public sealed partial class ReaderFeatures
             MeasureConflict(text, numbers),
             numbers > 0 ? 1 : 0,
             1.0 / (1 + candidate.PassageRank),
-            1.0 / (1 + _documentRank[candidate.DocumentId]),
+            1.0 / (1 + document.Rank),
             candidate.Position < 2 ? 1 : 0,
             text.Length < 40 || !text.Contains(' ', StringComparison.Ordinal) ? 1 : 0,
             _question.IsQuotedIn(text) ? 1 : 0,
             _asked.Count == 0 && _newest is { } newest && candidate.Item.Source.Published == newest ? 1 : 0,
             candidate.IsCuratedFigure ? 1 : 0,
             candidate.FromFigureIndex ? 1 : 0,
-            _questionPairs.Count == 0 ? 0 : (double)_questionPairs.Count(_pairs[candidate].Contains) / _questionPairs.Count,
+            _questionPairs.Count == 0 ? 0 : (double)PairsFound(own.Ordered) / _questionPairs.Count,
             _question.WantsChange ? (ChangeWord().IsMatch(text) ? 1 : -1) : 0,
-            Coverage(terms) - _maxCoverage,
-            terms.Count == 0 ? 0 : Coverage(terms) * Math.Min(1, 8.0 / terms.Count),
+            coverage - _maxCoverage,
+            terms.Count == 0 ? 0 : coverage * Math.Min(1, 8.0 / terms.Count),
             NumberNearSubject(text),
             FlowMatch(text),
             UnitMatch(text, numbers),
@@ -236,15 +221,18 @@ public sealed partial class ReaderFeatures
     };
 
     /// <summary>Whether a figure sits within a few words of the question's most specific term in the sentence.</summary>
-    private double NumberNearSubject(string text)
+    private double NumberNearSubject(string text) => _nearKey is null ? 0 : ReaderCache.NumberNear(text, _nearKey, NumberNear);
+
+    private static double NumberNear(string text, string key)
     {
-        var key = _weights.Where(w => w.Key.Length >= 3).OrderByDescending(w => w.Value).Select(w => w.Key).FirstOrDefault();
-        if (key is null)
+        // No word can start with the key when the text does not hold it.
+        var lower = text.ToLowerInvariant();
+        if (!lower.Contains(key, StringComparison.Ordinal))
         {
             return 0;
         }
 
-        var words = text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var words = lower.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         for (var i = 0; i < words.Length; i++)
         {
             if (!words[i].StartsWith(key, StringComparison.Ordinal))
@@ -266,4 +254,8 @@ public sealed partial class ReaderFeatures
 
     private double Coverage(HashSet<string> terms) =>
         _totalWeight <= 0 ? 0 : _weights.Where(w => Mentions(terms, w.Key)).Sum(w => w.Value) / _totalWeight;
+
+    /// <summary>The coverage of the union of two sets of terms, without building it.</summary>
+    private double Coverage(HashSet<string> terms, HashSet<string> more) =>
+        _totalWeight <= 0 ? 0 : _weights.Where(w => Mentions(terms, more, w.Key)).Sum(w => w.Value) / _totalWeight;
 }

@@ -1,0 +1,139 @@
+using System.Text;
+using ChatAnalyst.Knowledge.Indicators;
+using ChatAnalyst.Knowledge.Text;
+
+namespace ChatAnalyst.Orchestration.Reading;
+
+/// <summary>What the reader keeps per candidate and per article of one turn's pool, worked out once and only when needed.</summary>
+public sealed partial class ReaderFeatures
+{
+    private string? _everything;
+
+    /// <summary>A candidate's terms, worked out when the pool was read (also for a copy of a candidate of the pool).</summary>
+    private CandidateTerms TermsFor(ReaderCandidate candidate)
+    {
+        if (_terms.TryGetValue(candidate, out var terms))
+        {
+            return terms;
+        }
+
+        var same = _candidates.FirstOrDefault(c => c.Equals(candidate)) ?? throw new KeyNotFoundException("The candidate is not one of the pool's.");
+        return _terms[same];
+    }
+
+    /// <summary>How many of the question's word pairs the candidate's words hold side by side.</summary>
+    private int PairsFound(IReadOnlyList<string> ordered)
+    {
+        var found = 0;
+        foreach (var (first, second) in _questionPairs)
+        {
+            for (var i = 0; i + 1 < ordered.Count; i++)
+            {
+                if (string.Equals(ordered[i], first, StringComparison.Ordinal) && string.Equals(ordered[i + 1], second, StringComparison.Ordinal))
+                {
+                    found++;
+                    break;
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>All candidates and titles, lower-case, as written and with synonyms folded (for the entity check).</summary>
+    private string Everything(IReadOnlyList<ReaderCandidate> candidates)
+    {
+        if (_everything is null)
+        {
+            var raw = string.Join('\n', candidates.Select(c => c.Text + " " + c.Item.Source.Title)).ToLowerInvariant();
+            _everything = raw + "\n" + TextTerms.Fold(raw);
+        }
+
+        return _everything;
+    }
+
+    /// <summary>
+    /// Years the evidence is about: the periods its sentences and titles cover, not any year it mentions in passing (a
+    /// release date, a base year).
+    /// </summary>
+    private HashSet<int> Covered(IReadOnlyList<ReaderCandidate> candidates) =>
+        candidates.SelectMany(c => c.Periods.Select(p => p.Year))
+            .Concat(_documents.Values.SelectMany(d => d.Periods.Select(x => x.Year)))
+            .ToHashSet();
+
+    /// <summary>The share of the question's entities the article never names (worked out once per article).</summary>
+    private double EntitiesMissingFrom(DocumentState document) =>
+        document.EntitiesMissing ??= _question.Entities.Count == 0 ? 0
+            : (double)_question.Entities.Count(e => !Mentions(document.Terms, e) && !NamesEntity(document.Text, e)) / _question.Entities.Count;
+
+    /// <summary>A candidate's terms in order and as a set, and the share of the question's subject they cover.</summary>
+    private sealed class CandidateTerms(TextTermSet terms)
+    {
+        public IReadOnlyList<string> Ordered { get; } = terms.Ordered;
+
+        public HashSet<string> Set { get; } = terms.Set;
+
+        public double Coverage { get; set; }
+    }
+
+    /// <summary>
+    /// An article of the pool: its rank (order of first appearance), the periods of its title, its terms (title and
+    /// candidates), and its text for looking names up, put together only when a name is looked up.
+    /// </summary>
+    private sealed class DocumentState
+    {
+        private readonly ReaderCandidate _first;
+        private readonly List<ReaderCandidate> _withoutArticle = [];
+        private string? _text;
+
+        public DocumentState(ReaderCandidate first, int rank)
+        {
+            _first = first;
+            Rank = rank;
+            var source = first.Item.Source;
+            Terms = new HashSet<string>(ReaderCache.TermsOf(source.Title).Set, StringComparer.Ordinal);
+            Periods = ReaderCache.PeriodsOf(source.Title, source.Published, null);
+        }
+
+        public int Rank { get; }
+
+        public HashSet<string> Terms { get; }
+
+        public IReadOnlyList<Period> Periods { get; }
+
+        public double? Coverage { get; set; }
+
+        public double? EntitiesMissing { get; set; }
+
+        /// <summary>
+        /// The title as written, lower-case and folded (an abbreviation may be spelled out only there), the publisher
+        /// ("as the Example Wire reported"), the whole article; without the whole article, what the candidates show of
+        /// it (as written too, for abbreviations).
+        /// </summary>
+        public string Text => _text ??= Compose();
+
+        public void Add(ReaderCandidate candidate, HashSet<string> terms)
+        {
+            Terms.UnionWith(terms);
+            if (candidate.Item.ArticleText.Length == 0)
+            {
+                _withoutArticle.Add(candidate);
+            }
+        }
+
+        private string Compose()
+        {
+            var source = _first.Item.Source;
+            var title = source.Title.ToLowerInvariant();
+            var text = new StringBuilder(source.Title).Append('\n').Append(title).Append('\n').Append(TextTerms.Fold(title))
+                .Append('\n').Append(source.Publisher?.ToLowerInvariant()).Append('\n').Append(_first.Item.ArticleText);
+            foreach (var candidate in _withoutArticle)
+            {
+                var plain = candidate.Text.ToLowerInvariant();
+                text.Append('\n').Append(plain).Append('\n').Append(TextTerms.Fold(plain)).Append('\n').Append(candidate.Text);
+            }
+
+            return text.ToString();
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using System.Text.RegularExpressions;
+using ChatAnalyst.Knowledge.Text;
+using ChatAnalyst.Orchestration.Answers;
+using ChatAnalyst.Orchestration.Reading;
+
+namespace ChatAnalyst.Tests.Reading.Reference;
+
+/// <summary>
+/// The cue patterns the reader's features look for in a candidate sentence (general words of the trade only), and the
+/// look-ups worked out once per article.
+/// </summary>
+internal sealed partial class ReferenceReaderFeatures
+{
+    /// <summary>The share of the question's entities the article never names (worked out once per article).</summary>
+    private double EntitiesMissingFrom(string documentId, HashSet<string> documentTerms)
+    {
+        if (!_entitiesMissing.TryGetValue(documentId, out var missing))
+        {
+            missing = _question.Entities.Count == 0 ? 0
+                : (double)_question.Entities.Count(e => !Mentions(documentTerms, e) && !NamesEntity(_documentText[documentId], e)) / _question.Entities.Count;
+            _entitiesMissing[documentId] = missing;
+        }
+
+        return missing;
+    }
+
+    /// <summary>
+    /// Whether the sentence states the kind of quantity asked: an addition over the period ("added", "new") or a level at
+    /// its end ("cumulative", "at the end of"). 1 when it does, −1 when it states only the other kind, 0 otherwise.
+    /// </summary>
+    private double FlowMatch(string text)
+    {
+        var (flow, stock) = (FlowWord().IsMatch(text), StockWord().IsMatch(text));
+        return _question.Quantity switch
+        {
+            QuantityWanted.Addition => flow ? 1 : stock ? -1 : 0,
+            QuantityWanted.Level => stock ? 1 : flow ? -1 : 0,
+            _ => 0,
+        };
+    }
+
+    /// <summary>
+    /// Whether the sentence states a figure in the unit the question asks in ("how many tonnes": "48.2 million
+    /// deadweight tonnes"): 1 when it does, −1 when it has figures but none in that unit, 0 when no unit is asked.
+    /// </summary>
+    private double UnitMatch(string text, int numbers)
+    {
+        if (_question.Units.Count == 0 || numbers == 0)
+        {
+            return 0;
+        }
+
+        // Percentage points are differences of percentages: a sentence of percentages answers "by how many points".
+        if (_question.Units.Any(UnitNames.IsRate) && RateNumber().IsMatch(text))
+        {
+            return 1;
+        }
+
+        foreach (Match figure in FigureNumber().Matches(text))
+        {
+            // The unit may follow a scale and one more word: "1.2 billion deadweight tonnes".
+            var after = text[(figure.Index + figure.Length)..].TrimStart();
+            for (var skipped = 0; skipped < 3 && after.Length > 0; skipped++)
+            {
+                if (_question.Units.Any(u => after.StartsWith(u, StringComparison.OrdinalIgnoreCase) && (after.Length == u.Length || !char.IsLetter(after[u.Length]))))
+                {
+                    return 1;
+                }
+
+                var space = after.IndexOf(' ', StringComparison.Ordinal);
+                after = space < 0 ? string.Empty : after[(space + 1)..];
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Whether an abbreviation of two to five letters is written out in the text as capitalised words with those
+    /// initials, small joining words allowed between them ("pta": "Port Transport Authority"; "mtc": "Ministry of
+    /// Trade and Commerce").
+    /// </summary>
+    private static bool SpelledOut(string text, string entity)
+    {
+        if (entity.Length is < 2 or > 5 || !entity.All(char.IsAsciiLetterLower))
+        {
+            return false;
+        }
+
+        var pattern = @"\b" + string.Join(@"\s+(?:(?:of|and|for|the|on)\s+)*", entity.Select(c => char.ToUpperInvariant(c) + @"[a-z]+"));
+        return Regex.IsMatch(text, pattern, RegexOptions.None, TimeSpan.FromMilliseconds(50));
+    }
+
+    // A number that is not a year (a year may end the sentence: "than in 2023."): a figure, a share, a count; not part of
+    // a name or an ordinal ("5G", "3D", "12th").
+    [GeneratedRegex(@"(?<![\w.])(?!(?:19|20)\d\d(?![\d,%]|\.\d))\d+(?:[.,]\d+)*(?![A-Za-z\d])(?:\s*(?:%|percent|per cent))?")]
+    private static partial Regex FigureNumber();
+
+    [GeneratedRegex(@"\b(?:gr[eo]w(?:th|n|s)?|ris(?:e|es|en|ing)|rose|fell|fall(?:s|en|ing)?|drop(?:ped|s)?|declin(?:e|ed|es|ing)|increas(?:e|ed|es|ing)|decreas(?:e|ed|es|ing)|up|down|expand(?:ed|s)?|year[- ]on[- ]year|yoy|higher|lower|more|less)\b|增长|下降|减少|同比")]
+    private static partial Regex ChangeWord();
+
+    [GeneratedRegex(@"\d\s*(?:%|percent\b|per cent\b|percentage point)|百分之|\d\s*％")]
+    private static partial Regex RateNumber();
+
+    [GeneratedRegex(@"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b|\b(?:19|20)\d\d\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\d+\s*年|\d+\s*月")]
+    private static partial Regex DateCue();
+
+    [GeneratedRegex(@"\b(?:said|says|told|according to|announced|stated|noted|released|published|reported|showed|issued|head of|president|spokes(?:person|man|woman)|director|chairman|minister)\b|\b[A-Z]{2,}\b|\b[A-Z][a-z]+ [A-Z][a-z]+\b")]
+    private static partial Regex WhoCue();
+
+    // A question asking for a person: "who", or the role asked about ("which spokeswoman", "which analyst").
+    [GeneratedRegex(@"\bwho(?:m|se)?\b|\b(?:spokes(?:person|man|woman)|director|minister|president|chair(?:man|woman|person)?|head|official|analyst|statistician|commissioner|secretary(?:-general)?|governor|economist|researcher|professor|expert|founder|executive)s?\b|谁", RegexOptions.IgnoreCase)]
+    private static partial Regex PersonWanted();
+
+    // A person named with a role: "spokeswoman Jane Roe", "Jane Roe, spokesman of", "said Jane Roe", "Jane Roe said".
+    [GeneratedRegex(@"\b(?:spokes(?:person|man|woman)|director|minister|president|chair(?:man|woman|person)?|head|official|analyst|statistician|commissioner|secretary(?:-general)?|governor|economist|researcher|professor|expert|founder|executive)\s+(?:[A-Z][a-z]+\s){1,2}|\b[A-Z][a-z]+ [A-Z][a-z]+(?: [A-Z][a-z]+)?,\s+(?:a |the |an )?(?:[a-z]+\s)?(?:spokes(?:person|man|woman)|director|minister|president|chair(?:man|woman|person)?|head|official|analyst|statistician|commissioner|secretary(?:-general)?|governor|economist|researcher|professor|expert|founder|executive)|\b(?:said|told|according to)\s+[A-Z][a-z]+ [A-Z][a-z]+\b|(?<!^)\b[A-Z][a-z]+ [A-Z][a-z]+ (?:said|told|noted|stressed|added)\b")]
+    private static partial Regex PersonCue();
+
+    [GeneratedRegex(@"\b(?:because|due to|driven by|thanks to|owing to|as a result|result(?:ed|s)? (?:in|from)|reflect(?:s|ed|ing)?|indicat(?:es|ed|ing)|show(?:s|ed|ing)? that|suggest(?:s|ed)?|signal(?:s|led|ed)?|amid|boost(?:ed)?|support(?:ed)?|helped|led to|contribut(?:ed|ion)|mainly|largely|attributed|expected|pointed to|said)\b|因为|由于|得益于|表明|显示")]
+    private static partial Regex CauseCue();
+
+    [GeneratedRegex(@"\b(?:add|adds|added|adding|addition|additions|new|newly)\b|新增", RegexOptions.IgnoreCase)]
+    private static partial Regex FlowWord();
+
+    [GeneratedRegex(@"\b(?:cumulative|cumulatively|in total|installed base|at the end of|stood at|on hand|in operation)\b|累计", RegexOptions.IgnoreCase)]
+    private static partial Regex StockWord();
+}
