@@ -6,7 +6,7 @@ using ChatAnalyst.Orchestration.Answers;
 namespace ChatAnalyst.Orchestration.Reading;
 
 /// <summary>
-/// Quotes a wide table row by the columns asked: "Cement — Oct 2019: -2.1; Sep 2019: 4.1; …" becomes "Cement — Oct 2019:
+/// Quotes a wide table row by the columns asked: "Gears — Oct 2019: -2.1; Sep 2019: 4.1; …" becomes "Gears — Oct 2019:
 /// -2.1" for an October 2019 question. A row is the decoder's form of a table line (its label, then "header: value"
 /// cells); a row with no column for a period asked is quoted whole.
 /// </summary>
