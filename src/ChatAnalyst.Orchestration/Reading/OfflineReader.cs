@@ -22,6 +22,12 @@ public sealed class OfflineReader(ReaderModel model, UnitNames units, ReaderTrac
     /// <summary>How many of the best candidates a comparison looks through for the two sides' figures.</summary>
     private const int ComparisonDepth = 8;
 
+    /// <summary>
+    /// Empties what the reader keeps across turns from sentences alone (their terms and periods), so a benchmark can time
+    /// the first sight of a sentence; answers do not change.
+    /// </summary>
+    public static void ClearCaches() => ReaderCache.Clear();
+
     /// <summary>The answer text for this turn.</summary>
     public string Read(QuestionAnalysis question, IReadOnlyList<ToolEvidence> results)
     {

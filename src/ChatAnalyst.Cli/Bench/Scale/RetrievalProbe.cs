@@ -37,6 +37,8 @@ internal static class RetrievalProbe
             var result = await kernel.InvokeAsync(KnowledgeBasePlugin.PluginName, KnowledgeBasePlugin.SearchArticles, new() { ["query"] = analysis.SearchText, ["top"] = 6 }, cancellationToken);
             var searched = Latencies.Since(started);
             var evidence = new CitationLedger().Register(result.GetValue<ToolEvidence>() ?? ToolEvidence.Empty(KnowledgeBasePlugin.SearchArticles, "no result"));
+            // At scale most sentences a search returns are new to the reader: its caches are emptied, untimed, each turn.
+            OfflineReader.ClearCaches();
             started = Stopwatch.GetTimestamp();
             reader.Read(analysis, [evidence]);
             var read = Latencies.Since(started);

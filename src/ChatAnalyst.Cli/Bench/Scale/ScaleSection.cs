@@ -80,7 +80,7 @@ internal sealed class ScaleSection(string contentRoot, string sampleDatabase, Be
             var times = await RetrievalProbe.RunAsync(host, questions, options, cancellationToken);
             table.Add(section, "retrieval: search_articles (hybrid, with query embedding)", times.Retrieval.Summary(), "p50 / p95; " + vectors);
             table.Add(section, "  of which query embedding / FTS5 keyword query", $"{BenchTable.Format(times.Embedding.P50)} / {BenchTable.Format(times.Keyword.P50)} ms", "p50 each; the rest is dense scan, fusion and passages");
-            table.Add(section, "reader on the passages found", times.Reader.Summary(), "p50 / p95");
+            table.Add(section, "reader on the passages found", times.Reader.Summary(), "p50 / p95; first sight of their sentences (reader caches emptied each turn)");
             table.AddAtMost(section, "retrieval + reader, p95", times.Both.P95, 25, " ms", "the issue sets this budget at 100k chunks");
         }
 
