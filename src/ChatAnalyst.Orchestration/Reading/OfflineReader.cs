@@ -1,4 +1,3 @@
-using ChatAnalyst.Knowledge.Indicators;
 using ChatAnalyst.Knowledge.Text;
 using ChatAnalyst.Orchestration.Answers;
 using ChatAnalyst.Orchestration.Evidence;
@@ -66,11 +65,6 @@ public sealed class OfflineReader(ReaderModel model, UnitNames units, ReaderTrac
         // first of them is the lead.
         var all = scored.Select(s => s.Features).ToList();
         var mayLead = ReaderSelector.MayLead(all, rules);
-        for (var i = 0; i < scored.Count; i++)
-        {
-            mayLead[i] &= !Unplaced(question, scored[i].Candidate);
-        }
-
         var leadIndex = Array.IndexOf(mayLead, true);
         scored = scored.Where((_, i) => mayLead[i]).ToList();
         if (scored.Count == 0)
@@ -100,28 +94,5 @@ public sealed class OfflineReader(ReaderModel model, UnitNames units, ReaderTrac
         // may sit in a lower-ranked sentence of it.
         var ranked = scored.Select(s => s.Candidate).Where(c => c.DocumentId == lead.DocumentId).Take(ComparisonDepth).ToList();
         return AnswerWriter.Write(question, lead, new SupportingSentences(support, parts), ranked, units);
-    }
-
-    /// <summary>
-    /// A sentence of an undated article whose period no reader can place does not answer for a period asked: one that
-    /// names no period where the article never names a year asked, or one whose months without a year are other months
-    /// than those asked ("rose 29 percent in June" for an October question).
-    /// </summary>
-    private static bool Unplaced(QuestionAnalysis question, ReaderCandidate candidate)
-    {
-        if (question.Years.Count == 0 || candidate.Periods.Count > 0 || candidate.Item.Source.Published is not null)
-        {
-            return false;
-        }
-
-        var asked = question.Periods.Count > 0 ? question.Periods : question.Period is { } one ? [one] : [];
-        var months = asked.Count > 0 ? PeriodReader.Read(candidate.Text, null, asked[0].Year) : [];
-        if (months.Count > 0)
-        {
-            return !months.Any(p => asked.Contains(p, Period.SameMonths));
-        }
-
-        var text = $"{candidate.Item.Source.Title} {candidate.Previous} {candidate.Text} {candidate.Item.ArticleText}";
-        return !question.Years.Any(PeriodReader.Years(text).Contains);
     }
 }

@@ -74,7 +74,7 @@ public sealed partial class ReaderFeatures
     }
 
     // A number that is not a year (a year may end the sentence: "than in 2023."): a figure, a share, a count; not part of
-    // a name or an ordinal ("5G", "3D", "12th").
+    // a name or an ordinal ("X5", "B2", "12th").
     [GeneratedRegex(@"(?<![\w.])(?!(?:19|20)\d\d(?![\d,%]|\.\d))\d+(?:[.,]\d+)*(?![A-Za-z\d])(?:\s*(?:%|percent|per cent))?")]
     private static partial Regex FigureNumber();
 

@@ -66,6 +66,30 @@ public sealed partial class ReaderFeatures
         document.EntitiesMissing ??= _question.Entities.Count == 0 ? 0
             : (double)_question.Entities.Count(e => !Mentions(document.Terms, e) && !NamesEntity(document.Text, e)) / _question.Entities.Count;
 
+    /// <summary>
+    /// A sentence of an undated article whose period no reader can place for the period asked: one whose months without
+    /// a year are other months than those asked ("rose 29 percent in June" for an October question), or one that names
+    /// no period where the article never names a year asked.
+    /// </summary>
+    private bool IsUnplaced(ReaderCandidate candidate, DocumentState document)
+    {
+        if (_question.Years.Count == 0 || candidate.Periods.Count > 0 || candidate.Item.Source.Published is not null)
+        {
+            return false;
+        }
+
+        var asked = _question.Periods.Count > 0 ? _question.Periods : _question.Period is { } one ? [one] : [];
+        var months = asked.Count > 0 ? ReaderCache.PeriodsOf(candidate.Text, null, asked[0].Year) : [];
+        if (months.Count > 0)
+        {
+            return !months.Any(p => asked.Contains(p, Period.SameMonths));
+        }
+
+        document.Years ??= PeriodReader.Years($"{candidate.Item.Source.Title} {candidate.Item.ArticleText}").ToHashSet();
+        var near = PeriodReader.Years($"{candidate.Previous} {candidate.Text}");
+        return !_question.Years.Any(y => document.Years.Contains(y) || near.Contains(y));
+    }
+
     /// <summary>A candidate's terms in order and as a set, and the share of the question's subject they cover.</summary>
     private sealed class CandidateTerms(TextTermSet terms)
     {
@@ -104,6 +128,9 @@ public sealed partial class ReaderFeatures
         public double? Coverage { get; set; }
 
         public double? EntitiesMissing { get; set; }
+
+        /// <summary>The years the title and the whole article name (worked out when first needed).</summary>
+        public HashSet<int>? Years { get; set; }
 
         /// <summary>
         /// The title as written, lower-case and folded (an abbreviation may be spelled out only there), the publisher

@@ -22,7 +22,7 @@ public sealed partial class ReaderFeatures
         "period_match", "period_conflict", "period_same_year", "document_period_match", "document_period_conflict",
         "year_conflict", "answer_type", "measure_match", "measure_conflict", "has_number", "passage_rank", "document_rank",
         "lead_position", "short_or_heading", "quoted_number", "newest_document", "curated_figure", "figure_index_only", "phrase_coverage", "change_match", "coverage_gap", "coverage_density", "number_near_subject",
-        "flow_match", "unit_match",
+        "flow_match", "unit_match", "unplaced",
     ];
 
     /// <summary>Positions in the vector of the features that the selector, the abstainer and the evaluation read by name.</summary>
@@ -47,6 +47,8 @@ public sealed partial class ReaderFeatures
     public static readonly int QuotedNumber = Array.IndexOf(Names, "quoted_number");
 
     public static readonly int HasNumber = Array.IndexOf(Names, "has_number");
+
+    public static readonly int Unplaced = Array.IndexOf(Names, "unplaced");
 
     private readonly QuestionAnalysis _question;
     private readonly Dictionary<string, double> _weights = new(StringComparer.Ordinal);
@@ -189,6 +191,7 @@ public sealed partial class ReaderFeatures
             NumberNearSubject(text),
             FlowMatch(text),
             UnitMatch(text, numbers),
+            IsUnplaced(candidate, document) ? 1 : 0,
         ];
     }
 

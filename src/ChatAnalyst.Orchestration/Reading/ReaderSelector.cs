@@ -18,7 +18,8 @@ public enum LeadRules
 /// <summary>
 /// The reader's selector, shared by the reader and its trainer so that both pick the lead the same way. Only some
 /// candidates may lead: when the question names a period that some candidate states, not a sentence about another
-/// period (the November figure for a December question), nor one that names no period in an article about another;
+/// period (the November figure for a December question), nor one that names no period in an article about another, nor
+/// a sentence of an undated article that cannot be placed in the period asked;
 /// and never a candidate from an article that does not name every entity of the question (another country's figure).
 /// The lead is the best-scored of those. The period rules hold only when the question's period is the period of the figure
 /// asked for: in "who" and "when" questions it often dates an event instead ("who spoke at the January press
@@ -47,10 +48,12 @@ public static class ReaderSelector
         var missing = ReaderFeatures.EntitiesMissing;
         var quoted = ReaderFeatures.QuotedNumber;
         var number = ReaderFeatures.HasNumber;
+        var unplaced = ReaderFeatures.Unplaced;
         var periodStated = rules.HasFlag(LeadRules.Period) && features.Any(f => f[match] > 0);
         return features
             .Select(f => f[missing] == 0
                 && (!rules.HasFlag(LeadRules.Figure) || f[number] > 0)
+                && (!rules.HasFlag(LeadRules.Period) || f[unplaced] == 0)
                 && (!periodStated || f[quoted] > 0 || (f[conflict] == 0 && !(f[match] == 0 && f[documentConflict] > 0))))
             .ToArray();
     }
