@@ -27,14 +27,14 @@ internal static partial class PublicationWriter
             && Words(Parenthesis().Replace(publisher, string.Empty)) is { Count: > 0 } name && name.IsSubsetOf(words));
     }
 
-    /// <summary>"(Publisher) published it on 18 November 2014 [1]." and the article's sentence that answers the question best.</summary>
+    /// <summary>"(Publisher) published “(title)” on 18 November 2014 [1]." and the article's sentence that answers the question best.</summary>
     public static string Write(QuestionAnalysis question, ReaderCandidate source)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(source);
         var publisher = Parenthesis().Replace(source.Item.Source.Publisher ?? string.Empty, string.Empty).Trim();
         var date = source.Item.Source.Published!.Value.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
-        return $"{publisher} published it on {date} {AnswerWriter.Marker(source)}. {AnswerWriter.Quote(question, source)}";
+        return $"{publisher} published “{source.Item.Source.Title.Trim()}” on {date} {AnswerWriter.Marker(source)}. {AnswerWriter.Quote(question, source)}";
     }
 
     private static HashSet<string> Words(string text) =>

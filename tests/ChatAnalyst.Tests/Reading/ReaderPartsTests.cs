@@ -151,7 +151,7 @@ public sealed class ReaderPartsTests
         var source = PublicationWriter.Source(asked, candidates);
 
         Assert.Same(candidates[0], source);
-        Assert.Equal("Example Wire published it on 19 January 2026 [1]. Retail sales rose 3.7 percent in 2025 [1].", PublicationWriter.Write(asked, source!));
+        Assert.Equal("Example Wire published “Retail sales keep growing” on 19 January 2026 [1]. Retail sales rose 3.7 percent in 2025 [1].", PublicationWriter.Write(asked, source!));
         Assert.Null(PublicationWriter.Source(QuestionAnalysis.Analyze("When did Other Daily report the 2025 retail sales figure?", [], BilingualGlossary.Empty), candidates));
         Assert.Null(PublicationWriter.Source(QuestionAnalysis.Analyze("When did retail sales in the Example region peak?", [], BilingualGlossary.Empty), candidates));
         Assert.Null(PublicationWriter.Source(QuestionAnalysis.Analyze("When did the Example region report its 2025 retail sales?", [], BilingualGlossary.Empty), candidates));
