@@ -17,6 +17,7 @@ internal sealed class DenseSnapshot
     private readonly List<EmbeddedChunk> _chunks = [];
     private readonly Dictionary<string, int> _chunkIndex = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _vocabulary = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _abbreviations = new(StringComparer.Ordinal);
 
     // Chunk vectors, one row each, as int8 with a scale per row: a quarter of float32's memory.
     private readonly List<int> _rowToChunk = [];
@@ -54,6 +55,9 @@ internal sealed class DenseSnapshot
 
     /// <summary>Lower-case word → number of chunks containing it.</summary>
     public IReadOnlyDictionary<string, int> Vocabulary => _vocabulary;
+
+    /// <summary>Abbreviations the articles define ("gadget price index (GPI)"): lower-case abbreviation → long form.</summary>
+    public IReadOnlyDictionary<string, string> Abbreviations => _abbreviations;
 
     public int EmbeddedCount => _rowToChunk.Count;
 
@@ -176,6 +180,11 @@ internal sealed class DenseSnapshot
                 _rowToChunk.Add(index);
                 _rows.Add(vector);
             }
+        }
+
+        foreach (var (abbreviation, longForm) in AbbreviationReader.Definitions(chunk.Text))
+        {
+            _abbreviations.TryAdd(abbreviation, longForm);
         }
 
         var split = SentenceSplitter.SplitText(chunk.Text);

@@ -80,7 +80,7 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
         var top = Math.Min(request.Top, 50);
         var snapshot = await GetSnapshotAsync(cancellationToken);
         var filter = new KnowledgeFilter(request.From, request.To, request.Tags);
-        var analyzed = _analyzer.Analyze(request.Query, snapshot.Vocabulary);
+        var analyzed = _analyzer.Analyze(request.Query, snapshot.Vocabulary, snapshot.Abbreviations);
         if (analyzed.Corrections.Count > 0 || analyzed.Expansions.Count > 0)
         {
             _logger.LogDebug(

@@ -70,7 +70,7 @@ internal sealed partial class QueryAnalyzer
     public static IEnumerable<string> LatinWords(string text) =>
         LatinWord().Matches(text).Select(m => m.Value.ToLowerInvariant());
 
-    public AnalyzedQuery Analyze(string query, IReadOnlyDictionary<string, int> vocabulary)
+    public AnalyzedQuery Analyze(string query, IReadOnlyDictionary<string, int> vocabulary, IReadOnlyDictionary<string, string>? defined = null)
     {
         ArgumentNullException.ThrowIfNull(query);
         var expansions = _glossary.EnglishTermsIn(query);
@@ -85,6 +85,12 @@ internal sealed partial class QueryAnalyzer
             }
 
             terms.Add(word);
+            // An abbreviation an article defines finds the articles that write it out ("gpi": gadget price index).
+            if (defined is not null && defined.TryGetValue(word, out var longForm))
+            {
+                terms.AddRange(LatinWords(longForm).Where(w => !EnglishStopWords.Contains(w)));
+            }
+
             if (Abbreviations.TryGetValue(word, out var expanded))
             {
                 terms.AddRange(expanded.Split(' '));
@@ -96,6 +102,13 @@ internal sealed partial class QueryAnalyzer
                 terms.Add(corrected);
                 corrections.Add(new(word, corrected));
             }
+        }
+
+        // And a long form written out finds the articles that write only its abbreviation.
+        if (defined is { Count: > 0 })
+        {
+            var lower = query.ToLowerInvariant();
+            terms.AddRange(defined.Where(d => lower.Contains(d.Value, StringComparison.Ordinal)).Select(d => d.Key));
         }
 
         foreach (Match run in CjkRun().Matches(query))

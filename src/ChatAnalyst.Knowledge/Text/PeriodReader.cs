@@ -65,7 +65,7 @@ public static partial class PeriodReader
 
         foreach (Match m in RelativeMonth().Matches(sentence))
         {
-            if (Claim(claimed, m) && !undated)
+            if (Claim(claimed, m) && !undated && !RelativeBase(sentence[..m.Index]))
             {
                 var month = m.Groups["w"].Value.Equals("this", StringComparison.OrdinalIgnoreCase) ? new DateOnly(date.Year, date.Month, 1) : new DateOnly(date.Year, date.Month, 1).AddMonths(-1);
                 periods.Add(Period.ForMonth(month.Year, month.Month));
@@ -75,7 +75,7 @@ public static partial class PeriodReader
         foreach (Match m in RelativeYear().Matches(sentence))
         {
             var thisYear = m.Groups["w"].Value.Equals("this", StringComparison.OrdinalIgnoreCase);
-            if (Claim(claimed, m) && (thisYear || !undated))
+            if (Claim(claimed, m) && (thisYear || !undated) && !RelativeBase(sentence[..m.Index]))
             {
                 periods.Add(Period.ForYear(thisYear ? date.Year : date.Year - 1));
             }
@@ -119,6 +119,12 @@ public static partial class PeriodReader
     /// 2024"); not when a figure comes between ("larger than 1 trillion yuan in 2025": 2025 is the figure's period).
     /// </summary>
     private static bool IsBase(string before) => Base().Match(before) is { Success: true } m && !m.Value.Any(char.IsDigit);
+
+    /// <summary>
+    /// Whether a "last year" or "this month" that follows is what a figure is compared with: "an increase of 27 percent on
+    /// the same period last year", "up from 2.6 percent last month", "than last year".
+    /// </summary>
+    private static bool RelativeBase(string before) => IsBase(before) || RelativeBaseBefore().IsMatch(before);
 
     /// <summary>A month without a year is the latest such month up to the publication date.</summary>
     private static int YearOf(int month, DateOnly published) => month <= published.Month ? published.Year : published.Year - 1;
@@ -169,7 +175,7 @@ public static partial class PeriodReader
 
     private const string Months = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
 
-    [GeneratedRegex(@"\b(?:January|Jan\.?)\s*(?:to|through|until|-|–|—)\s*(?<to>" + Months + @")\b(?!\.?\s*\d)|\bfirst\s+(?<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+months\b(?!\s+(?:of\s+)?(?:19|20)\d\d)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:(?:January|Jan\.?)\s*(?:to|through|until|-|–|—)|between\s+(?:January|Jan\.?)\s+and)\s*(?<to>" + Months + @")\b(?!\.?\s*\d)|\bfirst\s+(?<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+months\b(?!\s+(?:of\s+)?(?:19|20)\d\d)", RegexOptions.IgnoreCase)]
     private static partial Regex YearlessRange();
 
     // Capitalised month names only ("may" is a verb); "April 8" and "8 April" are dates, not periods.
@@ -190,6 +196,9 @@ public static partial class PeriodReader
 
     [GeneratedRegex(@"\b(?<w>this|last)\s+month\b", RegexOptions.IgnoreCase)]
     private static partial Regex RelativeMonth();
+
+    [GeneratedRegex(@"(?:\bthe\s+same\s+(?:period|month|months|quarter|time|week)\s+(?:of\s+)?|\b(?:than|from|over|versus|against)\s+(?:in\s+)?|\bfrom\s+[\d.,]+\s*(?:%|percent|per cent)?\s+(?:in\s+)?)$", RegexOptions.IgnoreCase)]
+    private static partial Regex RelativeBaseBefore();
 
     [GeneratedRegex(@"\b(?<w>this|last)\s+year\b", RegexOptions.IgnoreCase)]
     private static partial Regex RelativeYear();

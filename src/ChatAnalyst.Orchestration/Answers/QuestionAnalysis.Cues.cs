@@ -10,6 +10,12 @@ public sealed partial record QuestionAnalysis
     public QuantityWanted Quantity { get; init; }
 
     /// <summary>
+    /// Which way the question says the thing asked about moved: +1 up ("why did it pick up"), −1 down ("why did growth
+    /// slow"), 0 when it does not say (see <see cref="ChangeDirection"/>).
+    /// </summary>
+    public int Direction { get; init; }
+
+    /// <summary>
     /// Whether the period asked is the period of the figure asked for. In "who" and "when" questions it often dates an
     /// event instead ("who spoke at the January press conference"), so it does not rule out sentences about other periods.
     /// </summary>
@@ -201,4 +207,50 @@ public sealed partial record QuestionAnalysis
 
     [GeneratedRegex(@"^\s*(?:days?|weeks?|months?|quarters?|years?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FramingAfter();
+
+    private static QuestionIntent IntentOf(string lower)
+    {
+        if (ChartCue().IsMatch(lower))
+        {
+            return QuestionIntent.Chart;
+        }
+
+        // "When did X first account for more than half…" asks for a date, whatever it compares.
+        if (lower.TrimStart().StartsWith("when ", StringComparison.Ordinal))
+        {
+            return QuestionIntent.When;
+        }
+
+        if (WhoCue().IsMatch(lower))
+        {
+            return QuestionIntent.Who;
+        }
+
+        if (ExplainCue().IsMatch(lower))
+        {
+            return QuestionIntent.Explain;
+        }
+
+        if (ComparisonCue().IsMatch(lower))
+        {
+            return QuestionIntent.Comparison;
+        }
+
+        if (ListCue().IsMatch(lower))
+        {
+            return QuestionIntent.List;
+        }
+
+        if (WhenCue().IsMatch(lower))
+        {
+            return QuestionIntent.When;
+        }
+
+        if (FigureCue().IsMatch(lower))
+        {
+            return QuestionIntent.Figure;
+        }
+
+        return YesNoCue().IsMatch(lower) ? QuestionIntent.YesNo : QuestionIntent.General;
+    }
 }

@@ -153,6 +153,7 @@ public sealed partial record QuestionAnalysis
             Count = CountOf(lower),
             Measure = MeasureOf(isFollowUp && !MeasureCue().IsMatch(lower) ? $"{lower} {previousEnglish!.ToLowerInvariant()}" : lower),
             Quantity = QuantityOf(isFollowUp && !MeasureCue().IsMatch(lower) ? $"{lower} {previousEnglish!.ToLowerInvariant()}" : lower),
+            Direction = ChangeDirection.Of(isFollowUp && !MeasureCue().IsMatch(lower) ? $"{lower} {previousEnglish!.ToLowerInvariant()}" : lower),
             WantsChange = ChangeCue().IsMatch(isFollowUp && !MeasureCue().IsMatch(lower) ? $"{lower} {previousEnglish!.ToLowerInvariant()}" : lower),
             Units = (units ?? UnitNames.Empty).WantedIn(text),
             QuotedNumbers = QuotedNumber().Matches(text).Where(m => !IsYear(m.Value) && IsFigure(text, m)).Select(m => m.Value).ToList(),
@@ -263,51 +264,5 @@ public sealed partial record QuestionAnalysis
 
         var y = ChineseYear().Match(text);
         return y.Success ? Knowledge.Indicators.Period.ForYear(int.Parse(y.Groups["year"].Value, CultureInfo.InvariantCulture)) : null;
-    }
-
-    private static QuestionIntent IntentOf(string lower)
-    {
-        if (ChartCue().IsMatch(lower))
-        {
-            return QuestionIntent.Chart;
-        }
-
-        // "When did X first account for more than half…" asks for a date, whatever it compares.
-        if (lower.TrimStart().StartsWith("when ", StringComparison.Ordinal))
-        {
-            return QuestionIntent.When;
-        }
-
-        if (WhoCue().IsMatch(lower))
-        {
-            return QuestionIntent.Who;
-        }
-
-        if (ExplainCue().IsMatch(lower))
-        {
-            return QuestionIntent.Explain;
-        }
-
-        if (ComparisonCue().IsMatch(lower))
-        {
-            return QuestionIntent.Comparison;
-        }
-
-        if (ListCue().IsMatch(lower))
-        {
-            return QuestionIntent.List;
-        }
-
-        if (WhenCue().IsMatch(lower))
-        {
-            return QuestionIntent.When;
-        }
-
-        if (FigureCue().IsMatch(lower))
-        {
-            return QuestionIntent.Figure;
-        }
-
-        return YesNoCue().IsMatch(lower) ? QuestionIntent.YesNo : QuestionIntent.General;
     }
 }

@@ -144,8 +144,9 @@ public static partial class NumberReader
     }
 
     // Not after a Latin letter, digit or point ("R2", "v1.5", part of a larger number), but right after a Chinese
-    // character it is a number: "增长9.2%", "为12.5万亿元" (.NET's \w would count those characters as letters).
-    [GeneratedRegex(@"(?<![A-Za-z0-9_.])(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(?<scale>万亿|百万|千万|万|亿|thousand|million|billion|trillion|mn|bn|tn)\b|\s*(?<scale>万亿|万|亿))?", RegexOptions.IgnoreCase)]
+    // character it is a number: "增长9.2%", "为12.5万亿元" (.NET's \w would count those characters as letters), and so is
+    // one written onto a currency code ("CNY122.7 billion", "RMB1.81 trillion").
+    [GeneratedRegex(@"(?:(?<![A-Za-z0-9_.])|(?<=\b(?-i:[A-Z]{2,3})))(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(?<scale>万亿|百万|千万|万|亿|thousand|million|billion|trillion|mn|bn|tn)\b|\s*(?<scale>万亿|万|亿))?", RegexOptions.IgnoreCase)]
     private static partial Regex Numeral();
 
     [GeneratedRegex(@"^\s*(?:[—–~-]\s*\d{1,2}\s*)?[月日号]|^\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b", RegexOptions.IgnoreCase)]

@@ -11,7 +11,7 @@ public static partial class ComparisonWriter
     [GeneratedRegex(@"(?:^|[,:–]|\b(?:faster|slower|higher|lower|larger|bigger|smaller|more|less|fewer|better|worse|stronger|weaker)\b|\b(?:did|does|was|were|is|are)\b)\s*(?:in\s+\d{4}\s*,?\s*)?(?:in china\s*,?\s*|china'?s?\s+)?(?<a>[^,:?]{2,80}?)\s+(?:or|vs\.?|versus)\s+(?<b>[^,?–]{2,80}?)(?=\s*(?:[,?–]|\band\b|\bin\s+(?:19|20)\d\d|$))", RegexOptions.IgnoreCase)]
     private static partial Regex OrPattern();
 
-    [GeneratedRegex(@"\b(?:did|does|was|were|is|are)\s+(?<a>.{2,80}?)\s+(?:grow|rise|increase|fall|expand)?\s*(?:faster|slower|more|higher|lower|less|bigger|larger)\s+than\s+(?<b>[^,?]{2,80}?)(?=\s*(?:[,?]|$|\bin\b))|\b(?<a>[^,?]{2,60}?)\s+(?:exceed|exceeds|outpace|outpaces|beat|beats)\s+(?<b>[^,?]{2,60}?)(?=\s*(?:[,?]|$|\bin\b))|\bhow\s+(?:much|many|far)\s+(?:more|bigger|larger|higher|greater|faster|lower|smaller|less)\s+(?:is|are|was|were)\s+(?<a>.{2,80}?)\s+than\s+(?<b>[^,?]{2,80}?)(?=\s*(?:[,?]|$|\bin\b))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:did|does|was|were|is|are)\s+(?<a>.{2,80}?)\s+(?:grow|rise|increase|fall|expand)?\s*(?:faster|slower|more|higher|lower|less|bigger|larger)\s+than\s+(?<b>[^,?]{2,80}?)(?=\s*(?:[,?]|$|\bin\b))|\b(?<a>[^,?]{2,60}?)\s+(?:exceed|exceeds|outpace|outpaces|beat|beats)\s+(?<b>[^,?]{2,60}?)(?=\s*(?:[,?]|$|\bin\b))|\bhow\s+(?:much|many|far)\s+(?:more|bigger|larger|higher|greater|faster|lower|smaller|less)\s+(?:is|are|was|were)\s+(?<a>.{2,80}?)\s+than\s+(?<b>[^,?]{2,80}?)(?=\s*(?:[,?]|$|\bin\b))|\bhow\s+(?:much|many|far)\s+(?:more|bigger|larger|higher|greater|faster|slower|lower|smaller|less|fewer)\s+(?:[a-z-]+\s+){0,2}?(?:did|does|do|has|have|had)\s+(?<a>[^,?]{2,80}?)\s+[a-z]+\s+than\s+(?<b>[^,?]{2,80}?)(?=\s*(?:[,?]|$|\bin\b))", RegexOptions.IgnoreCase)]
     private static partial Regex ThanPattern();
 
     [GeneratedRegex(@"\b(?:compare|comparing|between)\s+(?<a>[^,?]{2,80}?)\s+(?:and|with|to)\s+(?<b>[^,?–]{2,80}?)(?=\s*(?:[,?–]|\bin\s+(?:19|20)\d\d|$))", RegexOptions.IgnoreCase)]
@@ -50,7 +50,7 @@ public static partial class ComparisonWriter
     [GeneratedRegex(@"\bper\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex Per();
 
-    // A figure, not an ordinal ("ranked 12th").
-    [GeneratedRegex(@"(?<![\w.])(?<n>\d+(?:,\d{3})*(?:\.\d+)?)(?![\d,.]\d|\d|(?:st|nd|rd|th)\b)(?:\s*(?<u>%|percent|per cent|million|billion|trillion|thousand)\b|(?<u>%))?", RegexOptions.IgnoreCase)]
+    // A figure, not an ordinal ("ranked 12th"). A currency code written onto the figure ("CNY115.2 billion") does not hide it.
+    [GeneratedRegex(@"(?:(?<![\w.])|(?<=\b(?-i:[A-Z]{2,3})))(?<n>\d+(?:,\d{3})*(?:\.\d+)?)(?![\d,.]\d|\d|(?:st|nd|rd|th)\b)(?:\s*(?<u>%|percent|per cent|million|billion|trillion|thousand)\b|(?<u>%))?", RegexOptions.IgnoreCase)]
     private static partial Regex FigurePattern();
 }

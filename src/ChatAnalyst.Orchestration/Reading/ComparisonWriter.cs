@@ -42,7 +42,9 @@ public static partial class ComparisonWriter
         Figure?[]? pair = null;
         foreach (var candidate in candidates)
         {
-            var assigned = Assign(candidate, Figures(candidate, question), terms, sides.Coordinated);
+            // A table row is read by the columns of the period asked, as it is quoted.
+            var text = TableRowQuote.Trim(question, candidate.Text, candidate.Item.Source.Published);
+            var assigned = Assign(text, Figures(candidate, text, question), terms, sides.Coordinated);
             if (periodSides && (assigned[0] is null || assigned[1] is null))
             {
                 continue;
@@ -155,10 +157,10 @@ public static partial class ComparisonWriter
     }
 
     /// <summary>Each side's figure in one sentence: by "respectively" order, else the figure nearest to where the side is named.</summary>
-    private static Figure?[] Assign(ReaderCandidate candidate, List<Figure> figures, string[][] terms, bool coordinated)
+    private static Figure?[] Assign(string text, List<Figure> figures, string[][] terms, bool coordinated)
     {
         // Lower case only (no synonym folding), so positions line up with the figures found in the text.
-        var lower = candidate.Text.ToLowerInvariant();
+        var lower = text.ToLowerInvariant();
         var mentions = new[]
         {
             Mentions(lower, coordinated ? Heads(terms[0]).OrderBy(Qualifiers.Contains) : terms[0].OrderBy(Qualifiers.Contains).Take(1)),
@@ -249,7 +251,8 @@ public static partial class ComparisonWriter
             // A compound is found by its first part ("cargo-to-berth" by "cargo").
             var word = head.Split('-', StringSplitOptions.RemoveEmptyEntries) is [{ Length: >= 2 } first, ..] ? first : head;
             var stem = word.Length > 5 ? word[..Math.Max(5, word.Length - 3)] : word;
-            var found = Regex.Matches(lower, @"\b" + Regex.Escape(stem)).Select(m => m.Index).ToList();
+            // Not inside a compound of another word ("food" is not named by "non-food").
+            var found = Regex.Matches(lower, @"(?<![\w-])" + Regex.Escape(stem)).Select(m => m.Index).ToList();
             if (found.Count > 0)
             {
                 return found;
@@ -260,9 +263,8 @@ public static partial class ComparisonWriter
     }
 
     /// <summary>The figures of the kind the question compares: changes for "grew faster", rates, or amounts.</summary>
-    private static List<Figure> Figures(ReaderCandidate candidate, QuestionAnalysis question)
+    private static List<Figure> Figures(ReaderCandidate candidate, string text, QuestionAnalysis question)
     {
-        var text = candidate.Text;
         var figures = new List<Figure>();
         var previousChangeEnd = -1;
         foreach (Match m in FigurePattern().Matches(text))
@@ -275,10 +277,19 @@ public static partial class ComparisonWriter
             }
 
             var kind = Kind(m.Groups["u"].Value);
+            var header = TableRowQuote.Header(text, m.Index);
+            if (header is not null && m.Groups["u"].Length == 0 && TableRowQuote.PercentHeader(header))
+            {
+                kind = "%";
+            }
+
             // "rising 7.7 percent and 8.9 percent", "grew 5.0 percent in A, B 6.2 percent", "by 3 percent in A and 4 percent
             // in B": a rate listed after a change, with only a few words and a joining word between them, is a change too.
             var listed = previousChangeEnd >= 0 && ListedAfter().IsMatch(text[previousChangeEnd..m.Index]);
             var isChange = kind == "%" && (listed || ChangeBefore().IsMatch(text[Math.Max(0, m.Index - 30)..m.Index]) || ChangeAfter().IsMatch(text[(m.Index + m.Length)..]));
+            // A bare figure under a column headed by its period alone says nothing of its kind; within one column it
+            // compares as the table gives it ("Gears — Oct 2019: 8.2" against "Wheels — Oct 2019: 4.4"), gap unit-less.
+            isChange |= kind == Count && header is not null && TableRowQuote.PeriodHeader(header, candidate.Item.Source.Published);
             previousChangeEnd = isChange ? m.Index + m.Length : -1;
             var wanted = question.WantsChange ? isChange : question.Measure == MeasureWanted.Rate ? kind == "%" : question.Measure != MeasureWanted.Amount || kind != "%";
             if (wanted)

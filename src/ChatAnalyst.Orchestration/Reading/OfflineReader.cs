@@ -79,6 +79,12 @@ public sealed class OfflineReader(ReaderModel model, UnitNames units, ReaderTrac
             return PublicationWriter.Write(question, published);
         }
 
+        // "Who wrote / translated / edited …" is answered from the article's credit lines, which are no candidates.
+        if (CreditWriter.Write(question, scored.Take(3).Select(s => s.Candidate)) is { } credited)
+        {
+            return credited;
+        }
+
         // A sentence that states the very figure the user quotes answers the question (if only to correct its period).
         var quotesIt = question.IsQuotedIn(top.Candidate.Text);
         if (!quotesIt && model.AnswerProbability(ReaderModel.AbstainInputs(all, leadIndex, question.IsChinese, rules)) < model.AnswerThreshold)

@@ -22,6 +22,24 @@ public sealed partial class ReaderFeatures
     };
 
     /// <summary>
+    /// Whether the sentence speaks of movement the way the question does ("why did growth slow": "blamed the slower
+    /// growth on…"): 1 when it names the question's direction, −1 when it names only the other, 0 when the question
+    /// names none or the sentence neither.
+    /// </summary>
+    private double DirectionMatch(string text)
+    {
+        if (_question.Direction == 0)
+        {
+            return 0;
+        }
+
+        var (up, down) = ChangeDirection.Words(text);
+        var same = _question.Direction > 0 ? up : down;
+        var other = _question.Direction > 0 ? down : up;
+        return same ? 1 : other ? -1 : 0;
+    }
+
+    /// <summary>
     /// Whether the sentence states a figure in the unit the question asks in ("how many tonnes": "48.2 million
     /// deadweight tonnes"): 1 when it does, −1 when it has figures but none in that unit, 0 when no unit is asked.
     /// </summary>
@@ -62,15 +80,27 @@ public sealed partial class ReaderFeatures
     /// initials, small joining words allowed between them ("pta": "Port Transport Authority"; "mtc": "Ministry of
     /// Trade and Commerce").
     /// </summary>
-    private static bool SpelledOut(string text, string entity)
+    private bool SpelledOut(string text, string entity) => SpelledOutAs(text, entity) is not null;
+
+    /// <summary>
+    /// The words that spell out the abbreviation in the text, or null: capitalised words with its initials (see above), or
+    /// the long form an article among the candidates defines for it ("the gadget price index (GPI)"), in any case.
+    /// Lower-case words with the right initials alone are not enough: they spell many abbreviations by chance.
+    /// </summary>
+    private string? SpelledOutAs(string text, string entity)
     {
         if (entity.Length is < 2 or > 5 || !entity.All(char.IsAsciiLetterLower))
         {
-            return false;
+            return null;
+        }
+
+        if (_defined.TryGetValue(entity, out var longForm) && text.Contains(longForm, StringComparison.OrdinalIgnoreCase))
+        {
+            return longForm;
         }
 
         var pattern = @"\b" + string.Join(@"\s+(?:(?:of|and|for|the|on)\s+)*", entity.Select(c => char.ToUpperInvariant(c) + @"[a-z]+"));
-        return Regex.IsMatch(text, pattern, RegexOptions.None, TimeSpan.FromMilliseconds(50));
+        return Regex.Match(text, pattern, RegexOptions.None, TimeSpan.FromMilliseconds(50)) is { Success: true } capitalised ? capitalised.Value : null;
     }
 
     // A number that is not a year (a year may end the sentence: "than in 2023."): a figure, a share, a count; not part of
@@ -98,8 +128,13 @@ public sealed partial class ReaderFeatures
     [GeneratedRegex(@"\b(?:spokes(?:person|man|woman)|director|minister|president|chair(?:man|woman|person)?|head|official|analyst|statistician|commissioner|secretary(?:-general)?|governor|economist|researcher|professor|expert|founder|executive)\s+(?:[A-Z][a-z]+\s){1,2}|\b[A-Z][a-z]+ [A-Z][a-z]+(?: [A-Z][a-z]+)?,\s+(?:a |the |an )?(?:[a-z]+\s)?(?:spokes(?:person|man|woman)|director|minister|president|chair(?:man|woman|person)?|head|official|analyst|statistician|commissioner|secretary(?:-general)?|governor|economist|researcher|professor|expert|founder|executive)|\b(?:said|told|according to)\s+[A-Z][a-z]+ [A-Z][a-z]+\b|(?<!^)\b[A-Z][a-z]+ [A-Z][a-z]+ (?:said|told|noted|stressed|added)\b")]
     private static partial Regex PersonCue();
 
-    [GeneratedRegex(@"\b(?:because|due to|driven by|thanks to|owing to|as a result|result(?:ed|s)? (?:in|from)|reflect(?:s|ed|ing)?|indicat(?:es|ed|ing)|show(?:s|ed|ing)? that|suggest(?:s|ed)?|signal(?:s|led|ed)?|amid|boost(?:ed)?|support(?:ed)?|helped|led to|contribut(?:ed|ion)|mainly|largely|attributed|expected|pointed to|said|blam(?:e|es|ed)|behind|reasons?|caused?|on the back of|weigh(?:s|ed)? on|dragged|hit by|hurt by)\b|因为|由于|得益于|表明|显示|原因")]
+    // Words that give a cause: "because", "blamed … on", "driven by", "thanks to".
+    [GeneratedRegex(@"\b(?:because|due to|driven by|thanks to|owing to|as a result|result(?:ed|s)? (?:in|from)|led to|contribut(?:ed|ion)|attributed|pointed to|blam(?:e|es|ed)|behind|reasons?|caused?|on the back of|weigh(?:s|ed)? on|dragged|hit by|hurt by|boost(?:ed)?|helped|supported by)\b|因为|由于|得益于|原因|带动|拉动", RegexOptions.IgnoreCase)]
     private static partial Regex CauseCue();
+
+    // Words that only report or read a figure ("said", "reflects", "amid"): an explanation may stand in such a sentence.
+    [GeneratedRegex(@"\b(?:reflect(?:s|ed|ing)?|indicat(?:es|ed|ing)|show(?:s|ed|ing)? that|suggest(?:s|ed)?|signal(?:s|led|ed)?|amid|support(?:ed)?|mainly|largely|expected|said)\b|表明|显示", RegexOptions.IgnoreCase)]
+    private static partial Regex AttributionCue();
 
     [GeneratedRegex(@"\b(?:add|adds|added|adding|addition|additions|new|newly)\b|新增", RegexOptions.IgnoreCase)]
     private static partial Regex FlowWord();

@@ -25,7 +25,7 @@ public sealed partial class ReaderFeatures
     }
 
     /// <summary>Whether the text names the entity: as a word, or spelled out when it is an abbreviation.</summary>
-    private static bool NamesEntity(string text, string entity) => StartsWord(text, entity) || SpelledOut(text, entity);
+    private bool NamesEntity(string text, string entity) => StartsWord(text, entity) || SpelledOut(text, entity);
 
     private static bool StartsWord(string lower, string term)
     {

@@ -22,7 +22,7 @@ public sealed partial class ReaderFeatures
         "period_match", "period_conflict", "period_same_year", "document_period_match", "document_period_conflict",
         "year_conflict", "answer_type", "measure_match", "measure_conflict", "has_number", "passage_rank", "document_rank",
         "lead_position", "short_or_heading", "quoted_number", "newest_document", "curated_figure", "figure_index_only", "phrase_coverage", "change_match", "coverage_gap", "coverage_density", "number_near_subject",
-        "flow_match", "unit_match", "unplaced",
+        "flow_match", "unit_match", "unplaced", "direction_match",
     ];
 
     /// <summary>Positions in the vector of the features that the selector, the abstainer and the evaluation read by name.</summary>
@@ -67,6 +67,9 @@ public sealed partial class ReaderFeatures
     private readonly bool _wantsPerson;
     private readonly string? _nearKey;
 
+    // Abbreviations the candidates' articles define ("the gadget price index (GPI)"): abbreviation → long form.
+    private readonly Dictionary<string, string> _defined = new(StringComparer.Ordinal);
+
     public ReaderFeatures(QuestionAnalysis question, IReadOnlyList<ReaderCandidate> candidates)
     {
         ArgumentNullException.ThrowIfNull(question);
@@ -99,6 +102,14 @@ public sealed partial class ReaderFeatures
             document.Add(candidate, terms.Set);
         }
 
+        foreach (var document in _documents.Values)
+        {
+            foreach (var (abbreviation, longForm) in AbbreviationReader.Definitions(document.Text))
+            {
+                _defined.TryAdd(abbreviation, longForm);
+            }
+        }
+
         // A figure the user quotes with the wrong year ("470 — is that the 2024 figure?") is answered with its real
         // period, not declined for the year.
         QuotesEvidence = candidates.Any(c => question.IsQuotedIn(c.Text));
@@ -112,7 +123,32 @@ public sealed partial class ReaderFeatures
         foreach (var (asked, weight) in question.Terms.Where(t => !t.Key.All(char.IsDigit)))
         {
             var term = sets.Any(t => Mentions(t, asked)) ? asked : Corrected(asked, vocabulary ??= sets.SelectMany(t => t).ToHashSet(StringComparer.Ordinal));
+            // An abbreviation no candidate writes is read as the words a candidate spells it out with ("gpi":
+            // "gadget price index"), sharing its weight.
+            if (question.Entities.Contains(term) && !sets.Any(t => Mentions(t, term))
+                && candidates.Select(c => SpelledOutAs(c.Text, term)).FirstOrDefault(w => w is not null) is { } written)
+            {
+                var words = TextTerms.ContentTerms(written);
+                foreach (var word in words)
+                {
+                    var has = Array.ConvertAll(sets, t => Mentions(t, word));
+                    mentioned[word] = has;
+                    _weights[word] = _weights.GetValueOrDefault(word) + (weight / words.Count * Math.Log(1 + ((candidates.Count + 1.0) / (1 + has.Count(f => f)))));
+                }
+
+                continue;
+            }
+
             var found = Array.ConvertAll(sets, t => Mentions(t, term));
+            // Where other candidates write the abbreviation asked, one that spells it out names it too.
+            if (question.Entities.Contains(term))
+            {
+                for (var i = 0; i < found.Length; i++)
+                {
+                    found[i] = found[i] || SpelledOut(candidates[i].Text, term);
+                }
+            }
+
             mentioned[term] = found;
             var frequency = found.Count(f => f);
             _weights[term] = weight * Math.Log(1 + ((candidates.Count + 1.0) / (1 + frequency)));
@@ -192,6 +228,7 @@ public sealed partial class ReaderFeatures
             FlowMatch(text),
             UnitMatch(text, numbers),
             IsUnplaced(candidate, document) ? 1 : 0,
+            DirectionMatch(text),
         ];
     }
 
@@ -200,7 +237,7 @@ public sealed partial class ReaderFeatures
     {
         QuestionIntent.When => DateCue().IsMatch(text) ? 1 : 0,
         QuestionIntent.Who => _wantsPerson && PersonCue().IsMatch(text) ? 1 : WhoCue().IsMatch(text) ? 0.5 : 0,
-        QuestionIntent.Explain => CauseCue().IsMatch(text) ? 1 : 0,
+        QuestionIntent.Explain => CauseCue().IsMatch(text) ? 1 : AttributionCue().IsMatch(text) ? 0.5 : 0,
         QuestionIntent.List => ListAnswer(Math.Max(Enumeration.Items(text), numbers)),
         QuestionIntent.Comparison => numbers >= 2 ? 1 : 0,
         _ => numbers > 0 ? 1 : 0,

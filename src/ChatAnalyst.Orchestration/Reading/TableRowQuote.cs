@@ -49,6 +49,42 @@ internal static partial class TableRowQuote
         return kept.Count == 0 ? text : $"{row.Groups["label"].Value} — {string.Join("; ", kept)}";
     }
 
+    /// <summary>
+    /// The column header of the cell whose value starts at <paramref name="index"/> of a row ("Oct 2019" for the 8.2 of
+    /// "Gears — Oct 2019: 8.2; Sep 2019: 4.1"), or null when the text is no row or the figure is not a cell's value.
+    /// </summary>
+    public static string? Header(string text, int index)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var row = Row().Match(text);
+        var cells = row.Groups["cells"];
+        if (!row.Success || index < cells.Index || index < 2 || text[(index - 2)..index] != ": ")
+        {
+            return null;
+        }
+
+        var start = Math.Max(text.LastIndexOf("; ", index - 2, StringComparison.Ordinal) + 2, cells.Index);
+        var header = text[start..(index - 2)];
+        return header.Contains(':', StringComparison.Ordinal) ? null : header;
+    }
+
+    /// <summary>Whether a header says its figures are percentages ("Y/Y pct chg", "Share (%)").</summary>
+    public static bool PercentHeader(string header) => PercentWords().IsMatch(header);
+
+    /// <summary>Whether a header is a period and nothing else ("Oct 2019", "Jan-Feb"): it gives its figures no unit.</summary>
+    public static bool PeriodHeader(string header, DateOnly? published)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        return PeriodReader.Read(header, published).Count > 0 && !UnitWords().IsMatch(header);
+    }
+
+    [GeneratedRegex(@"%|\b(?:pct|percent|per cent|y/y|yoy|chg|change|growth)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PercentWords();
+
+    // A header naming a unit or a measure besides its period ("Jan-Oct (bln kWh)", "2024 revenue").
+    [GeneratedRegex(@"[(/]|\b(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|q[1-4]\b|h[12]\b)[a-z]{3,}\b", RegexOptions.IgnoreCase)]
+    private static partial Regex UnitWords();
+
     [GeneratedRegex(@"^(?<label>[^—;:]{1,80}) — (?<cells>[^—]+)$")]
     private static partial Regex Row();
 

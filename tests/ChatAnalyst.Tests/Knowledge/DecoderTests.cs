@@ -129,6 +129,18 @@ public sealed class DecoderTests : IDisposable
     }
 
     [Fact]
+    public async Task Markdown_front_matter_with_an_unquoted_colon_beside_quoted_values_keeps_the_quoted_text()
+    {
+        var path = Write("quoted.md", "---\ntitle: \"Widget's sales up 12 \\\"pct\\\"\"\npublisher: Wire (editor: Jo Doe; mirrored)\nnote: 'It''s close'\npublished: 2018-12-09\n---\nText.");
+
+        var document = await new MarkdownDecoder().DecodeAsync(path, default);
+
+        Assert.Equal("Widget's sales up 12 \"pct\"", document.Title);
+        Assert.Equal("Wire (editor: Jo Doe; mirrored)", document.Publisher);
+        Assert.Equal(new DateOnly(2018, 12, 9), document.Published);
+    }
+
+    [Fact]
     public async Task Plain_text_title_is_the_first_non_empty_line()
     {
         var path = Write("plain.txt", "\n\nGadget sales in 2024\n\nSales rose 4%\nin the year.\n\nPrices fell.");

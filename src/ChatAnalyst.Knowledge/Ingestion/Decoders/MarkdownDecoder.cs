@@ -68,7 +68,8 @@ public sealed partial class MarkdownDecoder : IDocumentDecoder
         catch (YamlException ex)
         {
             // Hand-written front matter often has an unquoted colon in a value ("title: Agency: output up 5%"). When
-            // every line is a plain "key: value", the first colon of each line is the only reading, so take it.
+            // every line is a plain "key: value" (or a value quoted whole), the first colon of each line is the only
+            // reading, so take it.
             return (PlainLines(yaml) ?? throw new DocumentDecodeException($"the YAML front matter is invalid ({ex.Message})", ex), body);
         }
     }
@@ -80,12 +81,18 @@ public sealed partial class MarkdownDecoder : IDocumentDecoder
         foreach (var line in yaml.Split('\n').Where(l => l.Trim().Length > 0))
         {
             var match = PlainLine().Match(line);
-            if (!match.Success || result.ContainsKey(match.Groups[1].Value))
+            var quoted = match.Success ? null : QuotedLine().Match(line);
+            if ((!match.Success && quoted is not { Success: true }) || result.ContainsKey((quoted ?? match).Groups[1].Value))
             {
                 return null;
             }
 
-            result[match.Groups[1].Value] = match.Groups[2].Value.Trim();
+            // A value quoted whole ("title: \"Agency: output up 5%\"") is the text inside the quotes.
+            result[(quoted ?? match).Groups[1].Value] = quoted is null
+                ? match.Groups[2].Value.Trim()
+                : quoted.Groups["d"].Success
+                    ? quoted.Groups["d"].Value.Replace("\\\"", "\"", StringComparison.Ordinal).Replace("\\\\", "\\", StringComparison.Ordinal)
+                    : quoted.Groups["s"].Value.Replace("''", "'", StringComparison.Ordinal);
         }
 
         return result;
@@ -300,6 +307,10 @@ public sealed partial class MarkdownDecoder : IDocumentDecoder
 
     [GeneratedRegex(@"(\*\*|__)(?<text>.+?)\1|(?<![\w*])\*(?<text>[^*\s][^*]*?)\*(?![\w*])")]
     private static partial Regex Emphasis();
+
+    // A value quoted whole, in double quotes (with \" and \\ escapes) or single quotes (with '' for a quote).
+    [GeneratedRegex(@"^([A-Za-z][\w-]*):\s+(?:""(?<d>(?:[^""\\]|\\[""\\])*)""|'(?<s>(?:[^']|'')*)')\s*$")]
+    private static partial Regex QuotedLine();
 
     // A value opening with YAML syntax (a list, a map, a quote, a block) is not plain text.
     [GeneratedRegex(@"^([A-Za-z][\w-]*):\s+([^\s\[\]{}""'|>&*!#%@`].*)$")]

@@ -1,0 +1,160 @@
+using ChatAnalyst.Knowledge.Indicators;
+using ChatAnalyst.Knowledge.Search;
+using ChatAnalyst.Knowledge.Text;
+using ChatAnalyst.Orchestration.Answers;
+using ChatAnalyst.Orchestration.Evidence;
+using ChatAnalyst.Orchestration.Grounding;
+using ChatAnalyst.Orchestration.Reading;
+
+namespace ChatAnalyst.Tests.Reading;
+
+/// <summary>
+/// The reader's cues for raw news prose: comparisons from table cells and "how much more did A … than B", abbreviations an
+/// article defines, which way a text says something moved, and credit lines for "who wrote / translated / edited".
+/// </summary>
+public sealed class ReaderCuesTests
+{
+    private static readonly SourceInfo Wire = new("wire.md", "Gadget output in October", "https://news.example.test/wire", "Example Wire (editor: Jo Roe; mirrored)", new DateOnly(2019, 11, 14));
+
+    private static List<ReaderCandidate> Candidates(string[] sentences, string article = "") =>
+        sentences.Select((s, i) => new ReaderCandidate(s, new EvidenceItem(EvidenceKind.Passage, Wire, s) { Ref = 1, ArticleText = article }, string.Empty, 0.5, i, i)).ToList();
+
+    [Fact]
+    public void Two_table_rows_compare_by_the_column_of_the_period_asked()
+    {
+        var analysis = QuestionAnalysis.Analyze("In October 2019, which grew faster, gear output or wheel output, and by how much?", [], BilingualGlossary.Empty);
+        string[] rows =
+        [
+            "Gears — Oct 2019: 8.2; Sep 2019: 10.6; Aug 2019: 6.6; Jul 2019: 6.1",
+            "Wheels — Oct 2019: 4.4; Sep 2019: 4.4; Aug 2019: 5.0; Jul 2019: 12.2",
+        ];
+
+        var text = ComparisonWriter.Compare(analysis, Candidates(rows));
+
+        Assert.NotNull(text);
+        Assert.StartsWith("The larger figure is for gear output: 8.2 against 4.4", text, StringComparison.Ordinal);
+        Assert.Contains("a gap of 3.8", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_change_column_makes_its_cells_percentages_and_the_gap_points()
+    {
+        var analysis = QuestionAnalysis.Analyze("In January-October 2019, did light or heavy gear sales grow faster, and by how much?", [], BilingualGlossary.Empty);
+        string[] rows =
+        [
+            "of which light gears — Oct 2019 (bln): 56.6; Y/Y pct chg: 8.0; Jan-Oct 2019 (bln): 549.8; Y/Y pct chg: 4.3",
+            "of which heavy gears — Oct 2019 (bln): 274.6; Y/Y pct chg: 1.8; Jan-Oct 2019 (bln): 2,711.9; Y/Y pct chg: 3.7",
+        ];
+
+        var text = ComparisonWriter.Compare(analysis, Candidates(rows));
+
+        Assert.NotNull(text);
+        Assert.StartsWith("The larger figure is for light: 4.3% against 3.7%", text, StringComparison.Ordinal);
+        Assert.Contains("a gap of 0.6 percentage points", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_level_column_is_not_compared_as_growth()
+    {
+        var analysis = QuestionAnalysis.Analyze("Which grew faster in October 2019, gear output or wheel output?", [], BilingualGlossary.Empty);
+        string[] rows = ["Gears — Oct 2019 (mln units): 8.2; Sep 2019 (mln units): 10.6; Aug 2019 (mln units): 6.6; Jul 2019 (mln units): 6.1", "Wheels — Oct 2019 (mln units): 4.4; Sep 2019 (mln units): 4.4; Aug 2019 (mln units): 5.0; Jul 2019 (mln units): 12.2"];
+
+        Assert.Null(ComparisonWriter.Compare(analysis, Candidates(rows)));
+    }
+
+    [Theory]
+    [InlineData("How much more revenue did Gearco have than Wheelco?", "Gearco heads the list with annual revenue of CNY122.7 billion.", "Wheelco is third with CNY115.2 billion.", "Gearco: 122.7 billion against 115.2 billion", "7.5 billion")]
+    [InlineData("How much faster did gadget prices rise than non-gadget prices?", "Gadget prices were up 6.1 percent year on year, while prices of non-gadget products rose 1.6 percent.", "Prices are a gauge.", "gadget prices: 6.1% against 1.6%", "4.5 percentage points")]
+    public void How_much_more_did_A_than_B_names_the_larger_side_and_the_gap(string question, string first, string second, string expected, string gap)
+    {
+        var analysis = QuestionAnalysis.Analyze(question, [], BilingualGlossary.Empty);
+
+        var text = ComparisonWriter.Compare(analysis, Candidates([first, second]));
+
+        Assert.NotNull(text);
+        Assert.Contains(expected, text, StringComparison.Ordinal);
+        Assert.Contains(gap, text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Visitors rose 27.1 percent on the same period last year.")]
+    [InlineData("The index was 2.2 percent, down from 2.5 percent last month.")]
+    [InlineData("Sales grew faster than last year.")]
+    public void A_relative_period_that_a_figure_is_compared_with_is_no_period_of_the_sentence(string sentence)
+    {
+        Assert.Empty(PeriodReader.Read(sentence, new DateOnly(2010, 10, 9)));
+    }
+
+    [Fact]
+    public void A_relative_period_of_the_figure_itself_is_read()
+    {
+        Assert.Equal([Period.ForYear(2009)], PeriodReader.Read("Visitors rose 27.1 percent last year.", new DateOnly(2010, 10, 9)));
+        Assert.Equal([Period.ForYearToDate(2017, 7)], PeriodReader.Read("Between January and July, profits rose 21.2%.", new DateOnly(2017, 8, 28)));
+    }
+
+    [Fact]
+    public void The_guard_reads_a_figure_written_onto_a_currency_code()
+    {
+        Assert.Contains(NumberReader.Read("Revenue was CNY122.7 billion and RMB1.81 trillion."), m => m.Text.StartsWith("122.7", StringComparison.Ordinal));
+        Assert.DoesNotContain(NumberReader.Read("Model R2 and version v1.5 shipped."), m => m.Text is "2" or "1.5");
+    }
+
+    [Fact]
+    public void Abbreviations_are_learned_from_the_articles_that_define_them()
+    {
+        var found = AbbreviationReader.Definitions("The gadget price index (GPI) rose. The Ministry of Gears and Wheel Technology (MGWT) said so; the (Agency) and (UK) are no definitions.").ToList();
+
+        Assert.Equal([("gpi", "gadget price index"), ("mgwt", "ministry of gears and wheel technology")], found);
+    }
+
+    [Theory]
+    [InlineData("Why did gadget sales growth slow in July?", -1)]
+    [InlineData("What did the statistician blame for the pickup in prices?", 1)]
+    [InlineData("How much did gadget sales grow in 2019?", 0)]
+    [InlineData("2021年制造业增速为何回落？", -1)]
+    public void A_question_says_which_way_the_thing_moved(string question, int direction)
+    {
+        Assert.Equal(direction, QuestionAnalysis.Analyze(question, [], BilingualGlossary.Empty).Direction);
+    }
+
+    [Fact]
+    public void Reader_features_prefer_a_cause_that_speaks_of_the_movement_asked()
+    {
+        var analysis = QuestionAnalysis.Analyze("Why did gadget profit growth slow in July 2017?", [], BilingualGlossary.Empty);
+        string[] sentences =
+        [
+            "Gadget profits have grown quickly thanks to reform, he added.",
+            "The statistician blamed the slower profit growth on high temperatures in July.",
+        ];
+        var candidates = Candidates(sentences);
+        var features = new ReaderFeatures(analysis, candidates);
+        var direction = Array.IndexOf(ReaderFeatures.Names, "direction_match");
+
+        Assert.Equal(-1, features.Compute(candidates[0])[direction]);
+        Assert.Equal(1, features.Compute(candidates[1])[direction]);
+    }
+
+    [Theory]
+    [InlineData("Who translated the Example Wire piece on gadget output?", "Translated by Pang Lee\nGadget output rose 4 percent.", "Pang Lee is credited as translator")]
+    [InlineData("Who wrote the Example Wire report on gadget output?", "Jo Doe, WIRE, Taipei [Tuesday 25 July 2017]\nGadget output rose 4 percent.", "Jo Doe is credited as author")]
+    [InlineData("Who wrote the Example Wire report on gadget output?", "Chinese article by someone; English editor WM Zhang. By Kate Yuen\nGadget output rose.", "Kate Yuen is credited as author")]
+    [InlineData("Who was the editor of the Example Wire story on gadget output?", "Gadget output rose 4 percent.", "Jo Roe is credited as editor")]
+    public void Who_made_the_article_is_answered_from_its_credit_lines(string question, string article, string expected)
+    {
+        var analysis = QuestionAnalysis.Analyze(question, [], BilingualGlossary.Empty);
+
+        var text = CreditWriter.Write(analysis, Candidates(["Gadget output rose 4 percent."], article));
+
+        Assert.NotNull(text);
+        Assert.StartsWith(expected, text, StringComparison.Ordinal);
+        Assert.Contains("[1]", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_who_question_about_a_speaker_is_no_credit_question()
+    {
+        var analysis = QuestionAnalysis.Analyze("Who said gadget output rose?", [], BilingualGlossary.Empty);
+
+        Assert.Null(CreditWriter.Write(analysis, Candidates(["Gadget output rose 4 percent, Jo Doe said."], "By Kate Yuen\nGadget output rose.")));
+    }
+}
