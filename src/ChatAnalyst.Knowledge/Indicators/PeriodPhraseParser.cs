@@ -80,6 +80,8 @@ public static partial class PeriodPhraseParser
     [
         (ChineseYearToDate(), m => YearToDate(m.Groups["y"].Value, m.Groups["m"].Value)),
         (ChineseHalf(), m => YearToDate(m.Groups["y"].Value, "6")),
+        (ChineseFirstQuarters(), m => YearToDate(m.Groups["y"].Value, (ChineseCount(m.Groups["n"].Value) * 3).ToString(CultureInfo.InvariantCulture))),
+        (ChineseFirstMonths(), m => YearToDate(m.Groups["y"].Value, ChineseCount(m.Groups["n"].Value).ToString(CultureInfo.InvariantCulture))),
         (ChineseQuarter(), m => Quarter(m.Groups["y"].Value, "一二三四".IndexOf(m.Groups["q"].Value, StringComparison.Ordinal) is var i and >= 0 ? (i + 1).ToString(CultureInfo.InvariantCulture) : m.Groups["q"].Value)),
         (ChineseMonth(), m => Month(m.Groups["y"].Value, int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture))),
         (YearRange(), _ => null),
@@ -130,6 +132,19 @@ public static partial class PeriodPhraseParser
 
     [GeneratedRegex(@"(?<y>(?:19|20)\d{2})\s*年\s*(?:1|一)\s*[-—–~至到]\s*(?<m>1[0-2]|[1-9])\s*月")]
     private static partial Regex ChineseYearToDate();
+
+    /// <summary>"三" → 3, "十一" → 11, "8" → 8; 0 when it is no count of months or quarters.</summary>
+    private static int ChineseCount(string n) =>
+        int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v
+        : n switch { "十" => 10, "十一" => 11, "两" => 2, _ => n.Length == 1 ? "一二三四五六七八九".IndexOf(n, StringComparison.Ordinal) + 1 : 0 };
+
+    // "2022年前三季度": the first three quarters, January to September.
+    [GeneratedRegex(@"(?<y>(?:19|20)\d{2})\s*年\s*前\s*(?<n>[一二两三1-3])\s*(?:个)?季度")]
+    private static partial Regex ChineseFirstQuarters();
+
+    // "2021年前7个月", "2022年前八个月": the first months of the year.
+    [GeneratedRegex(@"(?<y>(?:19|20)\d{2})\s*年\s*前\s*(?<n>1[01]|[1-9]|十一|十|[一二两三四五六七八九])\s*个\s*月")]
+    private static partial Regex ChineseFirstMonths();
 
     [GeneratedRegex(@"(?<y>(?:19|20)\d{2})\s*年\s*上半年")]
     private static partial Regex ChineseHalf();

@@ -16,6 +16,18 @@ public sealed partial record QuestionAnalysis
     public int Direction { get; init; }
 
     /// <summary>
+    /// What the question sets aside ("besides A and B, which …", "apart from A"): these terms are no part of the subject,
+    /// and a sentence about them answers something else.
+    /// </summary>
+    public IReadOnlyList<string> Excluded { get; init; } = [];
+
+    private static List<string> ExcludedTerms(string lower) =>
+        ExcludedCue().Matches(lower).SelectMany(m => TextTerms.ContentTerms(m.Groups["x"].Value)).Distinct(StringComparer.Ordinal).ToList();
+
+    [GeneratedRegex(@"\b(?:besides|apart from|aside from|other than|except(?: for)?|excluding)\s+(?<x>[^,?;]{2,60}?)(?=\s*(?:[,?;]|$|\b(?:which|what|how|did|does|do|was|were|is|are)\b))")]
+    private static partial Regex ExcludedCue();
+
+    /// <summary>
     /// Whether the period asked is the period of the figure asked for. In "who" and "when" questions it often dates an
     /// event instead ("who spoke at the January press conference"), so it does not rule out sentences about other periods.
     /// </summary>

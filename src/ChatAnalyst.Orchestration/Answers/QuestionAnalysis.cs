@@ -89,7 +89,8 @@ public sealed partial record QuestionAnalysis
             terms.TryAdd(ordinal, 1.0);
         }
 
-        var entities = EntitiesIn(english);
+        var excluded = ExcludedTerms(lower);
+        var entities = EntitiesIn(english).Except(excluded).ToList();
         if (isFollowUp)
         {
             if (intent == QuestionIntent.General)
@@ -125,6 +126,11 @@ public sealed partial record QuestionAnalysis
             }
         }
 
+        foreach (var term in excluded)
+        {
+            terms.Remove(term);
+        }
+
         foreach (var entity in entities)
         {
             terms[entity] = Math.Max(terms.GetValueOrDefault(entity), 2.0);
@@ -153,6 +159,7 @@ public sealed partial record QuestionAnalysis
             Count = CountOf(lower),
             Measure = MeasureOf(isFollowUp && !MeasureCue().IsMatch(lower) ? $"{lower} {previousEnglish!.ToLowerInvariant()}" : lower),
             Quantity = QuantityOf(isFollowUp && !MeasureCue().IsMatch(lower) ? $"{lower} {previousEnglish!.ToLowerInvariant()}" : lower),
+            Excluded = excluded,
             Direction = ChangeDirection.Of(isFollowUp && !MeasureCue().IsMatch(lower) ? $"{lower} {previousEnglish!.ToLowerInvariant()}" : lower),
             WantsChange = ChangeCue().IsMatch(isFollowUp && !MeasureCue().IsMatch(lower) ? $"{lower} {previousEnglish!.ToLowerInvariant()}" : lower),
             Units = (units ?? UnitNames.Empty).WantedIn(text),

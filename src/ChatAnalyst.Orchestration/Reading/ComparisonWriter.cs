@@ -248,10 +248,10 @@ public static partial class ComparisonWriter
     {
         foreach (var head in terms)
         {
-            // A compound is found by its first part ("cargo-to-berth" by "cargo").
+            // A compound is found by its first part ("gear-to-wheel" by "gear").
             var word = head.Split('-', StringSplitOptions.RemoveEmptyEntries) is [{ Length: >= 2 } first, ..] ? first : head;
             var stem = word.Length > 5 ? word[..Math.Max(5, word.Length - 3)] : word;
-            // Not inside a compound of another word ("food" is not named by "non-food").
+            // Not inside a compound of another word ("gear" is not named by "non-gear").
             var found = Regex.Matches(lower, @"(?<![\w-])" + Regex.Escape(stem)).Select(m => m.Index).ToList();
             if (found.Count > 0)
             {

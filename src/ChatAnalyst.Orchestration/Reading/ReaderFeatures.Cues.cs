@@ -21,6 +21,20 @@ public sealed partial class ReaderFeatures
         _ => 0,
     };
 
+    private double MeasureMatch(string text, int numbers) => _question.Measure switch
+    {
+        MeasureWanted.Rate => RateNumber().IsMatch(text) ? 1 : 0,
+        MeasureWanted.Amount => numbers > RateNumber().Count(text) ? 1 : 0,
+        _ => 0,
+    };
+
+    private double MeasureConflict(string text, int numbers) => _question.Measure switch
+    {
+        MeasureWanted.Rate => numbers > 0 && !RateNumber().IsMatch(text) ? 1 : 0,
+        MeasureWanted.Amount => numbers > 0 && numbers == RateNumber().Count(text) ? 1 : 0,
+        _ => 0,
+    };
+
     /// <summary>
     /// Whether the sentence speaks of movement the way the question does ("why did growth slow": "blamed the slower
     /// growth on…"): 1 when it names the question's direction, −1 when it names only the other, 0 when the question

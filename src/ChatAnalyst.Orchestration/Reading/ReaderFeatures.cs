@@ -22,7 +22,7 @@ public sealed partial class ReaderFeatures
         "period_match", "period_conflict", "period_same_year", "document_period_match", "document_period_conflict",
         "year_conflict", "answer_type", "measure_match", "measure_conflict", "has_number", "passage_rank", "document_rank",
         "lead_position", "short_or_heading", "quoted_number", "newest_document", "curated_figure", "figure_index_only", "phrase_coverage", "change_match", "coverage_gap", "coverage_density", "number_near_subject",
-        "flow_match", "unit_match", "unplaced", "direction_match",
+        "flow_match", "unit_match", "unplaced", "direction_match", "excluded_mentioned",
     ];
 
     /// <summary>Positions in the vector of the features that the selector, the abstainer and the evaluation read by name.</summary>
@@ -229,6 +229,7 @@ public sealed partial class ReaderFeatures
             UnitMatch(text, numbers),
             IsUnplaced(candidate, document) ? 1 : 0,
             DirectionMatch(text),
+            _question.Excluded.Count > 0 && _question.Excluded.Any(e => Mentions(terms, e)) ? 1 : 0,
         ];
     }
 
@@ -245,20 +246,6 @@ public sealed partial class ReaderFeatures
 
     /// <summary>An enumeration of the number of items asked for fits best; any enumeration of three or more fits too.</summary>
     private double ListAnswer(int items) => _question.Count > 0 && items == _question.Count ? 1 : items >= 3 ? (_question.Count > 0 ? 0.5 : 1) : 0;
-
-    private double MeasureMatch(string text, int numbers) => _question.Measure switch
-    {
-        MeasureWanted.Rate => RateNumber().IsMatch(text) ? 1 : 0,
-        MeasureWanted.Amount => numbers > RateNumber().Count(text) ? 1 : 0,
-        _ => 0,
-    };
-
-    private double MeasureConflict(string text, int numbers) => _question.Measure switch
-    {
-        MeasureWanted.Rate => numbers > 0 && !RateNumber().IsMatch(text) ? 1 : 0,
-        MeasureWanted.Amount => numbers > 0 && numbers == RateNumber().Count(text) ? 1 : 0,
-        _ => 0,
-    };
 
     /// <summary>Whether a figure sits within a few words of the question's most specific term in the sentence.</summary>
     private double NumberNearSubject(string text) => _nearKey is null ? 0 : ReaderCache.NumberNear(text, _nearKey, NumberNear);

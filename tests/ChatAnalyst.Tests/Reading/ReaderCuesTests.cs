@@ -92,6 +92,30 @@ public sealed class ReaderCuesTests
         Assert.Equal([Period.ForYearToDate(2017, 7)], PeriodReader.Read("Between January and July, profits rose 21.2%.", new DateOnly(2017, 8, 28)));
     }
 
+    [Theory]
+    [InlineData("2022年前三季度原煤产量是多少？", 2022, 9)]
+    [InlineData("2021年前7个月利润增长多少？", 2021, 7)]
+    [InlineData("2022年前八个月收入是多少？", 2022, 8)]
+    public void Chinese_first_quarters_and_first_months_are_spans_from_january(string text, int year, int through)
+    {
+        Assert.Equal(Period.ForYearToDate(year, through), PeriodPhraseParser.FindFirst(text));
+    }
+
+    [Fact]
+    public void What_a_question_sets_aside_is_no_part_of_its_subject_and_marks_the_sentences_about_it()
+    {
+        var analysis = QuestionAnalysis.Analyze("Besides gears and wheels, which products saw output falls in April 2015?", [], BilingualGlossary.Empty);
+        string[] sentences = ["Gear output was 7.3% lower than a year earlier.", "Other products that fell included axles (-2.1% y/y) and bolts (-0.7% y/y)."];
+        var candidates = Candidates(sentences);
+        var features = new ReaderFeatures(analysis, candidates);
+        var excluded = Array.IndexOf(ReaderFeatures.Names, "excluded_mentioned");
+
+        Assert.Equal(["gear", "wheel"], analysis.Excluded);
+        Assert.DoesNotContain("gear", analysis.Terms.Keys);
+        Assert.Equal(1, features.Compute(candidates[0])[excluded]);
+        Assert.Equal(0, features.Compute(candidates[1])[excluded]);
+    }
+
     [Fact]
     public void The_guard_reads_a_figure_written_onto_a_currency_code()
     {
