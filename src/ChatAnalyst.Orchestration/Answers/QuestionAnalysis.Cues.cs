@@ -106,6 +106,9 @@ public sealed partial record QuestionAnalysis
         "happen", "happened", "come", "came", "look", "like", "main", "headline", "key", "overall", "number", "figure",
         "chart", "plot", "graph", "draw", "visualise", "visualize", "all", "show", "break", "down", "list", "tell", "give",
         "speed", "slow", "accelerate", "accelerat", "is", "that", "wa", "same", "against", "relative", "compared", "versus",
+        // What an explain question asks for, not what it is about: "what did the bureau blame for the pickup".
+        "blame", "blamed", "attribute", "attributed", "drove", "driven", "caused", "reason", "explain", "explained", "pickup",
+        "slowdown",
     };
 
     private static readonly HashSet<string> NotEntities = new(StringComparer.Ordinal)

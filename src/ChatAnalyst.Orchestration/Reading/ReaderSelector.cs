@@ -49,7 +49,8 @@ public static class ReaderSelector
         var quoted = ReaderFeatures.QuotedNumber;
         var number = ReaderFeatures.HasNumber;
         var unplaced = ReaderFeatures.Unplaced;
-        var periodStated = rules.HasFlag(LeadRules.Period) && features.Any(f => f[match] > 0);
+        // Only a candidate that could lead otherwise (its article names every entity asked) makes the period binding.
+        var periodStated = rules.HasFlag(LeadRules.Period) && features.Any(f => f[match] > 0 && f[missing] == 0);
         return features
             .Select(f => f[missing] == 0
                 && (!rules.HasFlag(LeadRules.Figure) || f[number] > 0)
