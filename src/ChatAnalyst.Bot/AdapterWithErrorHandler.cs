@@ -2,6 +2,7 @@ using ChatAnalyst.Knowledge.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
 
 namespace ChatAnalyst.Bot;
 
@@ -75,5 +76,28 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
                 logger.LogError(inner, "Could not report the error to conversation {ConversationId}", turnContext.Activity?.Conversation?.Id);
             }
         };
+    }
+
+    /// <summary>
+    /// What <see cref="CloudAdapter.ProcessAsync(HttpRequest, HttpResponse, IBot, CancellationToken)"/> does with a POST,
+    /// minus reading and parsing the body, which <see cref="Edge.ActivityRequestFilter"/> has done with the adapter's own
+    /// serializer: the turn, then the response (an invoke's, or the replies of expectReplies).
+    /// </summary>
+    public async Task ProcessAsync(HttpContext http, Activity activity, IBot bot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(bot);
+        try
+        {
+            // As the adapter reads it: no header is null, several are joined.
+            string? authHeader = http.Request.Headers.Authorization;
+            var invokeResponse = await ProcessActivityAsync(authHeader, activity, bot.OnTurnAsync, cancellationToken);
+            await HttpHelper.WriteResponseAsync(http.Response, invokeResponse);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        }
     }
 }

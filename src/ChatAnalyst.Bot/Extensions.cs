@@ -62,8 +62,10 @@ public static class Extensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseRateLimiter();
-        app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
-            adapter.ProcessAsync(request, response, bot, cancellationToken))
+        app.MapPost("/api/messages", (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
+            ActivityRequestFilter.ParsedActivity(http) is { } activity && adapter is AdapterWithErrorHandler parsed
+                ? parsed.ProcessAsync(http, activity, bot, cancellationToken)
+                : adapter.ProcessAsync(http.Request, http.Response, bot, cancellationToken))
             .RequireRateLimiting(EdgeRateLimit.PolicyName)
             .AddEndpointFilter<ActivityRequestFilter>();
         app.MapGet("/healthz", () => Results.Ok(new { status = "alive" }));

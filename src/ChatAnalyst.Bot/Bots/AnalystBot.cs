@@ -1,5 +1,6 @@
 using ChatAnalyst.Bot.Rendering;
 using ChatAnalyst.Knowledge;
+using ChatAnalyst.Knowledge.Feedback;
 using ChatAnalyst.Orchestration;
 using ChatAnalyst.Orchestration.Answers;
 using Microsoft.Bot.Builder;
@@ -59,9 +60,24 @@ public sealed class AnalystBot : TeamsActivityHandler
     /// <inheritdoc/>
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(turnContext);
         await base.OnTurnAsync(turnContext, cancellationToken);
-        await _conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
+
+        // A turn that changed the state says so, and the write skips the SDK's check for changes, which serialises the
+        // whole state once more to compare it with what was read. Any other turn keeps the check. The answer record
+        // goes with the state, in one transaction where both are in the same SQLite file.
+        var changed = turnContext.TurnState.Get<object>(StateChanged) is not null;
+        var answer = turnContext.TurnState.Get<AnswerRecord>(AnswerToKeep);
+        await _feedback.SaveTurnAsync(turnContext, _conversationState, changed, answer, cancellationToken);
     }
+
+    /// <summary>The turn-state key a turn sets when it has changed the conversation state.</summary>
+    private const string StateChanged = "ChatAnalyst.StateChanged";
+
+    /// <summary>The turn-state key of the answer record the turn keeps, written with the state at the end of the turn.</summary>
+    private const string AnswerToKeep = "ChatAnalyst.AnswerToKeep";
+
+    private static void MarkStateChanged(ITurnContext turnContext) => turnContext.TurnState[StateChanged] = true;
 
     /// <inheritdoc/>
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
@@ -89,6 +105,7 @@ public sealed class AnalystBot : TeamsActivityHandler
                 return;
             case BotCommand.Reset:
                 await _history.DeleteAsync(turnContext, cancellationToken);
+                MarkStateChanged(turnContext);
                 await turnContext.SendActivityAsync(MessageFactory.Text("Done: I've cleared this conversation's history. Ask me anything new."), cancellationToken);
                 return;
             case BotCommand.Sources:
@@ -133,7 +150,7 @@ public sealed class AnalystBot : TeamsActivityHandler
             ? await _streamer.StreamAsync(turnContext, history, text, channel, cancellationToken)
             : await ReplyAsync(turnContext, history, text, channel, cancellationToken);
         var answer = sent.Answer;
-        await _feedback.RememberAnswerAsync(activity, text, answer, sent.ActivityId, cancellationToken);
+        turnContext.TurnState[AnswerToKeep] = _feedback.Record(activity, text, answer, sent.ActivityId);
 
         history.Add(new ChatTurn(ChatTurn.User, text));
         history.Add(new ChatTurn(ChatTurn.Assistant, answer.Text));
@@ -144,6 +161,7 @@ public sealed class AnalystBot : TeamsActivityHandler
         }
 
         await _history.SetAsync(turnContext, history, cancellationToken);
+        MarkStateChanged(turnContext);
     }
 
     /// <summary>One normal reply: a typing indicator while the orchestrator works, then the rendered answer.</summary>
@@ -210,6 +228,7 @@ public sealed class AnalystBot : TeamsActivityHandler
 
         await turnContext.SendActivityAsync(_renderer.Welcome(ReplyChannel.Of(turnContext.Activity)), cancellationToken);
         await _welcomed.SetAsync(turnContext, true, cancellationToken);
+        MarkStateChanged(turnContext);
     }
 
     private static bool MentionsBot(IMessageActivity activity) =>

@@ -1,6 +1,8 @@
+using ChatAnalyst.Bot.State;
 using ChatAnalyst.Knowledge.Feedback;
 using ChatAnalyst.Knowledge.Storage;
 using ChatAnalyst.Orchestration.Answers;
+using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -11,19 +13,20 @@ namespace ChatAnalyst.Bot.Bots;
 /// Keeps every answer sent (conversation, message id, question, text, sources) and ties the feedback Teams sends
 /// (<c>message/submitAction</c>) to it: to the message the invoke names, or, when it names none, to the conversation's
 /// latest answer. Storage trouble is logged, never thrown: the user has their answer already,
-/// and a reaction that cannot be stored must not turn into an error card.
+/// and a reaction that cannot be stored must not turn into an error card. A turn's answer record is written with the
+/// turn's conversation state (<see cref="SaveTurnAsync"/>).
 /// </summary>
-public sealed class FeedbackRecorder(IFeedbackStore store, TimeProvider time, ILogger<FeedbackRecorder> logger)
+public sealed class FeedbackRecorder(IFeedbackStore store, IStorage storage, TimeProvider time, ILogger<FeedbackRecorder> logger)
 {
     /// <summary>The invoke Teams sends when a user gives feedback on a message.</summary>
     public const string SubmitActionInvoke = "message/submitAction";
 
-    /// <summary>Remembers <paramref name="answer"/>, sent as <paramref name="activityId"/> in reply to <paramref name="incoming"/>.</summary>
-    public async Task RememberAnswerAsync(IActivity incoming, string question, AnalystAnswer answer, string activityId, CancellationToken cancellationToken)
+    /// <summary>The record of <paramref name="answer"/>, sent as <paramref name="activityId"/> in reply to <paramref name="incoming"/>.</summary>
+    public AnswerRecord Record(IActivity incoming, string question, AnalystAnswer answer, string activityId)
     {
         ArgumentNullException.ThrowIfNull(incoming);
         ArgumentNullException.ThrowIfNull(answer);
-        var record = new AnswerRecord(
+        return new AnswerRecord(
             incoming.Conversation?.Id ?? string.Empty,
             activityId,
             incoming.ChannelId ?? string.Empty,
@@ -31,18 +34,64 @@ public sealed class FeedbackRecorder(IFeedbackStore store, TimeProvider time, IL
             answer.Text,
             answer.Citations.Select(c => new CitedSource(c.Number, c.Title, c.Url)).ToList(),
             time.GetUtcNow());
+    }
+
+    /// <summary>Remembers an answer sent; trouble is logged, never thrown.</summary>
+    public async Task RememberAnswerAsync(AnswerRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
         try
         {
             await store.SaveAnswerAsync(record, cancellationToken);
         }
         catch (Exception ex) when (PostgresFaults.IsUnavailable(ex))
         {
-            logger.LogWarning("Could not store the answer {ActivityId} of conversation {ConversationId}: the database was unavailable: {Message}", activityId, record.ConversationId, PostgresFaults.Describe(ex));
+            logger.LogWarning("Could not store the answer {ActivityId} of conversation {ConversationId}: the database was unavailable: {Message}", record.ActivityId, record.ConversationId, PostgresFaults.Describe(ex));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError(ex, "Could not store the answer {ActivityId} of conversation {ConversationId}; feedback on it will lack the question", activityId, record.ConversationId);
+            logger.LogError(ex, "Could not store the answer {ActivityId} of conversation {ConversationId}; feedback on it will lack the question", record.ActivityId, record.ConversationId);
         }
+    }
+
+    /// <summary>
+    /// Ends a turn: writes the conversation state (when <paramref name="stateChanged"/>, without the SDK's check for
+    /// changes) and the turn's answer record, if any. When both live in the same SQLite file they are one transaction,
+    /// one commit instead of two. Should that fail, each is written on its own, as they are elsewhere: the record first
+    /// (its trouble logged, never thrown), then the state (its trouble thrown).
+    /// </summary>
+    public async Task SaveTurnAsync(ITurnContext turnContext, BotState state, bool stateChanged, AnswerRecord? answer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (answer is not null && stateChanged && storage is SqliteBotStorage botState && store is SqliteFeedbackStore answers
+            && string.Equals(Path.GetFullPath(botState.DatabaseFile), Path.GetFullPath(answers.DatabaseFile), StringComparison.Ordinal))
+        {
+            var joined = new JoinedWrite((connection, transaction, token) => SqliteFeedbackStore.InsertAnswerAsync(connection, transaction, answer, token));
+            try
+            {
+                await answers.InitializeAsync(cancellationToken);
+                using (JoinedWrite.Offer(joined))
+                {
+                    await state.SaveChangesAsync(turnContext, force: true, cancellationToken);
+                }
+
+                if (joined.Written)
+                {
+                    return;
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Could not write the state and the answer {ActivityId} of conversation {ConversationId} together; writing them one by one", answer.ActivityId, answer.ConversationId);
+            }
+        }
+
+        if (answer is not null)
+        {
+            await RememberAnswerAsync(answer, cancellationToken);
+        }
+
+        await state.SaveChangesAsync(turnContext, force: stateChanged, cancellationToken);
     }
 
     /// <summary>

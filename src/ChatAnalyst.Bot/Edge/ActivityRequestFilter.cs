@@ -16,6 +16,8 @@ namespace ChatAnalyst.Bot.Edge;
 /// </summary>
 public sealed class ActivityRequestFilter(IOptions<BotOptions> options, ILogger<ActivityRequestFilter> logger) : IEndpointFilter
 {
+    private const string ParsedActivityKey = "ChatAnalyst.ParsedActivity";
+
     /// <inheritdoc/>
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -37,10 +39,16 @@ public sealed class ActivityRequestFilter(IOptions<BotOptions> options, ILogger<
         try
         {
             http.Request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: limit);
-            var reason = await ActivityProblemAsync(http.Request, http.RequestAborted);
+            var (activity, reason) = await ReadActivityAsync(http.Request, http.RequestAborted);
             if (reason is not null)
             {
                 return Reject(http, StatusCodes.Status400BadRequest, reason);
+            }
+
+            // The endpoint hands this activity to the adapter, which would otherwise read and parse the body again.
+            if (activity is not null)
+            {
+                http.Items[ParsedActivityKey] = activity;
             }
 
             http.Request.Body.Position = 0;
@@ -75,11 +83,45 @@ public sealed class ActivityRequestFilter(IOptions<BotOptions> options, ILogger<
         }
     }
 
-    /// <summary>Why the body cannot be processed as an activity, or null when it can.</summary>
-    internal static async Task<string?> ActivityProblemAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>The activity this filter parsed from the request's body, when it passed.</summary>
+    public static Activity? ParsedActivity(HttpContext http) =>
+        http?.Items.TryGetValue(ParsedActivityKey, out var parsed) == true ? parsed as Activity : null;
+
+    /// <summary>
+    /// The activity in the body, parsed as the SDK's adapter parses it (its serializer, straight from the text), or
+    /// why it cannot be processed. Anything unusual (a parse error, text after the object, a missing field) is looked
+    /// at again through a JSON token, which names the problem; should that find none, the body passes unparsed.
+    /// </summary>
+    internal static async Task<(Activity? Activity, string? Problem)> ReadActivityAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         using var text = new StreamReader(request.Body, leaveOpen: true);
         var body = await text.ReadToEndAsync(cancellationToken);
+        if (Parse(body) is { } activity && Missing(activity) is null)
+        {
+            return (activity, null);
+        }
+
+        // Null and no problem: the body passes, and the adapter reads it itself.
+        return (null, Problem(body));
+    }
+
+    private static Activity? Parse(string body)
+    {
+        try
+        {
+            using var reader = new JsonTextReader(new StringReader(body));
+            var activity = HttpHelper.BotMessageSerializer.Deserialize<Activity>(reader);
+            return reader.Read() ? null : activity;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Why the body cannot be processed as an activity, or null when it can.</summary>
+    private static string? Problem(string body)
+    {
         if (string.IsNullOrWhiteSpace(body))
         {
             return "The request body is empty; POST a Bot Framework activity as JSON.";

@@ -9,7 +9,8 @@ namespace ChatAnalyst.Bot.State;
 /// Bot Framework <see cref="IStorage"/> in the embedded SQLite file (table <c>bot_state</c>, beside the knowledge index),
 /// so conversation state survives a restart. Items are JSON documents (<see cref="StateJson"/>). ETags follow the SDK's
 /// storages: every write issues a new one; a store item written with an older ETag fails; <c>*</c> or no ETag overwrites.
-/// A write of several items is one transaction: all of them or none.
+/// A write of several items is one transaction: all of them or none; a <see cref="JoinedWrite"/> offered in the writer's
+/// async flow (the turn's answer record) joins that transaction.
 /// </summary>
 public sealed class SqliteBotStorage : IStorage, IDisposable
 {
@@ -30,6 +31,9 @@ public sealed class SqliteBotStorage : IStorage, IDisposable
         ArgumentNullException.ThrowIfNull(connections);
         _connections = connections;
     }
+
+    /// <summary>The database file the table is in.</summary>
+    public string DatabaseFile => _connections.DatabaseFile;
 
     /// <summary>Creates the table when missing. Idempotent; the other methods call it on first use.</summary>
     public Task InitializeAsync(CancellationToken cancellationToken = default) =>
@@ -81,6 +85,7 @@ public sealed class SqliteBotStorage : IStorage, IDisposable
         // Microsoft.Data.Sqlite begins IMMEDIATE transactions: the write lock is taken up front, so the ETag check and
         // the write below cannot interleave with another writer's.
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var joined = JoinedWrite.Pending;
         foreach (var (key, value) in changes)
         {
             await using var command = connection.CreateCommand();
@@ -111,7 +116,13 @@ public sealed class SqliteBotStorage : IStorage, IDisposable
             }
         }
 
+        if (joined is not null)
+        {
+            await joined.RunAsync(connection, transaction, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
+        joined?.Committed();
     }
 
     /// <inheritdoc/>

@@ -38,6 +38,19 @@ internal static class StateJson
     /// </summary>
     public static string Serialize(object value)
     {
+        // Most items are written straight to text. A JSON token tree is built only when something must be edited: a
+        // store item's ETag to drop, or a NUL (which JSON text can only hold escaped, so the escape shows in the text).
+        if (value is not IStoreItem)
+        {
+            using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+            Serializer.Serialize(writer, value);
+            var text = writer.ToString();
+            if (!text.Contains("\\u0000", StringComparison.Ordinal))
+            {
+                return text;
+            }
+        }
+
         var token = JToken.FromObject(value, Serializer);
         if (value is IStoreItem && token is JObject item)
         {

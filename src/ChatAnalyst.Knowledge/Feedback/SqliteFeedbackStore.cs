@@ -49,12 +49,36 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
         _connections = connections;
     }
 
+    /// <summary>The database file the tables are in: another store's transaction may write an answer only in the same file.</summary>
+    public string DatabaseFile => _connections.DatabaseFile;
+
     /// <inheritdoc/>
     public async Task SaveAnswerAsync(AnswerRecord answer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(answer);
         await using var connection = await OpenAsync(cancellationToken);
+        await InsertAnswerAsync(connection, null, answer, cancellationToken);
+    }
+
+    /// <summary>Creates the tables when missing (once; the other methods do it on first use too).</summary>
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        if (!_setUp.IsDone)
+        {
+            await (await OpenAsync(cancellationToken)).DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="answer"/> in a transaction someone else holds on this database (the bot state's write of
+    /// the same turn), so both commit together or not at all. <see cref="InitializeAsync"/> must have run.
+    /// </summary>
+    public static async Task InsertAnswerAsync(SqliteConnection connection, SqliteTransaction? transaction, AnswerRecord answer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(answer);
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = """
             INSERT OR REPLACE INTO answers(conversation_id, activity_id, channel_id, question, answer, sources, answered_at)
             VALUES ($conversation, $activity, $channel, $question, $answer, $sources, $at)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 
 namespace ChatAnalyst.Knowledge.Indicators;
@@ -9,6 +10,9 @@ namespace ChatAnalyst.Knowledge.Indicators;
 /// </summary>
 internal sealed partial class IndicatorTextMatcher
 {
+    /// <summary>Tokens whose neighbours are remembered before the memo starts over.</summary>
+    private const int NeighbourCacheSize = 4096;
+
     // Words that appear in almost every question about this corpus and so say nothing about which series is meant.
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
@@ -53,6 +57,13 @@ internal sealed partial class IndicatorTextMatcher
     private readonly List<HashSet<string>> _names;
     private readonly Text.WordIndex _vocabulary;
 
+    /// <summary>
+    /// Each query token's typo neighbours, worked out once per token: they depend only on the token and this matcher's
+    /// vocabulary, which never changes (a new version of the tables builds a new matcher), and questions keep reusing
+    /// the same words. Bounded: past <see cref="NeighbourCacheSize"/> tokens it starts over.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, string[]> _neighbours = new(StringComparer.Ordinal);
+
     /// <param name="documents">For each candidate, the texts that name it; the first texts are its names (whole-name bonus).</param>
     public IndicatorTextMatcher(IReadOnlyList<(IReadOnlyList<string> Names, IReadOnlyList<string> Texts)> documents)
     {
@@ -79,13 +90,14 @@ internal sealed partial class IndicatorTextMatcher
         // The typo-tolerant neighbours of each query token are found once, through the length-indexed vocabulary, not
         // once per candidate: a long (glossary-expanded) query against every figure's sentence would otherwise run the
         // edit distance hundreds of thousands of times.
-        var neighbours = tokens.Select(Neighbours).ToArray();
+        var neighbours = tokens.Select(CachedNeighbours).ToArray();
         var n = Math.Max(1, _documents.Count);
         var weights = tokens.Select((t, j) => Math.Log(1 + ((double)n / Math.Max(1, BestFrequency(t, neighbours[j]))))).ToArray();
         var total = weights.Sum();
 
         // Every vocabulary word the query reaches, exactly or through a typo, for the whole-name preference below.
         var reached = tokens.Concat(neighbours.SelectMany(w => w)).ToHashSet(StringComparer.Ordinal);
+        var wholeName = whole.Length > 0 ? "|" + whole + "|" : null;
         var scores = new double[_documents.Count];
         for (var i = 0; i < _documents.Count; i++)
         {
@@ -96,7 +108,7 @@ internal sealed partial class IndicatorTextMatcher
             }
 
             var score = total > 0 ? covered / total : 0;
-            if (whole.Length > 0 && _normalisedNames[i].Contains("|" + whole + "|", StringComparison.Ordinal))
+            if (wholeName is not null && _normalisedNames[i].Contains(wholeName, StringComparison.Ordinal))
             {
                 score += 1;
             }
@@ -111,8 +123,24 @@ internal sealed partial class IndicatorTextMatcher
 
     private static string WithoutParenthesis(string name) => Parenthesis().Replace(name, " ").Trim();
 
-    private static double NameCoverage(HashSet<string> reached, HashSet<string> name) =>
-        name.Count == 0 ? 0 : (double)name.Count(reached.Contains) / name.Count;
+    private static double NameCoverage(HashSet<string> reached, HashSet<string> name)
+    {
+        if (name.Count == 0)
+        {
+            return 0;
+        }
+
+        var found = 0;
+        foreach (var word in name)
+        {
+            if (reached.Contains(word))
+            {
+                found++;
+            }
+        }
+
+        return (double)found / name.Count;
+    }
 
     private static string WithoutPeriods(string query)
     {
@@ -219,6 +247,21 @@ internal sealed partial class IndicatorTextMatcher
     private int BestFrequency(string token, string[] neighbours) =>
         _documentFrequency.TryGetValue(token, out var df) ? df : neighbours.Select(v => _documentFrequency[v]).DefaultIfEmpty(0).Max();
 
+    private string[] CachedNeighbours(string token)
+    {
+        if (_neighbours.TryGetValue(token, out var known))
+        {
+            return known;
+        }
+
+        if (_neighbours.Count >= NeighbourCacheSize)
+        {
+            _neighbours.Clear();
+        }
+
+        return _neighbours.GetOrAdd(token, Neighbours);
+    }
+
     /// <summary>The vocabulary words <see cref="Similar"/> to <paramref name="token"/>, other than the token itself.</summary>
     private string[] Neighbours(string token)
     {
@@ -245,7 +288,15 @@ internal sealed partial class IndicatorTextMatcher
             return 1;
         }
 
-        return neighbours.Any(document.Contains) ? 0.7 : 0;
+        foreach (var neighbour in neighbours)
+        {
+            if (document.Contains(neighbour))
+            {
+                return 0.7;
+            }
+        }
+
+        return 0;
     }
 
     /// <summary>A typo (edit distance 1 for 4+ letters, 2 for 8+) or a prefix of 5+ letters ("indicator" / "indicators").</summary>

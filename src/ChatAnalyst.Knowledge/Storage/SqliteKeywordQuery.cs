@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
@@ -23,7 +24,8 @@ internal static class SqliteKeywordQuery
         KnowledgeFilter filter,
         int limit,
         int commonTermChunks,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        ConcurrentDictionary<string, long>? knownCounts = null)
     {
         var quoted = FtsQuery.Quoted(terms);
         if (quoted.Count == 0 || limit <= 0)
@@ -31,7 +33,7 @@ internal static class SqliteKeywordQuery
             return [];
         }
 
-        IReadOnlyList<long> counts = quoted.Count == 1 ? [0] : await CountAsync(connection, quoted, commonTermChunks, cancellationToken);
+        IReadOnlyList<long> counts = quoted.Count == 1 ? [0] : await CountAsync(connection, quoted, commonTermChunks, knownCounts, cancellationToken);
         var (candidates, common) = KeywordCandidates.Split(quoted, counts, commonTermChunks);
         var rare = string.Join(" OR ", candidates);
         string[] matches = common.Count == 0 ? [rare] : [$"({rare}) AND ({string.Join(" OR ", common)})", rare];
@@ -73,21 +75,49 @@ internal static class SqliteKeywordQuery
         return hits;
     }
 
-    /// <summary>How many chunks hold each term, counting no further than <paramref name="threshold"/> + 1.</summary>
-    private static async Task<IReadOnlyList<long>> CountAsync(SqliteConnection connection, IReadOnlyList<string> quoted, int threshold, CancellationToken cancellationToken)
+    /// <summary>
+    /// How many chunks hold each term, counting no further than <paramref name="threshold"/> + 1; terms in
+    /// <paramref name="known"/> (counted before at the same content version) are not counted again, and new counts are
+    /// added to it.
+    /// </summary>
+    private static async Task<IReadOnlyList<long>> CountAsync(SqliteConnection connection, IReadOnlyList<string> quoted, int threshold, ConcurrentDictionary<string, long>? known, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM (SELECT 1 FROM chunks_fts WHERE chunks_fts MATCH $term LIMIT $cap)";
-        var term = command.Parameters.Add("$term", SqliteType.Text);
-        command.Parameters.AddWithValue("$cap", threshold + 1);
-        var counts = new List<long>(quoted.Count);
-        foreach (var match in quoted)
+        SqliteCommand? command = null;
+        SqliteParameter? term = null;
+        try
         {
-            term.Value = match;
-            counts.Add((long)(await command.ExecuteScalarAsync(cancellationToken))!);
-        }
+            var counts = new List<long>(quoted.Count);
+            foreach (var match in quoted)
+            {
+                if (known is not null && known.TryGetValue(match, out var count))
+                {
+                    counts.Add(count);
+                    continue;
+                }
 
-        return counts;
+                if (command is null)
+                {
+                    command = connection.CreateCommand();
+                    command.CommandText = "SELECT count(*) FROM (SELECT 1 FROM chunks_fts WHERE chunks_fts MATCH $term LIMIT $cap)";
+                    term = command.Parameters.Add("$term", SqliteType.Text);
+                    command.Parameters.AddWithValue("$cap", threshold + 1);
+                }
+
+                term!.Value = match;
+                count = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+                known?.TryAdd(match, count);
+                counts.Add(count);
+            }
+
+            return counts;
+        }
+        finally
+        {
+            if (command is not null)
+            {
+                await command.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>The filter as SQL conditions on <c>d</c> (documents), its values added to <paramref name="command"/>.</summary>

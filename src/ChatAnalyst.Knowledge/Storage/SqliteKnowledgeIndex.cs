@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -15,6 +16,9 @@ namespace ChatAnalyst.Knowledge.Storage;
 public sealed class SqliteKnowledgeIndex : IKnowledgeIndex, IDisposable
 {
     private const int SchemaVersion = 1;
+
+    /// <summary>Keyword terms whose chunk counts are kept before the memo starts over.</summary>
+    private const int TermCountsCapacity = 8192;
 
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS knowledge_meta (
@@ -68,6 +72,9 @@ public sealed class SqliteKnowledgeIndex : IKnowledgeIndex, IDisposable
     private readonly ChineseSegmenter _segmenter;
     private readonly SemaphoreSlim _initGate = new(1, 1);
     private volatile bool _initialized;
+
+    /// <summary>Keyword terms' chunk counts at one content version (<see cref="KeywordSearchAsync"/>).</summary>
+    private volatile TermCounts _termCounts = new(long.MinValue, new ConcurrentDictionary<string, long>(StringComparer.Ordinal));
 
     public SqliteKnowledgeIndex(SqliteConnectionFactory connections, ChineseSegmenter segmenter)
     {
@@ -260,7 +267,18 @@ public sealed class SqliteKnowledgeIndex : IKnowledgeIndex, IDisposable
 
         await InitializeAsync(cancellationToken);
         await using var connection = await _connections.OpenAsync(cancellationToken);
-        return await SqliteKeywordQuery.RunAsync(connection, terms, filter, limit, CommonTermChunks, cancellationToken);
+
+        // A term's chunk count changes only with the content, and every write bumps the content version, so the counts
+        // are kept per version: one read of the version instead of one count per term the version has seen before.
+        var version = long.Parse(await ScalarAsync(connection, null, "SELECT value FROM knowledge_meta WHERE key = 'content_version'", cancellationToken) ?? "0", CultureInfo.InvariantCulture);
+        var known = _termCounts;
+        if (known.Version != version || known.Counts.Count > TermCountsCapacity)
+        {
+            known = new TermCounts(version, new ConcurrentDictionary<string, long>(StringComparer.Ordinal));
+            _termCounts = known;
+        }
+
+        return await SqliteKeywordQuery.RunAsync(connection, terms, filter, limit, CommonTermChunks, cancellationToken, known.Counts);
     }
 
     /// <inheritdoc/>
@@ -483,4 +501,6 @@ public sealed class SqliteKnowledgeIndex : IKnowledgeIndex, IDisposable
         var value = await command.ExecuteScalarAsync(cancellationToken);
         return value is null or DBNull ? null : Convert.ToString(value, CultureInfo.InvariantCulture);
     }
+
+    private sealed record TermCounts(long Version, ConcurrentDictionary<string, long> Counts);
 }

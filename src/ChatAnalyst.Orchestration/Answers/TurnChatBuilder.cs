@@ -14,11 +14,20 @@ internal sealed class TurnChatBuilder(Kernel kernel, PromptLibrary prompts, Time
 {
     private const int EarlierAnswerChars = 200;
 
+    /// <summary>The system prompt rendered for a day: the templates are parsed once, and the date is all that varies.</summary>
+    private volatile RenderedPrompt? _system;
+
     public async Task<ChatHistory> BuildAsync(IReadOnlyList<ChatTurn> history, string question, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var system = await prompts.RenderAsync("system", kernel, new KernelArguments { ["today"] = today }, cancellationToken);
-        var chat = new ChatHistory(system);
+        var system = _system;
+        if (system is null || system.Today != today)
+        {
+            system = new RenderedPrompt(today, await prompts.RenderAsync("system", kernel, new KernelArguments { ["today"] = today }, cancellationToken));
+            _system = system;
+        }
+
+        var chat = new ChatHistory(system.Text);
         foreach (var turn in history)
         {
             if (turn.Role == ChatTurn.Assistant)
@@ -42,4 +51,6 @@ internal sealed class TurnChatBuilder(Kernel kernel, PromptLibrary prompts, Time
         var text = CitationMarkers.Strip(answer).Trim();
         return text.Length <= EarlierAnswerChars ? text : text[..EarlierAnswerChars].TrimEnd() + "…";
     }
+
+    private sealed record RenderedPrompt(string Today, string Text);
 }

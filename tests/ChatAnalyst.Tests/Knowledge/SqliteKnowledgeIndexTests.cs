@@ -59,6 +59,29 @@ public sealed class SqliteKnowledgeIndexTests : KnowledgeIndexContractTests
     }
 
     [Fact]
+    public async Task Remembered_term_counts_follow_a_write_by_another_instance()
+    {
+        // The bounded index remembers how many chunks hold each term, per content version; a write elsewhere must
+        // make it count again, or a term that became common would still bring chunks in on its own.
+        var writer = await IndexAsync();
+        var bounded = Own(OpenIndex(commonTermChunks: 2));
+        await writer.UpsertDocumentAsync(Document("d0.md"), [new ChunkRecord("d0.md#0", 0, null, "Hafnium output rose.", ReadOnlyMemory<float>.Empty)]);
+        await writer.UpsertDocumentAsync(Document("d1.md"), [new ChunkRecord("d1.md#0", 0, null, "Zinc output rose.", ReadOnlyMemory<float>.Empty)]);
+        string[] terms = ["hafnium", "rose"];
+
+        // "rose" is in 2 chunks: not common, so it brings both in.
+        Assert.Equal(["d0.md#0", "d1.md#0"], (await bounded.KeywordSearchAsync(terms, KnowledgeFilter.None, 10)).Select(h => h.ChunkId).Order());
+
+        await writer.UpsertDocumentAsync(Document("d2.md"), [new ChunkRecord("d2.md#0", 0, null, "Tin exports rose.", ReadOnlyMemory<float>.Empty)]);
+        var after = await bounded.KeywordSearchAsync(terms, KnowledgeFilter.None, 10);
+        var fresh = await Own(OpenIndex(commonTermChunks: 2)).KeywordSearchAsync(terms, KnowledgeFilter.None, 10);
+
+        // Now in 3 chunks, "rose" is common and only counts where "hafnium" is.
+        Assert.Equal(["d0.md#0"], after.Select(h => h.ChunkId));
+        Assert.Equal(fresh, after);
+    }
+
+    [Fact]
     public void Fts5_receives_quoted_terms_only()
     {
         Assert.Equal("\"a\"\"b\" OR \"NEAR\" OR \"x*\"", FtsQuery.AnyOf(["a\"b", "NEAR", "x*", "  ", "%%"]));

@@ -156,6 +156,32 @@ public sealed class BotStorageContractTests
     [Theory]
     [InlineData("Sqlite")]
     [PostgresData]
+    public async Task Bot_state_documents_without_nul_keep_their_text_exactly_even_an_escape_written_out(string provider)
+    {
+        // Without a NUL the document is written straight to text; a user who types the escape itself ("\u0000" as six
+        // characters) must get those characters back, not a replacement character.
+        await using var backend = await StorageBackend.CreateAsync(provider);
+        var storage = backend.OpenStorage();
+        const string Tricky = "2025-01-01T00:00:00Z \"quoted\" \\ 数据 \u0001 é";
+        const string Escape = "type \\u0000 or \\\\u0000";
+        var state = new Dictionary<string, object>
+        {
+            ["history"] = new List<ChatTurn> { new(ChatTurn.User, Tricky), new(ChatTurn.Assistant, Escape) },
+            ["welcomed"] = true,
+        };
+
+        await storage.WriteAsync(Change("msteams/conversations/c2", state));
+
+        var read = Assert.IsAssignableFrom<IDictionary<string, object>>((await storage.ReadAsync(["msteams/conversations/c2"]))["msteams/conversations/c2"]);
+        var history = Assert.IsType<List<ChatTurn>>(read["history"]);
+        Assert.Equal(Tricky, history[0].Text);
+        Assert.Equal(Escape, history[1].Text);
+        Assert.Equal(true, read["welcomed"]);
+    }
+
+    [Theory]
+    [InlineData("Sqlite")]
+    [PostgresData]
     public async Task Two_instances_racing_with_the_same_etag_let_exactly_one_write_win(string provider)
     {
         await using var backend = await StorageBackend.CreateAsync(provider);
