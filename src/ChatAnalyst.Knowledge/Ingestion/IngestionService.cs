@@ -20,7 +20,8 @@ public sealed class IngestionService : IIngestionService
     /// Version of decoding, chunking and how a chunk's vector is made. Bump it when their output changes so every
     /// document is re-indexed. 3: chunk vectors pooled from the sentences' and the context's (were embedded whole).
     /// 4: a table row names each figure by its column header. 5: a header month without a year takes the year to its left.
-    /// 6: extracted figures read "前三季度" and "前八个月" as spans from January.
+    /// 6: extracted figures read "前三季度" and "前八个月" as spans from January; an article without a date takes the
+    /// one its address carries.
     /// </summary>
     public const int PipelineVersion = 6;
 

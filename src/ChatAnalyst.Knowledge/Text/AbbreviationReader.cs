@@ -35,6 +35,76 @@ public static partial class AbbreviationReader
         }
     }
 
+    /// <summary>
+    /// The capitalised words of the text that spell out an abbreviation, each giving it the first letters of its own
+    /// ("Ministry of Gears and Wheel Technology" for "mgwt", "Ministry OF GEARs" for "mofgear"; "of", "and", "&amp;",
+    /// "for", "the", "on", "in" may give letters or none), at least two of them; or null.
+    /// </summary>
+    public static string? SpelledOut(string text, string abbreviation)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(abbreviation);
+        if (abbreviation.Length < 2)
+        {
+            return null;
+        }
+
+        var first = char.ToUpperInvariant(abbreviation[0]);
+        for (var at = text.IndexOf(first); at >= 0; at = text.IndexOf(first, at + 1))
+        {
+            if (at > 0 && char.IsLetterOrDigit(text[at - 1]))
+            {
+                continue;
+            }
+
+            var words = PhraseWord().Matches(text[at..Math.Min(text.Length, at + 160)]).TakeWhile((w, i) => i == 0 || w.Groups["gap"].Value.Trim().Length == 0).Take(abbreviation.Length + 4).Select(w => w.Groups["w"].Value).ToList();
+            if (Spells(abbreviation.ToLowerInvariant(), 0, words, 0, 0) is { } used)
+            {
+                var end = at;
+                foreach (var word in words.Take(used))
+                {
+                    end = text.IndexOf(word, end, StringComparison.Ordinal) + word.Length;
+                }
+
+                return text[at..end];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>How many words spell <paramref name="abbreviation"/> from <paramref name="i"/> on, or null.</summary>
+    private static int? Spells(string abbreviation, int i, List<string> words, int w, int contributed)
+    {
+        if (i == abbreviation.Length)
+        {
+            return contributed >= 2 ? w : null;
+        }
+
+        if (w == words.Count)
+        {
+            return null;
+        }
+
+        var word = words[w];
+        var joiner = Joiners.Contains(word);
+        if (!joiner && !char.IsUpper(word[0]))
+        {
+            return null;
+        }
+
+        for (var k = Math.Min(word.Length, abbreviation.Length - i); k >= 1; k--)
+        {
+            if (string.Compare(word, 0, abbreviation, i, k, StringComparison.OrdinalIgnoreCase) == 0
+                && Spells(abbreviation, i + k, words, w + 1, contributed + 1) is { } used)
+            {
+                return used;
+            }
+        }
+
+        return joiner && i > 0 ? Spells(abbreviation, i, words, w + 1, contributed) : null;
+    }
+
     /// <summary>The words ending <paramref name="before"/> whose initials are <paramref name="letters"/>, or null.</summary>
     private static string? LongForm(string before, char[] letters)
     {
@@ -66,4 +136,8 @@ public static partial class AbbreviationReader
 
     [GeneratedRegex(@"[A-Za-z][\w'-]*|&")]
     private static partial Regex Word();
+
+    // A word of a name and what comes before it: only spaces may, for the words to make one phrase.
+    [GeneratedRegex(@"(?<gap>[^A-Za-z&]*)(?<w>[A-Za-z]+|&)")]
+    private static partial Regex PhraseWord();
 }

@@ -90,31 +90,27 @@ public sealed partial class ReaderFeatures
     }
 
     /// <summary>
-    /// Whether an abbreviation of two to five letters is written out in the text as capitalised words with those
-    /// initials, small joining words allowed between them ("pta": "Port Transport Authority"; "mtc": "Ministry of
-    /// Trade and Commerce").
+    /// Whether an abbreviation of two to seven letters is written out in the text as capitalised words, each giving it
+    /// its first letters, small joining words allowed between them ("pta": "Port Transport Authority"; "mtc": "Ministry
+    /// of Trade and Commerce"; "mofgear": "Ministry of Gears"; see <see cref="AbbreviationReader.SpelledOut"/>).
     /// </summary>
     private bool SpelledOut(string text, string entity) => SpelledOutAs(text, entity) is not null;
 
     /// <summary>
-    /// The words that spell out the abbreviation in the text, or null: capitalised words with its initials (see above), or
+    /// The words that spell out the abbreviation in the text, or null: capitalised words as above, or
     /// the long form an article among the candidates defines for it ("the gadget price index (GPI)"), in any case.
     /// Lower-case words with the right initials alone are not enough: they spell many abbreviations by chance.
     /// </summary>
     private string? SpelledOutAs(string text, string entity)
     {
-        if (entity.Length is < 2 or > 5 || !entity.All(char.IsAsciiLetterLower))
+        if (entity.Length is < 2 or > 7 || !entity.All(char.IsAsciiLetterLower))
         {
             return null;
         }
 
-        if (_defined.TryGetValue(entity, out var longForm) && text.Contains(longForm, StringComparison.OrdinalIgnoreCase))
-        {
-            return longForm;
-        }
-
-        var pattern = @"\b" + string.Join(@"\s+(?:(?:of|and|for|the|on)\s+)*", entity.Select(c => char.ToUpperInvariant(c) + @"[a-z]+"));
-        return Regex.Match(text, pattern, RegexOptions.None, TimeSpan.FromMilliseconds(50)) is { Success: true } capitalised ? capitalised.Value : null;
+        return _defined.TryGetValue(entity, out var longForm) && text.Contains(longForm, StringComparison.OrdinalIgnoreCase)
+            ? longForm
+            : AbbreviationReader.SpelledOut(text, entity);
     }
 
     // A number that is not a year (a year may end the sentence: "than in 2023."): a figure, a share, a count; not part of

@@ -140,6 +140,31 @@ public sealed class DecoderTests : IDisposable
         Assert.Equal(new DateOnly(2018, 12, 9), document.Published);
     }
 
+    [Theory]
+    [InlineData("http://news.example.test/pressroom/2021-09/17/content_77759211.htm", 2021, 9, 17)]
+    [InlineData("https://news.example.test/archive/statistics/201511/11/content_WS5d.html", 2015, 11, 11)]
+    [InlineData("https://blog.example.test/2013/08/05/gadget-output.html", 2013, 8, 5)]
+    public async Task Markdown_without_a_date_takes_the_one_its_address_carries(string source, int year, int month, int day)
+    {
+        var path = Write("dated-by-url.md", $"---\ntitle: Gadgets\nsource: {source}\npublished: not shown\n---\nText.");
+
+        var document = await new MarkdownDecoder().DecodeAsync(path, default);
+
+        Assert.Equal(new DateOnly(year, month, day), document.Published);
+    }
+
+    [Theory]
+    [InlineData("https://blog.example.test/2013/08/gadget-output.html")]
+    [InlineData("https://news.example.test/content_20150200896328.shtml")]
+    public async Task An_address_with_no_whole_date_dates_nothing(string source)
+    {
+        var path = Write("undated-url.md", $"---\ntitle: Gadgets\nsource: {source}\n---\nText.");
+
+        var document = await new MarkdownDecoder().DecodeAsync(path, default);
+
+        Assert.Null(document.Published);
+    }
+
     [Fact]
     public async Task Plain_text_title_is_the_first_non_empty_line()
     {

@@ -132,6 +132,18 @@ public sealed class ReaderCuesTests
     }
 
     [Theory]
+    [InlineData("The Ministry of Gears spokesman said so.", "mofgea", "Ministry of Gears")]
+    [InlineData("said the Ministry of Industry and Wheel Technology on Monday", "miwt", "Ministry of Industry and Wheel Technology")]
+    [InlineData("the Gadget Iron & Steel Assn said", "gisa", "Gadget Iron & Steel Assn")]
+    [InlineData("An Aircraft maker said.", "ai", null)]
+    [InlineData("the port transport authority said", "pta", null)]
+    [InlineData("Gadget Makers, Inc. said", "gmi", null)]
+    public void An_abbreviation_is_spelled_out_by_capitalised_words_each_giving_its_first_letters(string text, string abbreviation, string? expected)
+    {
+        Assert.Equal(expected, AbbreviationReader.SpelledOut(text, abbreviation));
+    }
+
+    [Theory]
     [InlineData("Why did gadget sales growth slow in July?", -1)]
     [InlineData("What did the statistician blame for the pickup in prices?", 1)]
     [InlineData("How much did gadget sales grow in 2019?", 0)]

@@ -49,6 +49,28 @@ internal static partial class DecoderText
             : null;
     }
 
+    /// <summary>
+    /// The publication date a news address carries in its path, as many publishers write it ("/2021-09/17/",
+    /// "/201511/11/", "/2013/08/05/"), or null. Only a whole date counts: a month alone would date the article's
+    /// weekdays wrongly.
+    /// </summary>
+    public static DateOnly? DateFromUrl(string? url)
+    {
+        if (string.IsNullOrWhiteSpace(url) || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.IsFile)
+        {
+            return null;
+        }
+
+        var m = UrlDate().Match(uri.AbsolutePath);
+        return m.Success
+            && int.TryParse(m.Groups["y"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var y)
+            && int.TryParse(m.Groups["m"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var mo)
+            && int.TryParse(m.Groups["d"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var d)
+            && mo is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, mo)
+            ? new DateOnly(y, mo, d)
+            : null;
+    }
+
     /// <summary>Collapses runs of spaces and tabs and drops blank lines, keeping one line per paragraph.</summary>
     public static string NormalizeLines(string text)
     {
@@ -66,4 +88,8 @@ internal static partial class DecoderText
 
     [GeneratedRegex(@"[ \t\u00A0\u3000]+")]
     private static partial Regex Whitespace();
+
+    // "/2021-09/17/", "/2013/08/05/", "/2019-05-15/" or "/201511/11/": year, month and day as folders of the path.
+    [GeneratedRegex(@"/(?<y>(?:19|20)\d{2})(?:[-/]?)(?<m>0[1-9]|1[0-2])[-/](?<d>0[1-9]|[12]\d|3[01])(?=[/._-])")]
+    private static partial Regex UrlDate();
 }

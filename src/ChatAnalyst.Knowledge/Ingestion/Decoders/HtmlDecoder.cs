@@ -46,7 +46,8 @@ public sealed class HtmlDecoder : IDocumentDecoder
             ?? DecoderText.FileUri(path);
         var publisher = Meta(document, "meta[property='og:site_name']") ?? Meta(document, "meta[name='publisher']");
         var published = DateMeta.Select(selector => DecoderText.ParseDate(Meta(document, selector))).FirstOrDefault(d => d is not null)
-            ?? DecoderText.ParseDate(document.QuerySelector("time[datetime]")?.GetAttribute("datetime"));
+            ?? DecoderText.ParseDate(document.QuerySelector("time[datetime]")?.GetAttribute("datetime"))
+            ?? DecoderText.DateFromUrl(url);
         var tags = document.QuerySelectorAll("meta[property='article:tag']")
             .Select(m => m.GetAttribute("content"))
             .Concat((Meta(document, "meta[name='keywords']") ?? string.Empty).Split(','))

@@ -32,11 +32,13 @@ public sealed partial class MarkdownDecoder : IDocumentDecoder
             ?? sections.Select(s => s.Heading).FirstOrDefault(h => !string.IsNullOrWhiteSpace(h))
             ?? DecoderText.TitleFromFileName(path);
 
+        var url = Scalar(frontMatter, "source") ?? Scalar(frontMatter, "url");
         var document = new DecodedDocument(
             Title: title,
-            Url: Scalar(frontMatter, "source") ?? Scalar(frontMatter, "url") ?? DecoderText.FileUri(path),
+            Url: url ?? DecoderText.FileUri(path),
             Publisher: Scalar(frontMatter, "publisher"),
-            Published: DecoderText.ParseDate(Scalar(frontMatter, "published") ?? Scalar(frontMatter, "date")),
+            // Without a date of its own, a news address often carries one ("…/2021-09/17/content_….htm").
+            Published: DecoderText.ParseDate(Scalar(frontMatter, "published") ?? Scalar(frontMatter, "date")) ?? DecoderText.DateFromUrl(url),
             Tags: Tags(frontMatter),
             Sections: sections);
 
