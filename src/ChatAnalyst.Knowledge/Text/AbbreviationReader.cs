@@ -57,8 +57,8 @@ public static partial class AbbreviationReader
                 continue;
             }
 
-            var words = PhraseWord().Matches(text[at..Math.Min(text.Length, at + 160)]).TakeWhile((w, i) => i == 0 || w.Groups["gap"].Value.Trim().Length == 0).Take(abbreviation.Length + 4).Select(w => w.Groups["w"].Value).ToList();
-            if (Spells(abbreviation.ToLowerInvariant(), 0, words, 0, 0) is { } used)
+            var words = PhraseAt(text, at, abbreviation.Length + 4);
+            if (words.Count >= 2 && Spells(abbreviation.ToLowerInvariant(), 0, words, 0, 0) is { } used)
             {
                 var end = at;
                 foreach (var word in words.Take(used))
@@ -71,6 +71,43 @@ public static partial class AbbreviationReader
         }
 
         return null;
+    }
+
+    /// <summary>The words from <paramref name="at"/> on that only spaces part (letters, or "&amp;"), at most <paramref name="max"/>.</summary>
+    private static List<string> PhraseAt(string text, int at, int max)
+    {
+        var words = new List<string>(max);
+        var i = at;
+        while (words.Count < max && i < text.Length)
+        {
+            var start = i;
+            while (i < text.Length && (char.IsAsciiLetter(text[i]) || (i == start && text[i] == '&')))
+            {
+                i++;
+                if (text[start] == '&')
+                {
+                    break;
+                }
+            }
+
+            if (i == start)
+            {
+                break;
+            }
+
+            words.Add(text[start..i]);
+            if (i >= text.Length || text[i] != ' ')
+            {
+                break;
+            }
+
+            while (i < text.Length && text[i] == ' ')
+            {
+                i++;
+            }
+        }
+
+        return words;
     }
 
     /// <summary>How many words spell <paramref name="abbreviation"/> from <paramref name="i"/> on, or null.</summary>
@@ -137,7 +174,4 @@ public static partial class AbbreviationReader
     [GeneratedRegex(@"[A-Za-z][\w'-]*|&")]
     private static partial Regex Word();
 
-    // A word of a name and what comes before it: only spaces may, for the words to make one phrase.
-    [GeneratedRegex(@"(?<gap>[^A-Za-z&]*)(?<w>[A-Za-z]+|&)")]
-    private static partial Regex PhraseWord();
 }
