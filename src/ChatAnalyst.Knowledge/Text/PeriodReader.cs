@@ -84,6 +84,21 @@ public static partial class PeriodReader
         return periods.Distinct().ToList();
     }
 
+    /// <summary>
+    /// The year a web address files its page under ("…/2013/08/…", "…/2015-04/13/…", "…/201511/11/…"), or null when
+    /// its path names none or more than one: the year an undated article was most likely written.
+    /// </summary>
+    public static int? UrlYear(string? url)
+    {
+        if (string.IsNullOrWhiteSpace(url) || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.IsFile)
+        {
+            return null;
+        }
+
+        var years = UrlYearPattern().Matches(uri.AbsolutePath).Select(m => int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture)).Distinct().ToList();
+        return years.Count == 1 ? years[0] : null;
+    }
+
     /// <summary>The years a text names as plain numbers (1990–2099), in order.</summary>
     public static IReadOnlyList<int> Years(string text)
     {
@@ -199,6 +214,10 @@ public static partial class PeriodReader
 
     [GeneratedRegex(@"(?:\bthe\s+same\s+(?:period|month|months|quarter|time|week)\s+(?:of\s+)?|\b(?:than|from|over|versus|against)\s+(?:in\s+)?|\bfrom\s+[\d.,]+\s*(?:%|percent|per cent)?\s+(?:in\s+)?)$", RegexOptions.IgnoreCase)]
     private static partial Regex RelativeBaseBefore();
+
+    // A year as a folder of a path, alone or with its month ("/2013/", "/2015-04/", "/201511/").
+    [GeneratedRegex(@"/(?<y>(?:19|20)\d{2})(?:[-_]?(?:0[1-9]|1[0-2]))?(?=/)")]
+    private static partial Regex UrlYearPattern();
 
     [GeneratedRegex(@"\b(?<w>this|last)\s+year\b", RegexOptions.IgnoreCase)]
     private static partial Regex RelativeYear();

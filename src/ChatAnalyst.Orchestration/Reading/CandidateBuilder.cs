@@ -77,7 +77,8 @@ public static partial class CandidateBuilder
     private static ReaderCandidate Candidate(string text, EvidenceItem item, string previous, double similarity, int rank, int position)
     {
         var published = item.Source.Published;
-        var about = ReaderCache.YearAboutOf(item.Source.Title);
+        // An undated article is read in the year its title names, else the year its address files it under.
+        var about = ReaderCache.YearAboutOf(item.Source.Title) ?? (published is null ? PeriodReader.UrlYear(item.Source.Url) : null);
         var periods = ReaderCache.PeriodsOf(text, published, about);
         if (periods.Count == 0 && previous.Length > 0)
         {

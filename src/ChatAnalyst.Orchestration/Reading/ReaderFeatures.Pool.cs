@@ -53,12 +53,13 @@ public sealed partial class ReaderFeatures
     }
 
     /// <summary>
-    /// Years the evidence is about: the periods its sentences and titles cover, not any year it mentions in passing (a
-    /// release date, a base year).
+    /// Years the evidence is about: the periods its sentences and titles cover, and the year an undated article's address
+    /// files it under; not any year it mentions in passing (a release date, a base year).
     /// </summary>
     private HashSet<int> Covered(IReadOnlyList<ReaderCandidate> candidates) =>
         candidates.SelectMany(c => c.Periods.Select(p => p.Year))
             .Concat(_documents.Values.SelectMany(d => d.Periods.Select(x => x.Year)))
+            .Concat(candidates.Where(c => c.Item.Source.Published is null).Select(c => PeriodReader.UrlYear(c.Item.Source.Url)).OfType<int>())
             .ToHashSet();
 
     /// <summary>The share of the question's entities the article never names (worked out once per article).</summary>

@@ -116,6 +116,18 @@ public sealed class ReaderCuesTests
         Assert.Equal(0, features.Compute(candidates[1])[excluded]);
     }
 
+    [Theory]
+    [InlineData("https://blog.example.test/2013/08/gadget-output.html", 2013)]
+    [InlineData("http://news.example.test/business/2015-04/13/161484.shtml", 2015)]
+    [InlineData("http://news.example.test/statistics/201511/11/content_1.htm", 2015)]
+    [InlineData("https://news.example.test/content_20150200896328.shtml", null)]
+    [InlineData("https://news.example.test/2013/review-of-2014/", 2013)]
+    [InlineData("file:///home/user/2019/notes.md", null)]
+    public void An_address_files_its_page_under_a_year(string url, int? year)
+    {
+        Assert.Equal(year, PeriodReader.UrlYear(url));
+    }
+
     [Fact]
     public void The_guard_reads_a_figure_written_onto_a_currency_code()
     {
