@@ -131,7 +131,7 @@ public sealed partial record QuestionAnalysis
     private static partial Regex YesNoCue();
 
 
-    [GeneratedRegex(@"\b(grow|grew|growth|rise|rose|risen|fell|fall|drop|dropped|decline|declined|increase|increased|decrease|decreased|change|share|rate|percent|percentage|proportion|how fast|yoy|year on year)\b|%|增长|增速|下降|占比|比重|百分")]
+    [GeneratedRegex(@"\b(grow|grew|growth|rise|rose|risen|fell|fall|drop|dropped|decline|declined|increase|increased|decrease|decreased|change|share|rate|percent|percentage|proportion|how fast|yoy|year on year)\b|%|增长|增速|下降|占比|比重|比例|份额|百分")]
     private static partial Regex RateCue();
 
 

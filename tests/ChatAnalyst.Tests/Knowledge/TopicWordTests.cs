@@ -21,6 +21,7 @@ public sealed partial class TopicWordTests
         "machine", "language", "models", "agents", "action", "policy", "world", "national", "international", "global",
         "private", "real", "property", "primary", "states", "back", "raw", "rare", "us", "foreign", "goods", "products",
         "producer", "operators", "residents", "crude", "day", "week", "top", "trips", "volume", "shipments",
+        "activity", "actual", "use", "box", "budget", "early", "ports",
         // Months and the country the whole knowledge base is about.
         "january", "november", "china", "chinese", "zh", "en",
         // Words of the trade: measures, units, statuses and kinds of figure.
