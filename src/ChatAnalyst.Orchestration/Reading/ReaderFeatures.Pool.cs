@@ -64,8 +64,24 @@ public sealed partial class ReaderFeatures
 
     /// <summary>The share of the question's entities the article never names (worked out once per article).</summary>
     private double EntitiesMissingFrom(DocumentState document) =>
-        document.EntitiesMissing ??= _question.Entities.Count == 0 ? 0
-            : (double)_question.Entities.Count(e => !Mentions(document.Terms, e) && !NamesEntity(document.Text, e)) / _question.Entities.Count;
+        document.EntitiesMissing ??= _entities.Count == 0 ? 0
+            : (double)_entities.Count(e => !Mentions(document.Terms, e) && !NamesEntity(document.Text, e)) / _entities.Count;
+
+    /// <summary>The abbreviations the candidates' articles define ("the gadget price index (GPI)").</summary>
+    private void LearnAbbreviations()
+    {
+        foreach (var document in _documents.Values)
+        {
+            foreach (var (abbreviation, longForm) in AbbreviationReader.Definitions(document.Text))
+            {
+                _defined.TryAdd(abbreviation, longForm);
+            }
+        }
+    }
+
+    /// <summary>Whether some candidate or article names the entity.</summary>
+    private bool Named(IReadOnlyList<ReaderCandidate> candidates, string entity) =>
+        StartsWord(Everything(candidates), entity) || _documents.Values.Any(d => NamesEntity(d.Text, entity));
 
     /// <summary>
     /// A sentence of an undated article whose period no reader can place for the period asked: one whose months without

@@ -67,6 +67,9 @@ public sealed partial class ReaderFeatures
     private readonly bool _wantsPerson;
     private readonly string? _nearKey;
 
+    // The question's entities, each as the candidates write it (a mistyped name corrected).
+    private readonly List<string> _entities = [];
+
     // Abbreviations the candidates' articles define ("the gadget price index (GPI)"): abbreviation → long form.
     private readonly Dictionary<string, string> _defined = new(StringComparer.Ordinal);
 
@@ -102,30 +105,35 @@ public sealed partial class ReaderFeatures
             document.Add(candidate, terms.Set);
         }
 
-        foreach (var document in _documents.Values)
-        {
-            foreach (var (abbreviation, longForm) in AbbreviationReader.Definitions(document.Text))
-            {
-                _defined.TryAdd(abbreviation, longForm);
-            }
-        }
+        LearnAbbreviations();
 
         // A figure the user quotes with the wrong year ("470 — is that the 2024 figure?") is answered with its real
         // period, not declined for the year.
         QuotesEvidence = candidates.Any(c => question.IsQuotedIn(c.Text));
-        IsAboutSomethingElse = question.Entities.Any(e => !StartsWord(Everything(candidates), e) && !_documents.Values.Any(d => NamesEntity(d.Text, e)))
+        // A name the user mistyped ("Geraco" for "Gearco") is read as the candidates' word within an edit or two of it.
+        HashSet<string>? vocabulary = null;
+        var unnamed = false;
+        foreach (var entity in question.Entities)
+        {
+            var named = Named(candidates, entity) ? entity
+                : Corrected(entity, vocabulary ??= sets.SelectMany(t => t).ToHashSet(StringComparer.Ordinal)) is var corrected && corrected != entity && Named(candidates, corrected) ? corrected
+                : null;
+            unnamed |= named is null;
+            _entities.Add(named ?? entity);
+        }
+
+        IsAboutSomethingElse = unnamed
             || (_askedYears.Count > 0 && !_askedYears.Any(Covered(candidates).Contains) && !QuotesEvidence);
 
         // Rarer words say more about what is asked: weight = the question's own weight × idf among the candidates. A
         // word no candidate has is read as the nearest word they do have, when it is a likely typo ("softwre").
-        HashSet<string>? vocabulary = null;
         var mentioned = new Dictionary<string, bool[]>(StringComparer.Ordinal);
         foreach (var (asked, weight) in question.Terms.Where(t => !t.Key.All(char.IsDigit)))
         {
             var term = sets.Any(t => Mentions(t, asked)) ? asked : Corrected(asked, vocabulary ??= sets.SelectMany(t => t).ToHashSet(StringComparer.Ordinal));
             // An abbreviation no candidate writes is read as the words a candidate spells it out with ("gpi":
             // "gadget price index"), sharing its weight.
-            if (question.Entities.Contains(term) && !sets.Any(t => Mentions(t, term))
+            if (_entities.Contains(term) && !sets.Any(t => Mentions(t, term))
                 && candidates.Select(c => SpelledOutAs(c.Text, term)).FirstOrDefault(w => w is not null) is { } written)
             {
                 var words = TextTerms.ContentTerms(written);
@@ -141,7 +149,7 @@ public sealed partial class ReaderFeatures
 
             var found = Array.ConvertAll(sets, t => Mentions(t, term));
             // Where other candidates write the abbreviation asked, one that spells it out names it too.
-            if (question.Entities.Contains(term))
+            if (_entities.Contains(term))
             {
                 for (var i = 0; i < found.Length; i++)
                 {

@@ -128,6 +128,17 @@ public sealed class ReaderCuesTests
         Assert.Equal(year, PeriodReader.UrlYear(url));
     }
 
+    [Theory]
+    [InlineData("What revenue did Geraco report in 2019?", false)]
+    [InlineData("What revenue did Zorbic report in 2019?", true)]
+    public void A_mistyped_name_is_read_as_the_name_the_evidence_writes_but_another_name_is_not(string question, bool elsewhere)
+    {
+        var analysis = QuestionAnalysis.Analyze(question, [], BilingualGlossary.Empty);
+        var candidates = Candidates(["Gearco reported revenue of 12.5 billion yuan in 2019."]);
+
+        Assert.Equal(elsewhere, new ReaderFeatures(analysis, candidates).IsAboutSomethingElse);
+    }
+
     [Fact]
     public void The_guard_reads_a_figure_written_onto_a_currency_code()
     {
