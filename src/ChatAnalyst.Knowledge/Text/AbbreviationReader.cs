@@ -50,6 +50,7 @@ public static partial class AbbreviationReader
         }
 
         var first = char.ToUpperInvariant(abbreviation[0]);
+        var lower = abbreviation.ToLowerInvariant();
         for (var at = text.IndexOf(first); at >= 0; at = text.IndexOf(first, at + 1))
         {
             if (at > 0 && char.IsLetterOrDigit(text[at - 1]))
@@ -58,7 +59,7 @@ public static partial class AbbreviationReader
             }
 
             var words = PhraseAt(text, at, abbreviation.Length + 4);
-            if (words.Count >= 2 && Spells(abbreviation.ToLowerInvariant(), 0, words, 0, 0) is { } used)
+            if (words.Count >= 2 && Spells(lower, 0, words, 0, 0) is { } used)
             {
                 var end = at;
                 foreach (var word in words.Take(used))
