@@ -11,7 +11,10 @@ namespace ChatAnalyst.Orchestration.Reading;
 /// </summary>
 internal static partial class CreditWriter
 {
-    /// <summary>The answer naming the credited person, or null when the question asks no such role or no article credits one.</summary>
+    /// <summary>
+    /// The answer naming the credited person; when no article credits one, a sentence saying the best article names
+    /// none; null when the question asks no such role.
+    /// </summary>
     public static string? Write(QuestionAnalysis question, IEnumerable<ReaderCandidate> best)
     {
         ArgumentNullException.ThrowIfNull(question);
@@ -21,7 +24,8 @@ internal static partial class CreditWriter
             return null;
         }
 
-        foreach (var candidate in best.DistinctBy(c => c.DocumentId))
+        var articles = best.DistinctBy(c => c.DocumentId).ToList();
+        foreach (var candidate in articles)
         {
             var source = candidate.Item.Source;
             var texts = new[] { candidate.Item.ArticleText, source.Publisher ?? string.Empty };
@@ -32,7 +36,11 @@ internal static partial class CreditWriter
             }
         }
 
-        return null;
+        // No credit line: say so about the best article rather than answer with one of its figures.
+        return articles is [var top, ..]
+            ? $"“{top.Item.Source.Title.Trim()}” {AnswerWriter.Marker(top)} names no {RoleOf(question.Text)!.Value.Name} in the text I hold"
+              + (top.Item.Source.Publisher is { Length: > 0 } publisher ? $"; it was published by {publisher.Trim()}." : ".")
+            : null;
     }
 
     private static (string Name, Regex Credit)? RoleOf(string question) =>

@@ -210,6 +210,16 @@ public sealed class ReaderCuesTests
     }
 
     [Fact]
+    public void An_article_without_a_credit_line_is_said_to_name_no_author_rather_than_answered_with_a_figure()
+    {
+        var analysis = QuestionAnalysis.Analyze("Who wrote the Example Wire report on gadget output?", [], BilingualGlossary.Empty);
+
+        var text = CreditWriter.Write(analysis, Candidates(["Gadget output rose 4 percent."], "Gadget output rose 4 percent."));
+
+        Assert.Equal("“Gadget output in October” [1] names no author in the text I hold; it was published by Example Wire (editor: Jo Roe; mirrored).", text);
+    }
+
+    [Fact]
     public void A_who_question_about_a_speaker_is_no_credit_question()
     {
         var analysis = QuestionAnalysis.Analyze("Who said gadget output rose?", [], BilingualGlossary.Empty);
