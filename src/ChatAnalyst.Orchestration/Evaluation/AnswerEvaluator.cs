@@ -193,13 +193,16 @@ public sealed class AnswerEvaluator(AnswerOrchestrator orchestrator, ReaderTrace
     }
 
     /// <summary>
-    /// A worked-out gap: the number equals, at its own precision, the difference of two plain numbers in the cited text.
-    /// Deliberately separate from the guard's recomputation, so a bug in one is caught by the other.
+    /// A worked-out gap: the number equals, at its own precision, the difference of two plain numbers in the cited text,
+    /// or their sum (a rise against a fall). Deliberately separate from the guard's recomputation, so a bug in one is
+    /// caught by the other.
     /// </summary>
     private static bool IsDifferenceOfTwo(string number, string cited)
     {
-        // The leading digits only: "366 million" is compared with the cited "887 million" and "521 million" as 366.
-        number = System.Text.RegularExpressions.Regex.Match(number, @"^\d+(?:\.\d+)?").Value;
+        // The leading digits only: "366 million" is compared with the cited "887 million" and "521 million" as 366;
+        // thousands separators are dropped on both sides ("16,700").
+        number = System.Text.RegularExpressions.Regex.Match(number.Replace(",", string.Empty, StringComparison.Ordinal), @"^\d+(?:\.\d+)?").Value;
+        cited = System.Text.RegularExpressions.Regex.Replace(cited, @"(?<=\d),(?=\d{3})", string.Empty);
         if (!decimal.TryParse(number, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var value))
         {
             return false;
@@ -210,7 +213,7 @@ public sealed class AnswerEvaluator(AnswerOrchestrator orchestrator, ReaderTrace
             .Select(m => decimal.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture))
             .Distinct()
             .ToList();
-        return values.Any(a => values.Any(b => a > b && Math.Round(a - b, decimals) == value));
+        return values.Any(a => values.Any(b => a > b && (Math.Round(a - b, decimals) == value || Math.Round(a + b, decimals) == value)));
     }
 
     private static double Ratio(int part, int whole) => whole == 0 ? 1 : (double)part / whole;

@@ -36,7 +36,8 @@ public sealed class EvidenceNumbers
 
     /// <summary>
     /// Whether <paramref name="mention"/> is the difference of two figures the evidence states (a comparison's gap,
-    /// "a gap of 0.5 percentage points"), recomputed at the mention's precision.
+    /// "a gap of 0.5 percentage points"), recomputed at the mention's precision; or their sum, the gap between a rise
+    /// and a fall ("up 1.7%" against "down 2.1%": 3.8 points apart).
     /// </summary>
     public bool SupportsDifference(NumberMention mention)
     {
@@ -48,7 +49,7 @@ public sealed class EvidenceNumbers
         {
             for (var j = 0; j < figures.Count; j++)
             {
-                if (i != j && figures[i] > figures[j] && Math.Round(figures[i] - figures[j], Math.Min(scale, 10)) == value)
+                if (i != j && figures[i] > figures[j] && (Math.Round(figures[i] - figures[j], Math.Min(scale, 10)) == value || Math.Round(figures[i] + figures[j], Math.Min(scale, 10)) == value))
                 {
                     return true;
                 }

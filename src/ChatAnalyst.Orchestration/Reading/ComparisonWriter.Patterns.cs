@@ -8,7 +8,7 @@ public static partial class ComparisonWriter
     [GeneratedRegex(@"\bhow far (?:behind|ahead of|below|above)\s+(?<b>[^,?]{2,60}?)\s+(?:is|are|was|were)\s+(?<a>[^,?]{2,60}?)(?=\s*(?:[,?]|\bin\b|$))", RegexOptions.IgnoreCase)]
     private static partial Regex Behind();
 
-    [GeneratedRegex(@"(?:^|[,:–]|\b(?:faster|slower|higher|lower|larger|bigger|smaller|more|less|fewer|better|worse|stronger|weaker)\b|\b(?:did|does|was|were|is|are)\b)\s*(?:in\s+\d{4}\s*,?\s*)?(?:in china\s*,?\s*|china'?s?\s+)?(?<a>[^,:?]{2,80}?)\s+(?:or|vs\.?|versus)\s+(?<b>[^,?–]{2,80}?)(?=\s*(?:[,?–]|\band\b|\bin\s+(?:19|20)\d\d|$))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^|[,:–]|\b(?:faster|slower|higher|lower|larger|bigger|smaller|more|less|fewer|better|worse|stronger|weaker)\b|\b(?:did|does|was|were|is|are)\b)\s*(?:in\s+\d{4}\s*,?\s*)?(?:in china\s*,?\s*|china'?s?\s+)?(?<a>[^,:?]{2,80}?)\s+(?:or|vs\.?|versus)\s+(?<b>[^,?:–—]{2,80}?)(?=\s*(?:[,?:–—]|\band\b|\bin\s+(?:19|20)\d\d|$))", RegexOptions.IgnoreCase)]
     private static partial Regex OrPattern();
 
     [GeneratedRegex(@"\b(?:did|does|was|were|is|are)\s+(?<a>.{2,80}?)\s+(?:grow|rise|increase|fall|expand)?\s*(?:faster|slower|more|higher|lower|less|bigger|larger)\s+than\s+(?<b>[^,?]{2,80}?)(?=\s*(?:[,?]|$|\bin\b))|\b(?<a>[^,?]{2,60}?)\s+(?:exceed|exceeds|outpace|outpaces|beat|beats)\s+(?<b>[^,?]{2,60}?)(?=\s*(?:[,?]|$|\bin\b))|\bhow\s+(?:much|many|far)\s+(?:more|bigger|larger|higher|greater|faster|lower|smaller|less)\s+(?:is|are|was|were)\s+(?<a>.{2,80}?)\s+than\s+(?<b>[^,?]{2,80}?)(?=\s*(?:[,?]|$|\bin\b))|\bhow\s+(?:much|many|far)\s+(?:more|bigger|larger|higher|greater|faster|slower|lower|smaller|less|fewer)\s+(?:[a-z-]+\s+){0,2}?(?:did|does|do|has|have|had)\s+(?<a>[^,?]{2,80}?)\s+[a-z]+\s+than\s+(?<b>[^,?]{2,80}?)(?=\s*(?:[,?]|$|\bin\b))", RegexOptions.IgnoreCase)]
@@ -17,10 +17,21 @@ public static partial class ComparisonWriter
     [GeneratedRegex(@"\b(?:compare|comparing|between)\s+(?<a>[^,?]{2,80}?)\s+(?:and|with|to)\s+(?<b>[^,?–]{2,80}?)(?=\s*(?:[,?–]|\bin\s+(?:19|20)\d\d|$))", RegexOptions.IgnoreCase)]
     private static partial Regex AndPattern();
 
-    [GeneratedRegex(@"^(?:which|what)\b.*?\b(?:grew|rose|was|were|is|are|had|did)\b\s*(?:faster|slower|higher|lower|larger|bigger|more|less)?\s*(?:in\s+\d{4}\s*)?(?:in china\s*)?[,:]?\s*|^(?:the|china'?s?|chinese|did|does|do|was|were|is|are|has|have|by what margin does|how much bigger is)\s+|^(?:add|added|post|posted|record|recorded|see|saw|have|had|get|got)\s+(?:more|less|the\s+\w+er)?\s*", RegexOptions.IgnoreCase)]
+    /// <summary>"How many points apart were A and B", "how close were A and B", "how did A compare with B".</summary>
+    [GeneratedRegex(@"\b(?:apart|how\s+close|how\s+different)\s+(?:were|was|are|is)\s+(?<a>[^,?]{2,80}?)\s+(?:and|from)\s+(?<b>[^,?]{2,80}?)(?=\s*(?:[,?]|$|\bin\s+(?:19|20)\d\d))|\bhow\s+(?:did|does|do)\s+(?<a>[^,?]{2,80}?)\s+(?:compare|stack\s+up)\s+(?:with|to|against)\s+(?<b>[^,?]{2,80}?)(?=\s*(?:[,?]|$|\bin\s+(?:19|20)\d\d))", RegexOptions.IgnoreCase)]
+    private static partial Regex ApartPattern();
+
+    [GeneratedRegex(@"^\s*and\s*$|\sand\s", RegexOptions.IgnoreCase)]
+    private static partial Regex JointAnd();
+
+    /// <summary>A side that is only another time ("a year earlier", "the previous month"): no second thing to compare.</summary>
+    [GeneratedRegex(@"^(?:(?:a|one|the)\s+)?(?:(?:previous|prior|last|same)\b.*|(?:year|month|quarter)s?\s+(?:earlier|before|ago))$", RegexOptions.IgnoreCase)]
+    private static partial Regex TimeOnly();
+
+    [GeneratedRegex(@"^(?:which|what)\b.*?\b(?:grew|rose|was|were|is|are|had|did)\b\s*(?:faster|slower|higher|lower|larger|bigger|more|less)?\s*(?:in\s+\d{4}\s*)?(?:in china\s*)?[,:]?\s*|^(?:the|china'?s?|chinese|did|does|do|was|were|is|are|has|have|by what margin does|how much bigger is)\s+|^(?:add|added|post|posted|record|recorded|see|saw|have|had|get|got)\s+(?:more|less|the\s+\w+er)?\s*|^by\s+how\s+(?:much|many(?:\s+[a-z-]+){0,3}?)\s+(?:did|does|do|was|were|is|are|has|have|had)\s+|^(?:[a-z']+\s+){0,2}(?:more|less|fewer)\s+|^(?:with|for)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingFiller();
 
-    [GeneratedRegex(@"\s+(?:grow|grew|rise|rose|fall|fell|increase|increased|decrease|decreased|expand|expanded|drop|dropped|decline|declined|post|posted)\b.*$|\s+(?:output|shipments)?\s*(?:faster|slower|more|less)$|\s+(?:in|at the end of|by)\s+(?:19|20)\d\d$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s+(?:grow|grew|rise|rose|fall|fell|increase|increased|decrease|decreased|expand|expanded|drop|dropped|decline|declined|post|posted)\b.*$|(?<!\bvalue)\s+add(?:ed)?\b.*$|\s+(?:output|shipments)?\s*(?:faster|slower|more|less|bigger|larger|higher|lower|smaller|greater)$|\s+(?:in|at the end of|by)\s+(?:(?:h[12]|q[1-4]|[a-z]+(?:-[a-z]+)?)\s+)?(?:19|20)\d\d$|\s+during\s.*$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingVerb();
 
     /// <summary>Where a clause of a sentence ends: a comma or semicolon (not a thousands separator), "while", "whereas", "but".</summary>
@@ -35,6 +46,10 @@ public static partial class ComparisonWriter
 
     [GeneratedRegex(@"\b(?:rose|rise|grew|grow|growth|(?<!\b(?:made|make|makes|making)\s)up(?! to)|down|fell|increase[sd]?|decrease[sd]?|declined?|dropped|expanded|gain(?:ed)?|jumped|surged|climbed|by|rising|growing|increasing|falling|declining|expanding|y/y|yoy|chg|change)\b[^\d]{0,20}$", RegexOptions.IgnoreCase)]
     private static partial Regex ChangeBefore();
+
+    // A change stated as a fall ("dropped 2.1 percent", "down 3%", "a decline of 4%"), not a level reached ("fell to 3.5%").
+    [GeneratedRegex(@"\b(?:down|fell|fall|falling|dropped|drop|declined|decline|declining|decreased|decrease|decreasing|shrank|shrunk|shrinking|contracted|plunged|plunging|dipped|slumped|tumbled|lost)\b(?![^\d]*\bto\b)[^\d]{0,20}$", RegexOptions.IgnoreCase)]
+    private static partial Regex FallBefore();
 
     [GeneratedRegex(@"^\s*(?:%|percent|per cent)?\s*(?:year[- ]on[- ]year|yoy|more than|higher than|from a year|on the previous year|over the previous|growth|increase)", RegexOptions.IgnoreCase)]
     private static partial Regex ChangeAfter();

@@ -34,17 +34,49 @@ public static partial class ComparisonWriter
             return null;
         }
 
-        // Two periods are compared only within one sentence, which says which figure belongs to which period.
-        var periodSides = terms.All(t => t.Length == 1 && t[0].All(char.IsDigit));
-        // Both figures come from one article (across articles the periods and definitions may differ): the first article,
-        // in rank order, whose sentences give both sides.
+        // The first side is named by the words next to the conjunction; only when no sentence gives a pair that way, by
+        // its first word too ("gadget trade" found in "the gadget index").
+        var pair = Pair(question, candidates, terms, sides.Coordinated, loose: false)
+            ?? (sides.Coordinated ? Pair(question, candidates, terms, coordinated: true, loose: true) : null);
+        if (pair is not [{ } a, { } b] || a.Kind != b.Kind || a.Value == b.Value)
+        {
+            return null;
+        }
+
+        // A rise against a fall compares by sign ("up 1.7%" is above "down 2.1%"); two rises or two falls by size, as
+        // "which fell more" asks.
+        var signed = a.Falls != b.Falls;
+        var (high, low, highName, lowName) = Signed(a, signed) > Signed(b, signed) ? (a, b, sides.Left, sides.Right) : (b, a, sides.Right, sides.Left);
+        var decimals = Math.Max(Decimals(high.Text), Decimals(low.Text));
+        var grouped = high.Text.Contains(',', StringComparison.Ordinal) || low.Text.Contains(',', StringComparison.Ordinal);
+        var gap = Math.Round(Signed(high, signed) - Signed(low, signed), decimals)
+            .ToString((grouped ? "#,##0." : "0.") + new string('0', decimals), CultureInfo.InvariantCulture).TrimEnd('.');
+        var unit = high.Kind == "%" ? " percentage points" : high.Kind.Length > 0 && high.Kind != Count ? " " + high.Kind : string.Empty;
+        // The word both figures are counted in ("278 million kilowatts … 79.82 million kilowatts") goes with them and the gap.
+        var counted = high.Kind != "%" && high.Word.Length > 0 && high.Word == low.Word ? " " + high.Word : string.Empty;
+        var markers = high.Marker == low.Marker ? high.Marker : high.Marker + low.Marker;
+        var period = PeriodSides(terms) ? string.Empty : PeriodOf(high, low);
+        return ($"The larger figure is for {highName}: {Shown(high, signed)}{counted} against {Shown(low, signed)}{counted} for {lowName}{period}, a gap of {gap}{unit}{counted} {markers}.", gap);
+    }
+
+    private const string Count = "count";
+
+    /// <summary>The sides are two years: compared only within one sentence, which says which figure belongs to which.</summary>
+    private static bool PeriodSides(string[][] terms) => terms.All(t => t.Length == 1 && t[0].All(char.IsDigit));
+
+    /// <summary>
+    /// Both sides' figures from one article (across articles the periods and definitions may differ): the first article,
+    /// in rank order, whose sentences give both sides; or null.
+    /// </summary>
+    private static Figure?[]? Pair(QuestionAnalysis question, IReadOnlyList<ReaderCandidate> candidates, string[][] terms, bool coordinated, bool loose)
+    {
+        var periodSides = PeriodSides(terms);
         var found = new Dictionary<string, Figure?[]>(StringComparer.Ordinal);
-        Figure?[]? pair = null;
         foreach (var candidate in candidates)
         {
             // A table row is read by the columns of the period asked, as it is quoted.
             var text = TableRowQuote.Trim(question, candidate.Text, candidate.Item.Source.Published);
-            var assigned = Assign(text, Figures(candidate, text, question), terms, sides.Coordinated);
+            var assigned = Assign(text, Figures(candidate, text, question), terms, coordinated, loose);
             if (periodSides && (assigned[0] is null || assigned[1] is null))
             {
                 continue;
@@ -62,34 +94,16 @@ public static partial class ComparisonWriter
 
             if (sidesFound[0] is not null && sidesFound[1] is not null)
             {
-                pair = sidesFound;
-                break;
+                return sidesFound;
             }
         }
 
-        if (pair is not [{ } a, { } b] || a.Kind != b.Kind || a.Value == b.Value)
-        {
-            return null;
-        }
-
-        var (high, low, highName, lowName) = a.Value > b.Value ? (a, b, sides.Left, sides.Right) : (b, a, sides.Right, sides.Left);
-        var decimals = Math.Max(Decimals(high.Text), Decimals(low.Text));
-        var gap = Math.Round(high.Value - low.Value, decimals).ToString("0." + new string('0', decimals), CultureInfo.InvariantCulture).TrimEnd('.');
-        var unit = high.Kind == "%" ? " percentage points" : high.Kind.Length > 0 && high.Kind != Count ? " " + high.Kind : string.Empty;
-        // The word both figures are counted in ("278 million kilowatts … 79.82 million kilowatts") goes with them and the gap.
-        var counted = high.Kind != "%" && high.Word.Length > 0 && high.Word == low.Word ? " " + high.Word : string.Empty;
-        var markers = high.Marker == low.Marker ? high.Marker : high.Marker + low.Marker;
-        var period = periodSides ? string.Empty : PeriodOf(high, low);
-        return ($"The larger figure is for {highName}: {high.Text}{Suffix(high)}{counted} against {low.Text}{Suffix(low)}{counted} for {lowName}{period}, a gap of {gap}{unit}{counted} {markers}.", gap);
+        return null;
     }
-
-    private const string Count = "count";
 
     /// <summary>Words that say how much of a thing is meant, not which thing: a side is named by its other words first.</summary>
     private static readonly HashSet<string> Qualifiers = new(StringComparer.Ordinal) { "overall", "total", "whole", "entire", "combined", "aggregate", "all" };
 
-    // Word: the word right after the figure, when it can be what the figure counts ("tonnes"), else empty.
-    private sealed record Figure(string Text, decimal Value, string Kind, int Index, string Marker, string DocumentId, string Sentence, Period? Period, string Word);
 
     /// <summary>
     /// " in January–November 2025" when both figures are for one period and the cited sentence writes its year, so the
@@ -107,7 +121,7 @@ public static partial class ComparisonWriter
     /// </summary>
     internal static (string Left, string Right, bool Coordinated)? Sides(string question)
     {
-        foreach (var pattern in (Regex[])[Behind(), OrPattern(), ThanPattern(), AndPattern()])
+        foreach (var pattern in (Regex[])[Behind(), ApartPattern(), OrPattern(), ThanPattern(), AndPattern()])
         {
             var m = pattern.Match(question);
             if (!m.Success)
@@ -122,18 +136,25 @@ public static partial class ComparisonWriter
                 return (first.ToString(CultureInfo.InvariantCulture), second.ToString(CultureInfo.InvariantCulture), false);
             }
 
-            if (Tidy(m.Groups["a"].Value) is { Length: > 0 } a && Tidy(m.Groups["b"].Value) is { Length: > 0 } b)
+            if (Tidy(m.Groups["a"].Value) is { Length: > 0 } a && Tidy(m.Groups["b"].Value, second: true) is { Length: > 0 } b)
             {
-                return (a, b, pattern == OrPattern() || pattern == AndPattern());
+                // "A or B", "A and B" coordinate the sides; "A than B", "A compare with B" do not.
+                var coordinated = pattern == OrPattern() || pattern == AndPattern()
+                    || (pattern == ApartPattern() && JointAnd().IsMatch(question[(m.Groups["a"].Index + m.Groups["a"].Length)..m.Groups["b"].Index]));
+                // "A compared with B and C" sets more than two things side by side; "A compared with a year earlier", one.
+                return TimeOnly().IsMatch(b) || (!coordinated && JointAnd().IsMatch(b)) ? null : (a, b, coordinated);
             }
         }
 
         return null;
     }
 
-    private static string Tidy(string side)
+    private static string Tidy(string side, bool second = false)
     {
+        // The verb of the question follows the second side ("did A or B add more capacity") and precedes the first ("did
+        // the region add more A or B"): the second side loses it first, so it is B, not "capacity".
         var tidy = side.Trim(' ', ',', '?', ':', '–', '-');
+        tidy = second ? TrailingVerb().Replace(tidy, string.Empty) : tidy;
         for (var i = 0; i < 3; i++)
         {
             tidy = LeadingFiller().Replace(tidy, string.Empty);
@@ -157,14 +178,14 @@ public static partial class ComparisonWriter
     }
 
     /// <summary>Each side's figure in one sentence: by "respectively" order, else the figure nearest to where the side is named.</summary>
-    private static Figure?[] Assign(string text, List<Figure> figures, string[][] terms, bool coordinated)
+    private static Figure?[] Assign(string text, List<Figure> figures, string[][] terms, bool coordinated, bool loose)
     {
         // Lower case only (no synonym folding), so positions line up with the figures found in the text.
         var lower = text.ToLowerInvariant();
         var mentions = new[]
         {
-            Mentions(lower, coordinated ? Heads(terms[0]).OrderBy(Qualifiers.Contains) : terms[0].OrderBy(Qualifiers.Contains).Take(1)),
-            Mentions(lower, terms[1].OrderBy(Qualifiers.Contains).Take(1)),
+            Mentions(text, lower, coordinated ? Heads(terms[0]).OrderBy(Qualifiers.Contains).Concat(terms[0].Take(loose ? 1 : 0)) : terms[0].OrderBy(Qualifiers.Contains).Take(1)),
+            Mentions(text, lower, terms[1].OrderBy(Qualifiers.Contains).Take(1)),
         };
         var result = new Figure?[2];
         // "A, B and C rose 3%, 4% and 5%, respectively": the sides are named before their figures, none between the names.
@@ -234,17 +255,18 @@ public static partial class ComparisonWriter
 
     /// <summary>
     /// The words that may name the first side of "A or B", from the conjunction backwards, all but the first (which may
-    /// be shared: "cumulative A and B capacity"). The second side is named by its first own word: its later words are
-    /// often shared ("A vs B density").
+    /// be shared: "cumulative A and B capacity"). The second side is named by its first own word: its later
+    /// words are often shared ("A vs B density").
     /// </summary>
     private static IEnumerable<string> Heads(string[] left) => left.Reverse().Take(Math.Max(1, left.Length - 1));
 
     /// <summary>
     /// Where a sentence names a side: by the first of its own words, in order of preference, that the sentence holds
     /// (the head that tells it from the other side: "A", "B"), matched by stem so "completions" finds "completed", and a
-    /// compound by its first part.
+    /// compound by its first part. A two-letter word is matched whole ("us" is not in "used", nor in "US$"; longer terms are stems), and an abbreviation
+    /// the sentence spells out is found there ("the GW" in "the Gear Works").
     /// </summary>
-    private static List<int> Mentions(string lower, IEnumerable<string> terms)
+    private static List<int> Mentions(string text, string lower, IEnumerable<string> terms)
     {
         foreach (var head in terms)
         {
@@ -252,7 +274,13 @@ public static partial class ComparisonWriter
             var word = head.Split('-', StringSplitOptions.RemoveEmptyEntries) is [{ Length: >= 2 } first, ..] ? first : head;
             var stem = word.Length > 5 ? word[..Math.Max(5, word.Length - 3)] : word;
             // Not inside a compound of another word ("gear" is not named by "non-gear").
-            var found = Regex.Matches(lower, @"(?<![\w-])" + Regex.Escape(stem)).Select(m => m.Index).ToList();
+            var pattern = @"(?<![\w-])" + Regex.Escape(stem) + (word.Length <= 2 ? @"(?![\w$])" : string.Empty);
+            var found = Regex.Matches(lower, pattern).Select(m => m.Index).ToList();
+            if (found.Count == 0 && word.Length is >= 2 and <= 7 && word.All(char.IsAsciiLetter) && AbbreviationReader.SpelledOut(text, word) is { } spelled)
+            {
+                found.Add(text.IndexOf(spelled, StringComparison.Ordinal));
+            }
+
             if (found.Count > 0)
             {
                 return found;
@@ -261,51 +289,4 @@ public static partial class ComparisonWriter
 
         return [];
     }
-
-    /// <summary>The figures of the kind the question compares: changes for "grew faster", rates, or amounts.</summary>
-    private static List<Figure> Figures(ReaderCandidate candidate, string text, QuestionAnalysis question)
-    {
-        var figures = new List<Figure>();
-        var previousChangeEnd = -1;
-        foreach (Match m in FigurePattern().Matches(text))
-        {
-            if (!decimal.TryParse(m.Groups["n"].Value.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
-                || (m.Groups["u"].Length == 0 && value is >= 1900 and <= 2100)
-                || Per().IsMatch(text[..m.Index]))
-            {
-                continue;
-            }
-
-            var kind = Kind(m.Groups["u"].Value);
-            var header = TableRowQuote.Header(text, m.Index);
-            if (header is not null && m.Groups["u"].Length == 0 && TableRowQuote.PercentHeader(header))
-            {
-                kind = "%";
-            }
-
-            // "rising 7.7 percent and 8.9 percent", "grew 5.0 percent in A, B 6.2 percent", "by 3 percent in A and 4 percent
-            // in B": a rate listed after a change, with only a few words and a joining word between them, is a change too.
-            var listed = previousChangeEnd >= 0 && ListedAfter().IsMatch(text[previousChangeEnd..m.Index]);
-            var isChange = kind == "%" && (listed || ChangeBefore().IsMatch(text[Math.Max(0, m.Index - 30)..m.Index]) || ChangeAfter().IsMatch(text[(m.Index + m.Length)..]));
-            // A bare figure under a column headed by its period alone says nothing of its kind; within one column it
-            // compares as the table gives it ("Gears — Oct 2019: 8.2" against "Wheels — Oct 2019: 4.4"), gap unit-less.
-            isChange |= kind == Count && header is not null && TableRowQuote.PeriodHeader(header, candidate.Item.Source.Published);
-            previousChangeEnd = isChange ? m.Index + m.Length : -1;
-            var wanted = question.WantsChange ? isChange : question.Measure == MeasureWanted.Rate ? kind == "%" : question.Measure != MeasureWanted.Amount || kind != "%";
-            if (wanted)
-            {
-                var word = CountedWord().Match(text[(m.Index + m.Length)..]) is { Success: true } w && !TextTerms.IsStopWord(w.Groups["w"].Value) ? w.Groups["w"].Value : string.Empty;
-                figures.Add(new Figure(m.Groups["n"].Value, value, kind, m.Index, AnswerWriter.Marker(candidate), candidate.DocumentId, text, candidate.Periods.Count > 0 ? candidate.Periods[0] : null, word));
-            }
-        }
-
-        return figures;
-    }
-
-    private static string Kind(string unit) =>
-        unit.Length == 0 ? Count : unit.Contains('%', StringComparison.Ordinal) || unit.StartsWith("per", StringComparison.OrdinalIgnoreCase) ? "%" : unit.ToLowerInvariant();
-
-    private static string Suffix(Figure figure) => figure.Kind == "%" ? "%" : figure.Kind is { Length: > 0 } kind && kind != Count ? " " + kind : string.Empty;
-
-    private static int Decimals(string number) => number.Contains('.', StringComparison.Ordinal) ? number.Length - number.IndexOf('.', StringComparison.Ordinal) - 1 : 0;
 }

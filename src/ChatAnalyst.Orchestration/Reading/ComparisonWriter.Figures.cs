@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ChatAnalyst.Knowledge.Indicators;
+using ChatAnalyst.Knowledge.Text;
+using ChatAnalyst.Orchestration.Answers;
+
+namespace ChatAnalyst.Orchestration.Reading;
+
+/// <summary>How <see cref="ComparisonWriter"/> reads the figures of a sentence: their kind, sign and what they count.</summary>
+public static partial class ComparisonWriter
+{
+    // Word: the word right after the figure, when it can be what the figure counts ("tonnes"), else empty.
+    // Falls: a change the sentence says went down ("dropped 2.1 percent"); Value is its size either way.
+    private sealed record Figure(string Text, decimal Value, string Kind, int Index, string Marker, string DocumentId, string Sentence, Period? Period, string Word, bool Falls = false);
+
+    /// <summary>The figures of the kind the question compares: changes for "grew faster", rates, or amounts.</summary>
+    private static List<Figure> Figures(ReaderCandidate candidate, string text, QuestionAnalysis question)
+    {
+        var figures = new List<Figure>();
+        var previousChangeEnd = -1;
+        foreach (Match m in FigurePattern().Matches(text))
+        {
+            if (!decimal.TryParse(m.Groups["n"].Value.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+                || (m.Groups["u"].Length == 0 && value is >= 1900 and <= 2100)
+                || Per().IsMatch(text[..m.Index]))
+            {
+                continue;
+            }
+
+            var kind = Kind(m.Groups["u"].Value);
+            var header = TableRowQuote.Header(text, m.Index);
+            if (header is not null && m.Groups["u"].Length == 0 && TableRowQuote.PercentHeader(header))
+            {
+                kind = "%";
+            }
+
+            // "rising 7.7 percent and 8.9 percent", "grew 5.0 percent in A, B 6.2 percent", "by 3 percent in A and 4 percent
+            // in B": a rate listed after a change, with only a few words and a joining word between them, is a change too.
+            var listed = previousChangeEnd >= 0 && ListedAfter().IsMatch(text[previousChangeEnd..m.Index]);
+            var isChange = kind == "%" && (listed || ChangeBefore().IsMatch(text[Math.Max(0, m.Index - 30)..m.Index]) || ChangeAfter().IsMatch(text[(m.Index + m.Length)..]));
+            // A bare figure under a column headed by its period alone says nothing of its kind; within one column it
+            // compares as the table gives it ("Gears — Oct 2019: 8.2" against "Wheels — Oct 2019: 4.4"), gap unit-less.
+            isChange |= kind == Count && header is not null && TableRowQuote.PeriodHeader(header, candidate.Item.Source.Published);
+            previousChangeEnd = isChange ? m.Index + m.Length : -1;
+            var wanted = question.WantsChange ? isChange : question.Measure == MeasureWanted.Rate ? kind == "%" : question.Measure != MeasureWanted.Amount || kind != "%";
+            if (wanted)
+            {
+                var word = CountedWord().Match(text[(m.Index + m.Length)..]) is { Success: true } w && !TextTerms.IsStopWord(w.Groups["w"].Value) ? w.Groups["w"].Value : string.Empty;
+                var falls = isChange && FallBefore().IsMatch(text[Math.Max(0, m.Index - 30)..m.Index]);
+                figures.Add(new Figure(m.Groups["n"].Value, value, kind, m.Index, AnswerWriter.Marker(candidate), candidate.DocumentId, text, candidate.Periods.Count > 0 ? candidate.Periods[0] : null, word, falls));
+            }
+        }
+
+        // What the question counts ("handled more visitors") chooses among figures that count different things
+        // ("83,700 stalls and 12.61 million visitors").
+        if (figures.Any(f => Counts(f, question)))
+        {
+            figures.RemoveAll(f => f.Kind != "%" && f.Word.Length > 0 && !Counts(f, question));
+        }
+
+        return figures;
+    }
+
+    private static bool Counts(Figure figure, QuestionAnalysis question) =>
+        figure.Word.Length > 0 && question.Terms.ContainsKey(TextTerms.Stem(figure.Word.ToLowerInvariant()));
+
+    /// <summary>The figure as the answer states it: its number and unit, "a fall of …" when the comparison mixes a rise and a fall.</summary>
+    private static string Shown(Figure figure, bool signed) => (signed && figure.Falls ? "a fall of " : string.Empty) + figure.Text + Suffix(figure);
+
+    /// <summary>The figure's value for comparing: below zero for a fall when the other side rose.</summary>
+    private static decimal Signed(Figure figure, bool signed) => signed && figure.Falls ? -figure.Value : figure.Value;
+
+    private static string Kind(string unit) =>
+        unit.Length == 0 ? Count : unit.Contains('%', StringComparison.Ordinal) || unit.StartsWith("per", StringComparison.OrdinalIgnoreCase) ? "%" : unit.ToLowerInvariant();
+
+    private static string Suffix(Figure figure) => figure.Kind == "%" ? "%" : figure.Kind is { Length: > 0 } kind && kind != Count ? " " + kind : string.Empty;
+
+    private static int Decimals(string number) => number.Contains('.', StringComparison.Ordinal) ? number.Length - number.IndexOf('.', StringComparison.Ordinal) - 1 : 0;
+}

@@ -1,0 +1,124 @@
+using ChatAnalyst.Knowledge.Indicators;
+using ChatAnalyst.Knowledge.Search;
+using ChatAnalyst.Knowledge.Text;
+using ChatAnalyst.Orchestration.Answers;
+using ChatAnalyst.Orchestration.Evidence;
+using ChatAnalyst.Orchestration.Grounding;
+using ChatAnalyst.Orchestration.Reading;
+
+namespace ChatAnalyst.Tests.Reading;
+
+/// <summary>
+/// How a comparison question names its two sides in the ways analysts write them, and how the figures of each side are
+/// read: a rise against a fall, what the question counts, a side the sentence spells out.
+/// </summary>
+public sealed class ComparisonSidesTests
+{
+    private static readonly SourceInfo Wire = new("wire.md", "Gadget trade in the first half", "https://news.example.test/wire", "Example Wire", new DateOnly(2019, 7, 14));
+
+    private static List<ReaderCandidate> Candidates(params string[] sentences) =>
+        sentences.Select((s, i) => new ReaderCandidate(s, new EvidenceItem(EvidenceKind.Passage, Wire, s) { Ref = 1 }, string.Empty, 0.5, i, i)).ToList();
+
+    private static string? Compare(string question, params string[] sentences) =>
+        ComparisonWriter.Compare(QuestionAnalysis.Analyze(question, [], BilingualGlossary.Empty), Candidates(sentences));
+
+    [Theory]
+    [InlineData("H1 2019: gadget sales to Ruritania vs Freedonia — which was larger and by how much?", "gadget sales to Ruritania", "Freedonia")]
+    [InlineData("Gear sales vs wheel sales in H1 2019: how many more gears?", "Gear sales", "wheel sales")]
+    [InlineData("September 2019: how many percentage points apart were gadget inflation and the gear price change?", "gadget inflation", "gear price change")]
+    [InlineData("How close were Gearco and Wheelco at the fair in 2019?", "Gearco", "Wheelco at the fair")]
+    [InlineData("How did gadget growth in the eastern region compare with the western region?", "gadget growth in the eastern region", "western region")]
+    [InlineData("By how much did Gearco's 2019 revenue exceed that of Wheelco?", "Gearco's 2019 revenue", "that of Wheelco")]
+    [InlineData("In H1 2019, did Gearco ship more gears or more wheels, and by how much?", "gears", "wheels")]
+    [InlineData("H1 2019: was gadget trade with Ruritania or with Freedonia bigger?", "gadget trade with Ruritania", "Freedonia")]
+    [InlineData("Did gears or wheels add more capacity in 2019?", "gears", "wheels")]
+    [InlineData("Gear output vs wheel output during the spring rush: which rose more?", "Gear output", "wheel output")]
+    public void The_sides_are_read_from_the_ways_analysts_ask(string question, string left, string right)
+    {
+        var sides = ComparisonWriter.Sides(question);
+
+        Assert.NotNull(sides);
+        Assert.Equal(left, sides.Value.Left);
+        Assert.Equal(right, sides.Value.Right);
+    }
+
+    [Theory]
+    [InlineData("How did gadget sales compare with a year earlier?")]
+    [InlineData("How does gadget density compare with Ruritania and Freedonia averages?")]
+    public void A_side_that_is_only_another_time_or_several_things_is_no_pair(string question) =>
+        Assert.Null(ComparisonWriter.Sides(question));
+
+    [Fact]
+    public void A_rise_beats_a_fall_and_the_gap_spans_both()
+    {
+        var text = Compare(
+            "September 2019: how many percentage points apart were gadget inflation and the gear price change?",
+            "The gadget price index rose 1.7 percent year-on-year in September.",
+            "The gear price index dropped 2.1 percent year-on-year in September, the bureau said.");
+
+        Assert.NotNull(text);
+        Assert.StartsWith("The larger figure is for gadget inflation: 1.7% against a fall of 2.1% for gear price change", text, StringComparison.Ordinal);
+        Assert.Contains("a gap of 3.8 percentage points", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_falls_compare_by_size()
+    {
+        var text = Compare("Which fell more in 2019, gear output or wheel output?", "Gear output fell 3.2 percent, while wheel output dropped 5.4 percent.");
+
+        Assert.NotNull(text);
+        Assert.StartsWith("The larger figure is for wheel output: 5.4% against 3.2%", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_level_reached_by_falling_is_no_fall()
+    {
+        var text = Compare("Which grew faster in 2019, gear output or wheel output?", "Gear output growth fell to 3.2 percent, while wheel output rose 2.4 percent.");
+
+        Assert.True(text is null || text.Contains("3.2% against 2.4%", StringComparison.Ordinal), text);
+    }
+
+    [Fact]
+    public void What_the_question_counts_picks_the_figures()
+    {
+        var text = Compare(
+            "Gearport vs Wheelport during the fair: which handled more visitors and by how much?",
+            "Wheelport handled more than 83,700 stalls and a record 12.61 million visitors.",
+            "Gearport handled around 67,000 stalls carrying 10.98 million visitors during the fair.");
+
+        Assert.NotNull(text);
+        Assert.StartsWith("The larger figure is for Wheelport: 12.61 million", text, StringComparison.Ordinal);
+        Assert.Contains("a gap of 1.63 million", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_gap_of_figures_with_thousands_separators_keeps_them_and_the_guard_recomputes_it()
+    {
+        var text = Compare("Which handled more stalls, Gearport or Wheelport?", "Wheelport handled 83,700 stalls, and Gearport 67,000 stalls.");
+
+        Assert.NotNull(text);
+        Assert.Contains("a gap of 16,700 stalls", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_side_the_sentence_spells_out_is_found_there()
+    {
+        var text = Compare(
+            "H1 2019: gadget exports to the GU vs the RF — which was larger and by how much?",
+            "Gadget exports to its two biggest partners, the Gear Union and the Republic of Freedonia, reached $164.48 billion and $145.51 billion respectively.");
+
+        Assert.NotNull(text);
+        Assert.StartsWith("The larger figure is for gadget exports to the GU: 164.48 billion against 145.51 billion", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_side_named_by_a_short_stem_is_still_found()
+    {
+        var text = Compare(
+            "In Q1 2019, which grew faster, mining or gear investment, and by how much?",
+            "Investment in the mining sector rose 20.8 percent year on year in the first three months and in the gear sector 29.8 percent, respectively 5.0 percentage points faster and 7.5 percentage points slower than in the first two months.");
+
+        Assert.NotNull(text);
+        Assert.StartsWith("The larger figure is for gear investment: 29.8% against 20.8%", text, StringComparison.Ordinal);
+    }
+}
