@@ -19,7 +19,7 @@ namespace ChatAnalyst.Orchestration.Evaluation;
 /// answered. Given the offline reader's <see cref="ReaderTraceSink"/>, it also scores the naive baseline on the same
 /// retrieved sentences, and how often one sentence the reader saw holds the whole answer.
 /// </remarks>
-public sealed class AnswerEvaluator(AnswerOrchestrator orchestrator, ReaderTraceSink? traces = null)
+public sealed partial class AnswerEvaluator(AnswerOrchestrator orchestrator, ReaderTraceSink? traces = null)
 {
     private const int LeadSentences = 2;
 
@@ -171,11 +171,27 @@ public sealed class AnswerEvaluator(AnswerOrchestrator orchestrator, ReaderTrace
         {
             supported.Add(citation.Passage);
             supported.Add(citation.Title);
+            if (citation.Published is null)
+            {
+                // An undated article's link shows the year it is filed under ("/2024/0713/").
+                foreach (System.Text.RegularExpressions.Match year in UrlYearCue().Matches(citation.Url))
+                {
+                    supported.Add(new DateOnly(int.Parse(year.Value, System.Globalization.CultureInfo.InvariantCulture), 1, 1));
+                }
+            }
+
             if (citation.Published is { } published)
             {
                 // The citation shows its article's date, so the answer may state the period it dates ("in November" in
                 // an article of December 2011 is November 2011).
                 supported.Add(published);
+
+                // A month later in the year than the article's own ("end of December" in a January article), or "last
+                // year", is of the year before.
+                if (PreviousYearCue().IsMatch(citation.Passage) || NumberReader.MonthNumbersIn(citation.Passage).Any(m => m > published.Month))
+                {
+                    supported.Add(new DateOnly(published.Year - 1, 1, 1));
+                }
 
                 // A weekday in the passage ("said on Friday") may be given with its date: the date the article dates it to.
                 foreach (var (_, _, day) in RelativeDays.Find(citation.Passage, published))
@@ -220,4 +236,10 @@ public sealed class AnswerEvaluator(AnswerOrchestrator orchestrator, ReaderTrace
 
     private static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:last|previous|past) year\b|\ba year (?:earlier|ago|before)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex PreviousYearCue();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=/)(?:19|20)\d\d(?=[/\d-])")]
+    private static partial System.Text.RegularExpressions.Regex UrlYearCue();
 }

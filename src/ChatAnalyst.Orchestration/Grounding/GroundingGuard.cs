@@ -61,12 +61,28 @@ public sealed partial class GroundingGuard
     {
         supported.Add(item.Text);
         supported.Add(item.Source.Title);
+        // An undated article is read in the year its address files it under, as the reader reads it.
+        if (item.Source.Published is null && PeriodReader.UrlYear(item.Source.Url) is { } filed)
+        {
+            foreach (var period in PeriodReader.Read(item.Text, null, filed))
+            {
+                supported.AddYear(period.Year);
+            }
+        }
+
         if (item.Source.Published is { } published)
         {
             supported.Add(published);
             foreach (var (_, _, day) in RelativeDays.Find(item.Text, published))
             {
                 supported.Add(day);
+            }
+
+            // The year the passage's periods fall in, read against its date: "at the end of December" in an article of
+            // January 2020 is December 2019, and the answer may say so.
+            foreach (var period in PeriodReader.Read(item.Text, published))
+            {
+                supported.AddYear(period.Year);
             }
         }
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using ChatAnalyst.Knowledge.Text;
 using ChatAnalyst.Orchestration.Answers;
+using ChatAnalyst.Orchestration.Grounding;
 using ChatAnalyst.Orchestration.Evidence;
 using ChatAnalyst.Orchestration.Offline;
 
@@ -114,7 +115,9 @@ public static partial class AnswerWriter
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(items);
-        var topics = items.Select(i => i.Source.Title).Where(t => !t.Any(char.IsDigit)).Distinct(StringComparer.Ordinal).Take(3).ToList();
+        // Titles without figures (digits or number words such as "six-month"): the decline cites nothing, so the grounding
+        // guard would take a figure in it for an uncited one.
+        var topics = items.Select(i => i.Source.Title).Where(t => !t.Any(char.IsDigit) && NumberReader.Read(t).Count == 0).Distinct(StringComparer.Ordinal).Take(3).ToList();
         if (question.IsChinese)
         {
             return "知识库中没有能回答这个问题的资料，我不会猜测数字。"

@@ -57,4 +57,26 @@ public sealed class AnswerEvaluatorTests
         Assert.Equal(["2012"], AnswerEvaluator.UnsupportedNumbers(Answer("2012年11月餐饮收入：1865亿元[1]。")));
         Assert.Equal(["190"], AnswerEvaluator.UnsupportedNumbers(Answer("Catering took in 190 billion yuan [1].")).Select(n => n.Split(' ')[0]));
     }
+
+    [Fact]
+    public void The_year_before_an_article_is_supported_by_a_later_month_and_an_undated_article_by_its_link()
+    {
+        var january = new Citation(1, "a.md", "Reserves at a high", "https://example.test/a", "Wire", new DateOnly(2020, 1, 7), "Reserves were 3.11 trillion at the end of December.");
+        var undated = new Citation(1, "b.md", "Trips rebound", "https://example.test/n/2024/0713/b.html", "Wire", null, "Trips came to 350 million in the first half of this year.");
+
+        Assert.Empty(AnswerEvaluator.UnsupportedNumbers(new AnalystAnswer("2019年12月末：3.11万亿[1]。", [january], [])));
+        Assert.Equal(["2018"], AnswerEvaluator.UnsupportedNumbers(new AnalystAnswer("2018年12月末：3.11万亿[1]。", [january], [])));
+        Assert.Empty(AnswerEvaluator.UnsupportedNumbers(new AnalystAnswer("2024年上半年：3.5亿[1]。", [undated], [])));
+        Assert.Equal(["2023"], AnswerEvaluator.UnsupportedNumbers(new AnalystAnswer("2023年上半年：3.5亿[1]。", [undated], [])));
+    }
+
+    [Fact]
+    public void A_gap_between_a_rise_and_a_fall_and_a_grouped_gap_are_worked_out()
+    {
+        var citation = new Citation(1, "a.md", "Prices", "https://example.test/a", "Wire", new DateOnly(2020, 10, 15), "Gadget prices rose 1.7 percent while gear prices dropped 2.1 percent; Gearport had 83,700 stalls and Wheelport 67,000.");
+
+        Assert.Empty(AnswerEvaluator.UnsupportedNumbers(new AnalystAnswer("Gadgets are higher: a gap of 3.8 percentage points [1].", [citation], [])));
+        Assert.Empty(AnswerEvaluator.UnsupportedNumbers(new AnalystAnswer("Gearport had more: a gap of 16,700 stalls [1].", [citation], [])));
+        Assert.Equal(["3.9"], AnswerEvaluator.UnsupportedNumbers(new AnalystAnswer("A gap of 3.9 percentage points [1].", [citation], [])).Select(n => n.Split(' ')[0]));
+    }
 }

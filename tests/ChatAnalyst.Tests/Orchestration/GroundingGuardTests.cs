@@ -102,4 +102,29 @@ public sealed class GroundingGuardTests
 
         Assert.True(verdict.IsGrounded, string.Join("; ", verdict.Problems));
     }
+
+    [Fact]
+    public void The_year_a_passage_period_falls_in_is_supported()
+    {
+        var january = new SourceInfo("a.md", "Reserves at a high", "https://example.org/a", "Wire", new DateOnly(2020, 1, 7));
+        var undated = new SourceInfo("b.md", "Trips rebound", "https://example.org/n/2024/0713/b.html", "Wire", null);
+        var ledger = new CitationLedger();
+        ledger.Register(new ToolEvidence("search_articles", [new EvidenceItem(EvidenceKind.Passage, january, "Reserves were 3.11 trillion at the end of December.")]));
+        ledger.Register(new ToolEvidence("search_articles", [new EvidenceItem(EvidenceKind.Passage, undated, "Trips came to 350 million in the first half.")]));
+
+        Assert.True(new GroundingGuard().Check("2019年12月末外汇储备：3.11万亿[1]。", ledger).IsGrounded);
+        Assert.False(new GroundingGuard().Check("2018年12月末外汇储备：3.11万亿[1]。", ledger).IsGrounded);
+        Assert.True(new GroundingGuard().Check("2024年上半年：3.5亿[2]。", ledger).IsGrounded);
+        Assert.False(new GroundingGuard().Check("2023年上半年：3.5亿[2]。", ledger).IsGrounded);
+    }
+
+    [Fact]
+    public void A_gap_between_a_rise_and_a_fall_is_recomputed_as_their_sum()
+    {
+        var ledger = Ledger("Gadget prices rose 1.7 percent, while gear prices dropped 2.1 percent; Gearport had 83,700 stalls and Wheelport 67,000.");
+
+        Assert.True(new GroundingGuard().Check("Gadgets lead: 1.7% against a fall of 2.1%, a gap of 3.8 percentage points [1].", ledger).IsGrounded);
+        Assert.True(new GroundingGuard().Check("Gearport: 83,700 against 67,000, a gap of 16,700 [1].", ledger).IsGrounded);
+        Assert.False(new GroundingGuard().Check("Gadgets lead, a gap of 3.9 percentage points [1].", ledger).IsGrounded);
+    }
 }

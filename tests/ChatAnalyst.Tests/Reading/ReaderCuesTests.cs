@@ -226,4 +226,19 @@ public sealed class ReaderCuesTests
 
         Assert.Null(CreditWriter.Write(analysis, Candidates(["Gadget output rose 4 percent, Jo Doe said."], "By Kate Yuen\nGadget output rose.")));
     }
+
+    [Fact]
+    public void A_decline_names_nearby_articles_whose_titles_hold_no_figure_so_the_guard_lets_it_through()
+    {
+        var analysis = QuestionAnalysis.Analyze("What about wheels that month?", [], BilingualGlossary.Empty);
+        var counted = new SourceInfo("a.md", "Gadget reserves rise to six-month high", "https://news.example.test/a", "Wire", new DateOnly(2020, 1, 7));
+        var plain = new SourceInfo("b.md", "Gear orders keep surging", "https://news.example.test/b", "Wire", new DateOnly(2014, 6, 20));
+        EvidenceItem[] items = [new(EvidenceKind.Passage, counted, "Reserves rose.") { Ref = 1 }, new(EvidenceKind.Passage, plain, "Orders rose.") { Ref = 2 }];
+
+        var text = AnswerWriter.Decline(analysis, items);
+
+        Assert.Contains("Gear orders keep surging", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("six-month", text, StringComparison.Ordinal);
+        Assert.True(new GroundingGuard().Check(text, new CitationLedger()).IsGrounded);
+    }
 }
