@@ -3,8 +3,8 @@ using System.Text;
 using System.Text.RegularExpressions;
 using ChatAnalyst.Knowledge.Text;
 using ChatAnalyst.Orchestration.Answers;
-using ChatAnalyst.Orchestration.Grounding;
 using ChatAnalyst.Orchestration.Evidence;
+using ChatAnalyst.Orchestration.Grounding;
 using ChatAnalyst.Orchestration.Offline;
 
 namespace ChatAnalyst.Orchestration.Reading;
