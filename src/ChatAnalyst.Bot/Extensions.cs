@@ -42,6 +42,7 @@ public static class Extensions
         // The anonymous-mode warning goes into the banner, beside the address it is about, rather than into the logs.
         builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<StartupBanner>(sp, warning ?? string.Empty));
 
+        builder.Services.AddHttpClient();
         builder.Services.AddSingleton<BotFrameworkAuthentication, GuardedBotFrameworkAuthentication>();
         builder.Services.AddSingleton<ActivityRequestFilter>();
         builder.Services.AddBotStateStorage();
