@@ -4,6 +4,7 @@ using ChatAnalyst.Bot.Hosting;
 using ChatAnalyst.Bot.Rendering;
 using ChatAnalyst.Bot.State;
 using ChatAnalyst.Knowledge;
+using ChatAnalyst.Knowledge.Embeddings;
 using ChatAnalyst.Knowledge.Storage;
 using ChatAnalyst.Orchestration;
 using Microsoft.Bot.Builder;
@@ -42,6 +43,9 @@ public static class Extensions
         // The anonymous-mode warning goes into the banner, beside the address it is about, rather than into the logs.
         builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<StartupBanner>(sp, warning ?? string.Empty));
 
+        // The C library keeps the native memory turns free; it is handed back every few seconds (resident memory).
+        builder.Services.AddHostedService<NativeHeapTrimmer>();
+        builder.Services.AddHttpClient();
         builder.Services.AddSingleton<BotFrameworkAuthentication, GuardedBotFrameworkAuthentication>();
         builder.Services.AddSingleton<ActivityRequestFilter>();
         builder.Services.AddBotStateStorage();

@@ -13,11 +13,15 @@ namespace ChatAnalyst.Bot.Edge;
 /// escape as other exceptions, i.e. 500. When the metadata or keys cannot be fetched it becomes
 /// <see cref="AuthenticationUnavailableException"/> (503). <see cref="ActivityRequestFilter"/> answers both and logs
 /// one line each: the reason, not a stack trace, because forged requests are routine for a public endpoint.
+/// Its outgoing clients (the connector that sends replies, the token endpoints) take their <see cref="HttpClient"/>s
+/// from <paramref name="httpClientFactory"/>, whose handlers are pooled: without one the SDK built a new
+/// <see cref="HttpClient"/>, and so a new connection to the channel, for every turn. The user token client is created
+/// only when a turn uses it (<see cref="DeferredUserTokenClient"/>).
 /// </summary>
-public sealed class GuardedBotFrameworkAuthentication(IConfiguration configuration, ILogger<GuardedBotFrameworkAuthentication> logger)
+public sealed class GuardedBotFrameworkAuthentication(IConfiguration configuration, IHttpClientFactory httpClientFactory, ILogger<GuardedBotFrameworkAuthentication> logger)
     : BotFrameworkAuthentication
 {
-    private readonly ConfigurationBotFrameworkAuthentication _inner = new(configuration, logger: logger);
+    private readonly ConfigurationBotFrameworkAuthentication _inner = new(configuration, httpClientFactory: httpClientFactory, logger: logger);
 
     /// <inheritdoc/>
     public override async Task<AuthenticateRequestResult> AuthenticateRequestAsync(Activity activity, string authHeader, CancellationToken cancellationToken)
@@ -66,7 +70,7 @@ public sealed class GuardedBotFrameworkAuthentication(IConfiguration configurati
 
     /// <inheritdoc/>
     public override Task<UserTokenClient> CreateUserTokenClientAsync(ClaimsIdentity claimsIdentity, CancellationToken cancellationToken) =>
-        _inner.CreateUserTokenClientAsync(claimsIdentity, cancellationToken);
+        Task.FromResult<UserTokenClient>(new DeferredUserTokenClient(token => _inner.CreateUserTokenClientAsync(claimsIdentity, token)));
 
     /// <inheritdoc/>
     public override BotFrameworkClient CreateBotFrameworkClient() => _inner.CreateBotFrameworkClient();

@@ -5,8 +5,9 @@ namespace ChatAnalyst.Orchestration.Reading;
 
 /// <summary>
 /// What the reader works out from a piece of text alone and meets again turn after turn (an article's sentences, its
-/// title): the text's content terms and the periods a sentence covers. Pure functions of their inputs, kept in bounded
-/// caches shared by all turns; a cache that fills up is emptied and starts over, so memory stays bounded.
+/// title, its whole text): the text's content terms, the periods a sentence covers, the abbreviations an article
+/// defines. Pure functions of their inputs, kept in bounded caches shared by all turns; a cache that fills up is
+/// emptied and starts over, so memory stays bounded.
 /// </summary>
 internal static class ReaderCache
 {
@@ -16,6 +17,9 @@ internal static class ReaderCache
     private static readonly BoundedCache<string, (string Text, bool IsCredit)> Sentences = new(StringComparer.Ordinal);
     private static readonly BoundedCache<string, int?> YearsAbout = new(StringComparer.Ordinal);
     private static readonly BoundedCache<(string Text, string Key), double> Near = new(EqualityComparer<(string, string)>.Default);
+
+    // Keyed by a whole article's text: fewer entries, so the texts it keeps stay a few megabytes at most.
+    private static readonly BoundedCache<string, IReadOnlyList<(string Abbreviation, string LongForm)>> Definitions = new(StringComparer.Ordinal, 256);
 
     /// <summary>The text's content terms (<see cref="TextTerms.ContentTerms"/>), in order and as a set. Read-only: callers must not change them.</summary>
     public static TextTermSet TermsOf(string text)
@@ -83,6 +87,21 @@ internal static class ReaderCache
         return year;
     }
 
+    /// <summary>
+    /// <see cref="AbbreviationReader.Definitions"/> of an article's text: the reader learned them on every turn by running
+    /// the pattern over each candidate article's whole text again. Read-only: callers must not change it.
+    /// </summary>
+    public static IReadOnlyList<(string Abbreviation, string LongForm)> DefinitionsOf(string text)
+    {
+        if (!Definitions.TryGetValue(text, out var definitions))
+        {
+            definitions = AbbreviationReader.Definitions(text).ToArray();
+            Definitions.Add(text, definitions);
+        }
+
+        return definitions;
+    }
+
     /// <summary>Whether a figure sits near a word starting with the key in the text, as <paramref name="compute"/> finds.</summary>
     public static double NumberNear(string text, string key, Func<string, string, double> compute)
     {
@@ -104,6 +123,7 @@ internal static class ReaderCache
         Sentences.Clear();
         YearsAbout.Clear();
         Near.Clear();
+        Definitions.Clear();
     }
 }
 

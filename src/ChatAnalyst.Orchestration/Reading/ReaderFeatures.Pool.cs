@@ -72,7 +72,7 @@ public sealed partial class ReaderFeatures
     {
         foreach (var document in _documents.Values)
         {
-            foreach (var (abbreviation, longForm) in AbbreviationReader.Definitions(document.Text))
+            foreach (var (abbreviation, longForm) in ReaderCache.DefinitionsOf(document.Text))
             {
                 _defined.TryAdd(abbreviation, longForm);
             }
