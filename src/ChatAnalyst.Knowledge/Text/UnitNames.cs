@@ -85,4 +85,26 @@ public sealed class UnitNames
 
         return null;
     }
+
+    /// <summary>
+    /// The currency that <paramref name="text"/> ends with, written before a figure ("US$", "$", "RMB"), and its Chinese
+    /// name, or null. Only symbols and upper-case codes stand before a figure; a unit word there ("3 yuan 5 …") belongs to
+    /// the figure before it.
+    /// </summary>
+    public (string English, string Chinese)? EndOf(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var trimmed = text.TrimEnd();
+        foreach (var (english, chinese) in _byEnglish)
+        {
+            var symbol = english.Any(c => !char.IsLetter(c)) || english.All(char.IsAsciiLetterUpper);
+            if (symbol && trimmed.EndsWith(english, StringComparison.Ordinal)
+                && (trimmed.Length == english.Length || !char.IsLetter(trimmed[^(english.Length + 1)])))
+            {
+                return (english, chinese);
+            }
+        }
+
+        return null;
+    }
 }

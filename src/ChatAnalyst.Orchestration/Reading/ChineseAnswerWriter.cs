@@ -111,7 +111,12 @@ public static partial class ChineseAnswerWriter
                 continue;
             }
 
-            var unit = units.StartOf(sentence[(m.Index + m.Length)..].TrimStart());
+            // The unit after the figure ("3.1 million tonnes"), or a currency written before it ("nearly US$3.11 trillion"),
+            // which the words qualifying the figure stand before.
+            var currency = units.EndOf(sentence[..m.Index]);
+            var unit = units.StartOf(sentence[(m.Index + m.Length)..].TrimStart()) ?? currency;
+            var qualified = sentence[..m.Index].TrimEnd();
+            qualified = currency is { } c && qualified.EndsWith(c.English, StringComparison.Ordinal) ? qualified[..^c.English.Length] : qualified;
             var rate = m.Groups["pct"].Length > 0 && wanted is not null && wanted.Any(UnitNames.IsRate);
             if (wanted is { Count: > 0 } && !rate && (unit is null || !wanted.Contains(unit.Value.English, StringComparer.OrdinalIgnoreCase)))
             {
@@ -120,14 +125,14 @@ public static partial class ChineseAnswerWriter
 
             // A figure in the very unit asked ("多少个百分点": 1.3 percentage points) says more than one in percent.
             var exact = wanted is { Count: > 0 } && !rate;
-            yield return (Convert(m, number, sentence, unit), words, following, exact);
+            yield return (Convert(m, number, qualified, unit), words, following, exact);
         }
     }
 
     /// <summary>One figure in Chinese form, or null when it counts a thing the unit table does not name.</summary>
-    private static string? Convert(Match m, decimal number, string sentence, (string English, string Chinese)? unit)
+    private static string? Convert(Match m, decimal number, string before, (string English, string Chinese)? unit)
     {
-        var qualifier = Qualifier(sentence[Math.Max(0, m.Index - 20)..m.Index]);
+        var qualifier = Qualifier(before[Math.Max(0, before.Length - 20)..] + " ");
         if (m.Groups["pct"].Length > 0)
         {
             return qualifier + m.Groups["n"].Value + "%";

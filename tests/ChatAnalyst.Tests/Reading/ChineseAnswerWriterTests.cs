@@ -22,6 +22,27 @@ public sealed class ChineseAnswerWriterTests
         Assert.Equal(expected, ChineseAnswerWriter.Figure(sentence, Units));
     }
 
+    [Theory]
+    [InlineData("Reserves climbed to nearly $3.11 trillion at the end of December.", "近3.11万亿美元")]
+    [InlineData("Inflows came to US$20.359 billion in the period.", "203.59亿美元")]
+    [InlineData("Revenue reached RMB 4.13 trillion in 2015.", "4.13万亿元")]
+    [InlineData("Reserves were about $3.1 trillion, worth 21 trillion yuan.", "约3.1万亿美元")]
+    public void A_currency_written_before_the_figure_is_its_unit(string sentence, string expected)
+    {
+        var units = new UnitNames([new("元", "yuan"), new("美元", "US$"), new("美元", "$"), new("元", "RMB")]);
+
+        Assert.Equal(expected, ChineseAnswerWriter.Figure(sentence, units));
+    }
+
+    [Fact]
+    public void A_unit_word_before_a_figure_is_not_its_currency()
+    {
+        var units = new UnitNames([new("元", "yuan"), new("美元", "$")]);
+
+        Assert.Null(units.EndOf("Prices rose from 3 yuan "));
+        Assert.Equal("$", units.EndOf("nearly $")?.English);
+    }
+
     [Fact]
     public void A_year_or_a_unit_the_data_does_not_name_is_not_a_figure()
     {
