@@ -24,6 +24,9 @@ public static partial class ComparisonWriter
     [GeneratedRegex(@"^\s*and\s*$|\sand\s", RegexOptions.IgnoreCase)]
     private static partial Regex JointAnd();
 
+    [GeneratedRegex(@"^(?:half|a\s+(?:half|third|quarter|fifth|tenth)|one[- ](?:half|third|quarter|fifth|tenth)|two[- ]thirds|three[- ]quarters|\d)", RegexOptions.IgnoreCase)]
+    private static partial Regex Threshold();
+
     /// <summary>A side that is only another time ("a year earlier", "the previous month"): no second thing to compare.</summary>
     [GeneratedRegex(@"^(?:(?:a|one|the)\s+)?(?:(?:previous|prior|last|same)\b.*|(?:year|month|quarter)s?\s+(?:earlier|before|ago))$", RegexOptions.IgnoreCase)]
     private static partial Regex TimeOnly();

@@ -38,6 +38,15 @@ public static partial class ComparisonWriter
         // its first word too ("gadget trade" found in "the gadget index").
         var pair = Pair(question, candidates, terms, sides.Coordinated, loose: false)
             ?? (sides.Coordinated ? Pair(question, candidates, terms, coordinated: true, loose: true) : null);
+        // A question that names no kind of figure ("the gap between A and B") compares figures of one kind: when the
+        // nearest figures differ in kind ("A rose 9.2% to 12.68 million tons, while B totaled 4.84 million tons"), the
+        // amounts alone, then the rates alone.
+        if (pair is [{ } first, { } second] && first.Kind != second.Kind && question.Intent == QuestionIntent.Comparison && question.Measure == MeasureWanted.Any && !question.WantsChange)
+        {
+            pair = Pair(question, candidates, terms, sides.Coordinated, loose: false, f => f.Kind != "%")
+                ?? Pair(question, candidates, terms, sides.Coordinated, loose: false, f => f.Kind == "%");
+        }
+
         if (pair is not [{ } a, { } b] || a.Kind != b.Kind || a.Value == b.Value)
         {
             return null;
@@ -68,7 +77,7 @@ public static partial class ComparisonWriter
     /// Both sides' figures from one article (across articles the periods and definitions may differ): the first article,
     /// in rank order, whose sentences give both sides; or null.
     /// </summary>
-    private static Figure?[]? Pair(QuestionAnalysis question, IReadOnlyList<ReaderCandidate> candidates, string[][] terms, bool coordinated, bool loose)
+    private static Figure?[]? Pair(QuestionAnalysis question, IReadOnlyList<ReaderCandidate> candidates, string[][] terms, bool coordinated, bool loose, Predicate<Figure>? kind = null)
     {
         var periodSides = PeriodSides(terms);
         var found = new Dictionary<string, Figure?[]>(StringComparer.Ordinal);
@@ -76,7 +85,9 @@ public static partial class ComparisonWriter
         {
             // A table row is read by the columns of the period asked, as it is quoted.
             var text = TableRowQuote.Trim(question, candidate.Text, candidate.Item.Source.Published);
-            var assigned = Assign(text, Figures(candidate, text, question), terms, coordinated, loose);
+            var figures = Figures(candidate, text, question);
+            figures.RemoveAll(f => kind is not null && !kind(f));
+            var assigned = Assign(text, figures, terms, coordinated, loose);
             if (periodSides && (assigned[0] is null || assigned[1] is null))
             {
                 continue;
@@ -142,7 +153,8 @@ public static partial class ComparisonWriter
                 var coordinated = pattern == OrPattern() || pattern == AndPattern()
                     || (pattern == ApartPattern() && JointAnd().IsMatch(question[(m.Groups["a"].Index + m.Groups["a"].Length)..m.Groups["b"].Index]));
                 // "A compared with B and C" sets more than two things side by side; "A compared with a year earlier", one.
-                return TimeOnly().IsMatch(b) || (!coordinated && JointAnd().IsMatch(b)) ? null : (a, b, coordinated);
+                // "more than half of sales", "more than 50%": a threshold, not a second thing.
+                return TimeOnly().IsMatch(b) || Threshold().IsMatch(b) || (!coordinated && JointAnd().IsMatch(b)) ? null : (a, b, coordinated);
             }
         }
 

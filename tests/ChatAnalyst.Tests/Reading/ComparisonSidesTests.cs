@@ -45,6 +45,8 @@ public sealed class ComparisonSidesTests
     [Theory]
     [InlineData("How did gadget sales compare with a year earlier?")]
     [InlineData("How does gadget density compare with Ruritania and Freedonia averages?")]
+    [InlineData("In which month did gadgets first make up more than half of new sales?")]
+    [InlineData("Did gadget sales grow more than 5% in 2019?")]
     public void A_side_that_is_only_another_time_or_several_things_is_no_pair(string question) =>
         Assert.Null(ComparisonWriter.Sides(question));
 
@@ -120,5 +122,17 @@ public sealed class ComparisonSidesTests
 
         Assert.NotNull(text);
         Assert.StartsWith("The larger figure is for gear investment: 29.8% against 20.8%", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_gap_between_two_amounts_is_worked_out_from_one_sentence()
+    {
+        var text = Compare(
+            "Jan-Apr 2019: gap between gadget imports and gadget exports?",
+            "Imports of gadgets increased 9.2 percent to 12.68 million tons, while gadget exports totaled 4.84 million tons, a drop of 7.8 percent.");
+
+        Assert.NotNull(text);
+        Assert.Contains("12.68 million tons against 4.84 million tons", text, StringComparison.Ordinal);
+        Assert.Contains("a gap of 7.84 million tons", text, StringComparison.Ordinal);
     }
 }
