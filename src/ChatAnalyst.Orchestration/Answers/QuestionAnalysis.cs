@@ -70,12 +70,17 @@ public sealed partial record QuestionAnalysis
         ArgumentNullException.ThrowIfNull(earlierQuestions);
         ArgumentNullException.ThrowIfNull(glossary);
         var isChinese = TextTerms.IsChinese(text);
-        var english = isChinese ? text + " " + string.Join(' ', glossary.EnglishTermsIn(text)) : text;
+        var english = EnglishOf(text, glossary);
         var lower = english.ToLowerInvariant();
         var previous = earlierQuestions.Count > 0 ? earlierQuestions[^1] : null;
-        var previousEnglish = previous is not null && TextTerms.IsChinese(previous)
-            ? previous + " " + string.Join(' ', glossary.EnglishTermsIn(previous))
-            : previous;
+        // A follow-up of a follow-up ("And in July alone?", then "And June?") inherits what that one inherited: the earlier
+        // questions back to one that names its own subject, latest first.
+        for (var i = earlierQuestions.Count - 2; i >= 0 && SubjectTerms(EnglishOf(earlierQuestions[i + 1], glossary)).Count <= 1; i--)
+        {
+            previous += " " + earlierQuestions[i];
+        }
+
+        var previousEnglish = previous is null ? null : EnglishOf(previous, glossary);
 
         var ownSubject = SubjectTerms(english);
         var isFollowUp = previous is not null && (FollowUpStart().IsMatch(lower) || ownSubject.Count <= 1 || Pronoun().IsMatch(lower));
@@ -168,6 +173,10 @@ public sealed partial record QuestionAnalysis
             IsFollowUp = isFollowUp,
         };
     }
+
+    /// <summary>The text with the English of its Chinese terms added (the glossary's), for the English cues.</summary>
+    private static string EnglishOf(string text, BilingualGlossary glossary) =>
+        TextTerms.IsChinese(text) ? text + " " + string.Join(' ', glossary.EnglishTermsIn(text)) : text;
 
     private static MeasureWanted MeasureOf(string lower) =>
         RateCue().IsMatch(lower) ? MeasureWanted.Rate : AmountCue().IsMatch(lower) ? MeasureWanted.Amount : MeasureWanted.Any;

@@ -143,6 +143,19 @@ public sealed class ReaderSelectionTests
     }
 
     [Fact]
+    public void A_follow_up_of_a_follow_up_inherits_the_subject_and_year_of_the_question_before_them()
+    {
+        var question = QuestionAnalysis.Analyze("And June?", ["How many tonnes of gadgets did the port import Jan-Jul 2023?", "And in July alone?"], BilingualGlossary.Empty);
+        var fresh = QuestionAnalysis.Analyze("And June?", ["How many tonnes of gadgets did the port import Jan-Jul 2023?", "How many wheels did the port export in 2022?"], BilingualGlossary.Empty);
+
+        Assert.True(question.IsFollowUp);
+        Assert.Contains(TextTerms.Stem("gadgets"), question.Terms.Keys);
+        Assert.Equal("2023-06", Assert.Single(question.Periods).ToString());
+        Assert.DoesNotContain(TextTerms.Stem("gadgets"), fresh.Terms.Keys);
+        Assert.Contains(TextTerms.Stem("wheels"), fresh.Terms.Keys);
+    }
+
+    [Fact]
     public void A_question_for_a_person_prefers_a_sentence_naming_one_with_a_role()
     {
         var person = QuestionAnalysis.Analyze("Which spokeswoman commented on port traffic in 2024?", [], BilingualGlossary.Empty);
