@@ -26,9 +26,6 @@ public sealed class EvidenceNumbers
         _dateParts.UnionWith(NumberReader.MonthNumbersIn(text));
     }
 
-    /// <summary>Adds a year the evidence is about (as a number).</summary>
-    public void AddYear(int year) => _figures.Add(year);
-
     /// <summary>Adds a publication date: its year as a number, its month and day as date parts.</summary>
     public void Add(DateOnly date)
     {

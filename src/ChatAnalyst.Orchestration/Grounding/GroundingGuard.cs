@@ -30,6 +30,7 @@ public sealed partial class GroundingGuard
             }
         }
 
+        HashSet<int>? periodYears = null;
         var text = CitationMarkers.Strip(answer);
         var gaps = Gap().Matches(text).Select(m => m.Groups["n"].Value).ToHashSet(StringComparer.Ordinal);
         var approximate = Approximate().Matches(text).Select(m => m.Groups["n"].Value).ToHashSet(StringComparer.Ordinal);
@@ -45,8 +46,9 @@ public sealed partial class GroundingGuard
             }
 
             // A figure with a scale word stands for its scaled value only: "1.2 billion" is not supported by evidence
-            // saying "1.2 trillion", though the evidence side keeps both readings ("1.2" and 1.2e12).
-            if (!supported.Supports(mention))
+            // saying "1.2 trillion", though the evidence side keeps both readings ("1.2" and 1.2e12). A year no cited
+            // text writes may be the one a cited passage's period falls in (read only then: it is rarely needed).
+            if (!supported.Supports(mention) && !(IsYear(mention) && (periodYears ??= PeriodYears(cited, ledger)).Contains((int)mention.Values[^1])))
             {
                 problems.Add(cited.Count == 0
                     ? $"The figure '{mention.Text}' has no citation."
@@ -61,28 +63,12 @@ public sealed partial class GroundingGuard
     {
         supported.Add(item.Text);
         supported.Add(item.Source.Title);
-        // An undated article is read in the year its address files it under, as the reader reads it.
-        if (item.Source.Published is null && PeriodReader.UrlYear(item.Source.Url) is { } filed)
-        {
-            foreach (var period in PeriodReader.Read(item.Text, null, filed))
-            {
-                supported.AddYear(period.Year);
-            }
-        }
-
         if (item.Source.Published is { } published)
         {
             supported.Add(published);
             foreach (var (_, _, day) in RelativeDays.Find(item.Text, published))
             {
                 supported.Add(day);
-            }
-
-            // The year the passage's periods fall in, read against its date: "at the end of December" in an article of
-            // January 2020 is December 2019, and the answer may say so.
-            foreach (var period in PeriodReader.Read(item.Text, published))
-            {
-                supported.AddYear(period.Year);
             }
         }
 
@@ -91,6 +77,19 @@ public sealed partial class GroundingGuard
             supported.Add($"{figure.Value} {figure.Unit} {figure.Period.Replace("..", " ", StringComparison.Ordinal).Replace('-', ' ')} {figure.PeriodLabel} {figure.SupersededBy} {figure.Sentence}");
         }
     }
+
+    /// <summary>
+    /// The years the cited passages' periods fall in, read against their articles' dates as the reader reads them: "at
+    /// the end of December" in an article of January 2020 is December 2019; an undated article is read in the year its
+    /// address files it under.
+    /// </summary>
+    private static HashSet<int> PeriodYears(IEnumerable<int> cited, CitationLedger ledger) =>
+        cited.SelectMany(ledger.ItemsFor)
+            .SelectMany(item => PeriodReader.Read(item.Text, item.Source.Published, item.Source.Published is null ? PeriodReader.UrlYear(item.Source.Url) : null))
+            .Select(period => period.Year)
+            .ToHashSet();
+
+    private static bool IsYear(NumberMention mention) => mention.Values[^1] is >= 1900 and <= 2100 && mention.Values[^1] == decimal.Truncate(mention.Values[^1]);
 
     /// <summary>How far a figure marked as approximate may lie from the cited one (relative).</summary>
     private const decimal RoundingTolerance = 0.05m;

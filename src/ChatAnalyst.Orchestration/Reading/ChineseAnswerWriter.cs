@@ -113,10 +113,10 @@ public static partial class ChineseAnswerWriter
 
             // The unit after the figure ("3.1 million tonnes"), or a currency written before it ("nearly US$3.11 trillion"),
             // which the words qualifying the figure stand before.
-            var currency = units.EndOf(sentence[..m.Index]);
+            var qualified = sentence[Math.Max(0, m.Index - 30)..m.Index].TrimEnd();
+            var currency = units.EndOf(qualified);
             var unit = units.StartOf(sentence[(m.Index + m.Length)..].TrimStart()) ?? currency;
-            var qualified = sentence[..m.Index].TrimEnd();
-            qualified = currency is { } c && qualified.EndsWith(c.English, StringComparison.Ordinal) ? qualified[..^c.English.Length] : qualified;
+            qualified = currency is { } c ? qualified[..^c.English.Length] : qualified;
             var rate = m.Groups["pct"].Length > 0 && wanted is not null && wanted.Any(UnitNames.IsRate);
             if (wanted is { Count: > 0 } && !rate && (unit is null || !wanted.Contains(unit.Value.English, StringComparer.OrdinalIgnoreCase)))
             {

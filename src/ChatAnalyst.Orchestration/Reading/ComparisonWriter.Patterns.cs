@@ -1,10 +1,62 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
+using ChatAnalyst.Knowledge.Text;
 
 namespace ChatAnalyst.Orchestration.Reading;
 
-/// <summary>The patterns <see cref="ComparisonWriter"/> reads a comparison question and its figures with (general words only).</summary>
+/// <summary>How <see cref="ComparisonWriter"/> reads a comparison question's two sides, and the patterns it reads questions and figures with (general words only).</summary>
 public static partial class ComparisonWriter
 {
+    /// <summary>
+    /// The two things compared, as the question names them, and whether it coordinates them ("A or B", "A and B"): then a
+    /// word before A or after B may be shared ("cumulative A and B capacity"), so the word next to the conjunction tells
+    /// the sides apart best.
+    /// </summary>
+    internal static (string Left, string Right, bool Coordinated)? Sides(string question)
+    {
+        foreach (var pattern in (Regex[])[Behind(), ApartPattern(), OrPattern(), ThanPattern(), AndPattern()])
+        {
+            var m = pattern.Match(question);
+            if (!m.Success)
+            {
+                continue;
+            }
+
+            // "faster in 2024 or in 2023": the two sides are the periods.
+            var years = (PeriodReader.Years(m.Groups["a"].Value), PeriodReader.Years(m.Groups["b"].Value));
+            if (years is ([.., var first], [var second]) && YearOnly().IsMatch(m.Groups["b"].Value))
+            {
+                return (first.ToString(CultureInfo.InvariantCulture), second.ToString(CultureInfo.InvariantCulture), false);
+            }
+
+            if (Tidy(m.Groups["a"].Value) is { Length: > 0 } a && Tidy(m.Groups["b"].Value, second: true) is { Length: > 0 } b)
+            {
+                // "A or B", "A and B" coordinate the sides; "A than B", "A compare with B" do not.
+                var coordinated = pattern == OrPattern() || pattern == AndPattern()
+                    || (pattern == ApartPattern() && JointAnd().IsMatch(question[(m.Groups["a"].Index + m.Groups["a"].Length)..m.Groups["b"].Index]));
+                // "A compared with B and C" sets more than two things side by side; "A compared with a year earlier", one.
+                // "more than half of sales", "more than 50%": a threshold, not a second thing.
+                return TimeOnly().IsMatch(b) || Threshold().IsMatch(b) || (!coordinated && JointAnd().IsMatch(b)) ? null : (a, b, coordinated);
+            }
+        }
+
+        return null;
+    }
+
+    private static string Tidy(string side, bool second = false)
+    {
+        // The verb of the question follows the second side ("did A or B add more capacity") and precedes the first ("did
+        // the region add more A or B"): the second side loses it first, so it is B, not "capacity".
+        var tidy = side.Trim(' ', ',', '?', ':', '–', '-');
+        tidy = second ? TrailingVerb().Replace(tidy, string.Empty) : tidy;
+        for (var i = 0; i < 3; i++)
+        {
+            tidy = LeadingFiller().Replace(tidy, string.Empty);
+        }
+
+        return TrailingVerb().Replace(tidy, string.Empty).Trim(' ', ',', '–', '-');
+    }
+
     [GeneratedRegex(@"\bhow far (?:behind|ahead of|below|above)\s+(?<b>[^,?]{2,60}?)\s+(?:is|are|was|were)\s+(?<a>[^,?]{2,60}?)(?=\s*(?:[,?]|\bin\b|$))", RegexOptions.IgnoreCase)]
     private static partial Regex Behind();
 

@@ -36,15 +36,31 @@ public static partial class ComparisonWriter
 
         // The first side is named by the words next to the conjunction; only when no sentence gives a pair that way, by
         // its first word too ("gadget trade" found in "the gadget index").
-        var pair = Pair(question, candidates, terms, sides.Coordinated, loose: false)
-            ?? (sides.Coordinated ? Pair(question, candidates, terms, coordinated: true, loose: true) : null);
+        // Each sentence's figures are read once, when first needed (a table row by the columns of the period asked, as it
+        // is quoted): a pair is usually found in the first sentences.
+        var sentences = new Sentence?[candidates.Count];
+        Sentence Read(int i)
+        {
+            if (sentences[i] is { } seen)
+            {
+                return seen;
+            }
+
+            var c = candidates[i];
+            var text = TableRowQuote.Trim(question, c.Text, c.Item.Source.Published);
+            return sentences[i] = new Sentence(c.DocumentId, text, Figures(c, text, question));
+        }
+
+        var read = Enumerable.Range(0, candidates.Count).Select(Read);
+        var pair = Pair(read, terms, sides.Coordinated, loose: false)
+            ?? (sides.Coordinated ? Pair(read, terms, coordinated: true, loose: true) : null);
         // A question that names no kind of figure ("the gap between A and B") compares figures of one kind: when the
         // nearest figures differ in kind ("A rose 9.2% to 12.68 million tons, while B totaled 4.84 million tons"), the
         // amounts alone, then the rates alone.
         if (pair is [{ } first, { } second] && first.Kind != second.Kind && question.Intent == QuestionIntent.Comparison && question.Measure == MeasureWanted.Any && !question.WantsChange)
         {
-            pair = Pair(question, candidates, terms, sides.Coordinated, loose: false, f => f.Kind != "%")
-                ?? Pair(question, candidates, terms, sides.Coordinated, loose: false, f => f.Kind == "%");
+            pair = Pair(read, terms, sides.Coordinated, loose: false, f => f.Kind != "%")
+                ?? Pair(read, terms, sides.Coordinated, loose: false, f => f.Kind == "%");
         }
 
         if (pair is not [{ } a, { } b] || a.Kind != b.Kind || a.Value == b.Value)
@@ -70,6 +86,9 @@ public static partial class ComparisonWriter
 
     private const string Count = "count";
 
+    /// <summary>A candidate sentence as a comparison reads it: its article, its text as quoted, its figures.</summary>
+    private sealed record Sentence(string DocumentId, string Text, List<Figure> Figures);
+
     /// <summary>The sides are two years: compared only within one sentence, which says which figure belongs to which.</summary>
     private static bool PeriodSides(string[][] terms) => terms.All(t => t.Length == 1 && t[0].All(char.IsDigit));
 
@@ -77,25 +96,21 @@ public static partial class ComparisonWriter
     /// Both sides' figures from one article (across articles the periods and definitions may differ): the first article,
     /// in rank order, whose sentences give both sides; or null.
     /// </summary>
-    private static Figure?[]? Pair(QuestionAnalysis question, IReadOnlyList<ReaderCandidate> candidates, string[][] terms, bool coordinated, bool loose, Predicate<Figure>? kind = null)
+    private static Figure?[]? Pair(IEnumerable<Sentence> read, string[][] terms, bool coordinated, bool loose, Predicate<Figure>? kind = null)
     {
         var periodSides = PeriodSides(terms);
         var found = new Dictionary<string, Figure?[]>(StringComparer.Ordinal);
-        foreach (var candidate in candidates)
+        foreach (var (documentId, text, all) in read)
         {
-            // A table row is read by the columns of the period asked, as it is quoted.
-            var text = TableRowQuote.Trim(question, candidate.Text, candidate.Item.Source.Published);
-            var figures = Figures(candidate, text, question);
-            figures.RemoveAll(f => kind is not null && !kind(f));
-            var assigned = Assign(text, figures, terms, coordinated, loose);
+            var assigned = Assign(text, kind is null ? all : all.FindAll(kind), terms, coordinated, loose);
             if (periodSides && (assigned[0] is null || assigned[1] is null))
             {
                 continue;
             }
 
-            if (!found.TryGetValue(candidate.DocumentId, out var sidesFound))
+            if (!found.TryGetValue(documentId, out var sidesFound))
             {
-                found[candidate.DocumentId] = sidesFound = new Figure?[2];
+                found[documentId] = sidesFound = new Figure?[2];
             }
 
             for (var side = 0; side < 2; side++)
@@ -124,56 +139,6 @@ public static partial class ComparisonWriter
         high.Period is { } period && period == low.Period && high.Sentence.Contains(period.Year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             ? " in " + period.Label
             : string.Empty;
-
-    /// <summary>
-    /// The two things compared, as the question names them, and whether it coordinates them ("A or B", "A and B"): then a
-    /// word before A or after B may be shared ("cumulative A and B capacity"), so the word next to the conjunction tells
-    /// the sides apart best.
-    /// </summary>
-    internal static (string Left, string Right, bool Coordinated)? Sides(string question)
-    {
-        foreach (var pattern in (Regex[])[Behind(), ApartPattern(), OrPattern(), ThanPattern(), AndPattern()])
-        {
-            var m = pattern.Match(question);
-            if (!m.Success)
-            {
-                continue;
-            }
-
-            // "faster in 2024 or in 2023": the two sides are the periods.
-            var years = (PeriodReader.Years(m.Groups["a"].Value), PeriodReader.Years(m.Groups["b"].Value));
-            if (years is ([.., var first], [var second]) && YearOnly().IsMatch(m.Groups["b"].Value))
-            {
-                return (first.ToString(CultureInfo.InvariantCulture), second.ToString(CultureInfo.InvariantCulture), false);
-            }
-
-            if (Tidy(m.Groups["a"].Value) is { Length: > 0 } a && Tidy(m.Groups["b"].Value, second: true) is { Length: > 0 } b)
-            {
-                // "A or B", "A and B" coordinate the sides; "A than B", "A compare with B" do not.
-                var coordinated = pattern == OrPattern() || pattern == AndPattern()
-                    || (pattern == ApartPattern() && JointAnd().IsMatch(question[(m.Groups["a"].Index + m.Groups["a"].Length)..m.Groups["b"].Index]));
-                // "A compared with B and C" sets more than two things side by side; "A compared with a year earlier", one.
-                // "more than half of sales", "more than 50%": a threshold, not a second thing.
-                return TimeOnly().IsMatch(b) || Threshold().IsMatch(b) || (!coordinated && JointAnd().IsMatch(b)) ? null : (a, b, coordinated);
-            }
-        }
-
-        return null;
-    }
-
-    private static string Tidy(string side, bool second = false)
-    {
-        // The verb of the question follows the second side ("did A or B add more capacity") and precedes the first ("did
-        // the region add more A or B"): the second side loses it first, so it is B, not "capacity".
-        var tidy = side.Trim(' ', ',', '?', ':', '–', '-');
-        tidy = second ? TrailingVerb().Replace(tidy, string.Empty) : tidy;
-        for (var i = 0; i < 3; i++)
-        {
-            tidy = LeadingFiller().Replace(tidy, string.Empty);
-        }
-
-        return TrailingVerb().Replace(tidy, string.Empty).Trim(' ', ',', '–', '-');
-    }
 
     /// <summary>The side's own words: its content terms (years included) that the other side does not share.</summary>
     private static string[] Distinct(string side, string other)
