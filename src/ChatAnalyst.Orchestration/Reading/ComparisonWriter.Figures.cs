@@ -11,7 +11,8 @@ public static partial class ComparisonWriter
 {
     // Word: the word right after the figure, when it can be what the figure counts ("tonnes"), else empty.
     // Falls: a change the sentence says went down ("dropped 2.1 percent"); Value is its size either way.
-    private sealed record Figure(string Text, decimal Value, string Kind, int Index, string Marker, string DocumentId, string Sentence, Period? Period, string Word, bool Falls = false);
+    // Currency: the symbol written before the figure ("$", "US$"), shown with it.
+    private sealed record Figure(string Text, decimal Value, string Kind, int Index, string Marker, string DocumentId, string Sentence, Period? Period, string Word, bool Falls = false, string Currency = "");
 
     /// <summary>The figures of the kind the question compares: changes for "grew faster", rates, or amounts.</summary>
     private static List<Figure> Figures(ReaderCandidate candidate, string text, QuestionAnalysis question)
@@ -47,7 +48,8 @@ public static partial class ComparisonWriter
             {
                 var word = CountedWord().Match(text[(m.Index + m.Length)..]) is { Success: true } w && !TextTerms.IsStopWord(w.Groups["w"].Value) ? w.Groups["w"].Value : string.Empty;
                 var falls = isChange && FallBefore().IsMatch(text[Math.Max(0, m.Index - 30)..m.Index]);
-                figures.Add(new Figure(m.Groups["n"].Value, value, kind, m.Index, AnswerWriter.Marker(candidate), candidate.DocumentId, text, candidate.Periods.Count > 0 ? candidate.Periods[0] : null, word, falls));
+                var currency = CurrencyBefore().Match(text[Math.Max(0, m.Index - 3)..m.Index]).Value;
+                figures.Add(new Figure(m.Groups["n"].Value, value, kind, m.Index, AnswerWriter.Marker(candidate), candidate.DocumentId, text, candidate.Periods.Count > 0 ? candidate.Periods[0] : null, word, falls, currency));
             }
         }
 
@@ -64,8 +66,8 @@ public static partial class ComparisonWriter
     private static bool Counts(Figure figure, QuestionAnalysis question) =>
         figure.Word.Length > 0 && question.Terms.ContainsKey(TextTerms.Stem(figure.Word.ToLowerInvariant()));
 
-    /// <summary>The figure as the answer states it: its number and unit, "a fall of …" when the comparison mixes a rise and a fall.</summary>
-    private static string Shown(Figure figure, bool signed) => (signed && figure.Falls ? "a fall of " : string.Empty) + figure.Text + Suffix(figure);
+    /// <summary>The figure as the answer states it: its currency symbol, number and unit; "a fall of …" when the comparison mixes a rise and a fall.</summary>
+    private static string Shown(Figure figure, bool signed) => (signed && figure.Falls ? "a fall of " : string.Empty) + figure.Currency + figure.Text + Suffix(figure);
 
     /// <summary>The figure's value for comparing: below zero for a fall when the other side rose.</summary>
     private static decimal Signed(Figure figure, bool signed) => signed && figure.Falls ? -figure.Value : figure.Value;

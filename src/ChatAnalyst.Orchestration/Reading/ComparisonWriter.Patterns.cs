@@ -120,6 +120,10 @@ public static partial class ComparisonWriter
     [GeneratedRegex(@"\bper\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex Per();
 
+    // A currency symbol written onto a figure ("$164.48 billion", "US$20.4 billion").
+    [GeneratedRegex(@"(?:(?<![A-Za-z])(?:US|HK))?\$$|[¥€£]$")]
+    private static partial Regex CurrencyBefore();
+
     // A figure, not an ordinal ("ranked 12th"). A currency code written onto the figure ("CNY115.2 billion") does not hide it.
     [GeneratedRegex(@"(?:(?<![\w.])|(?<=\b(?-i:[A-Z]{2,3})))(?<n>\d+(?:,\d{3})*(?:\.\d+)?)(?![\d,.]\d|\d|(?:st|nd|rd|th)\b)(?:\s*(?<u>%|percent|per cent|million|billion|trillion|thousand)\b|(?<u>%))?", RegexOptions.IgnoreCase)]
     private static partial Regex FigurePattern();

@@ -112,7 +112,8 @@ public sealed class ComparisonSidesTests
             "Gadget exports to its two biggest partners, the Gear Union and the Republic of Freedonia, reached $164.48 billion and $145.51 billion respectively.");
 
         Assert.NotNull(text);
-        Assert.StartsWith("The larger figure is for gadget exports to the GU: 164.48 billion against 145.51 billion", text, StringComparison.Ordinal);
+        Assert.StartsWith("The larger figure is for gadget exports to the GU: $164.48 billion against $145.51 billion", text, StringComparison.Ordinal);
+        Assert.Contains("a gap of 18.97 billion", text, StringComparison.Ordinal);
     }
 
     [Fact]
