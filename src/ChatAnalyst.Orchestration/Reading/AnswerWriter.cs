@@ -12,7 +12,11 @@ namespace ChatAnalyst.Orchestration.Reading;
 /// <summary>Sentences of the lead's article that may follow it, best first.</summary>
 /// <param name="Close">Those scored close to the lead: one may follow when it adds a figure.</param>
 /// <param name="Parts">A wider set: one may follow when it answers a part of the question the answer leaves out.</param>
-public sealed record SupportingSentences(IReadOnlyList<ReaderCandidate> Close, IReadOnlyList<ReaderCandidate> Parts);
+/// <param name="Article">
+/// The best sentences of the lead's article whether or not they may lead, for a change between two times: its earlier
+/// figure is of another time than the question's. Null: the comparison candidates.
+/// </param>
+public sealed record SupportingSentences(IReadOnlyList<ReaderCandidate> Close, IReadOnlyList<ReaderCandidate> Parts, IReadOnlyList<ReaderCandidate>? Article = null);
 
 /// <summary>
 /// The reader's last step: writes the answer. A comparison leads with which side is larger and by how much, worked
@@ -42,8 +46,10 @@ public static partial class AnswerWriter
 
         // A comparison is worked out unless the lead already states that very difference ("A grew 8.9%, 1.2 percentage
         // points faster than B"); a gap it states against something else ("5.0 points faster than a year before") is no answer.
-        if (question.Intent == QuestionIntent.Comparison && ComparisonWriter.Work(question, ranked) is { } comparison
-            && !(StatedGap().IsMatch(lead.Text) && Numbers(lead.Text).Contains(comparison.Gap)))
+        // A change of one thing between two times ("from June to July") is worked out the same way, whatever the intent.
+        var worked = ComparisonWriter.Change(question, support.Article ?? ranked)
+            ?? (question.Intent == QuestionIntent.Comparison ? ComparisonWriter.Work(question, ranked) : null);
+        if (worked is { } comparison && !(StatedGap().IsMatch(lead.Text) && Numbers(lead.Text).Contains(comparison.Gap)))
         {
             answer.Append(comparison.Text).Append(' ');
         }

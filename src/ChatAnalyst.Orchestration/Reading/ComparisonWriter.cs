@@ -72,6 +72,18 @@ public static partial class ComparisonWriter
         // "which fell more" asks.
         var signed = a.Falls != b.Falls;
         var (high, low, highName, lowName) = Signed(a, signed) > Signed(b, signed) ? (a, b, sides.Left, sides.Right) : (b, a, sides.Right, sides.Left);
+        var (gap, unit, counted) = GapOf(high, low, signed);
+        var markers = high.Marker == low.Marker ? high.Marker : high.Marker + low.Marker;
+        var period = PeriodSides(terms) ? string.Empty : PeriodOf(high, low);
+        return ($"The larger figure is for {highName}: {Shown(high, signed)}{counted} against {Shown(low, signed)}{counted} for {lowName}{period}, a gap of {gap}{unit}{counted} {markers}.", gap);
+    }
+
+    /// <summary>
+    /// How far <paramref name="high"/> lies above <paramref name="low"/>, written at the figures' precision (with their
+    /// thousands separators); the unit of the gap (points for rates); and the word both figures count, if one.
+    /// </summary>
+    private static (string Gap, string Unit, string Counted) GapOf(Figure high, Figure low, bool signed)
+    {
         var decimals = Math.Max(Decimals(high.Text), Decimals(low.Text));
         var grouped = high.Text.Contains(',', StringComparison.Ordinal) || low.Text.Contains(',', StringComparison.Ordinal);
         var gap = Math.Round(Signed(high, signed) - Signed(low, signed), decimals)
@@ -79,9 +91,7 @@ public static partial class ComparisonWriter
         var unit = high.Kind == "%" ? " percentage points" : high.Kind.Length > 0 && high.Kind != Count ? " " + high.Kind : string.Empty;
         // The word both figures are counted in ("278 million kilowatts … 79.82 million kilowatts") goes with them and the gap.
         var counted = high.Kind != "%" && high.Word.Length > 0 && high.Word == low.Word ? " " + high.Word : string.Empty;
-        var markers = high.Marker == low.Marker ? high.Marker : high.Marker + low.Marker;
-        var period = PeriodSides(terms) ? string.Empty : PeriodOf(high, low);
-        return ($"The larger figure is for {highName}: {Shown(high, signed)}{counted} against {Shown(low, signed)}{counted} for {lowName}{period}, a gap of {gap}{unit}{counted} {markers}.", gap);
+        return (gap, unit, counted);
     }
 
     private const string Count = "count";

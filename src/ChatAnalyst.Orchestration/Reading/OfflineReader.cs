@@ -66,6 +66,7 @@ public sealed class OfflineReader(ReaderModel model, UnitNames units, ReaderTrac
         var all = scored.Select(s => s.Features).ToList();
         var mayLead = ReaderSelector.MayLead(all, rules);
         var leadIndex = Array.IndexOf(mayLead, true);
+        var everyScored = scored;
         scored = scored.Where((_, i) => mayLead[i]).ToList();
         if (scored.Count == 0)
         {
@@ -99,6 +100,8 @@ public sealed class OfflineReader(ReaderModel model, UnitNames units, ReaderTrac
         // A comparison is worked out from the lead's article (both figures from one source, in the lead's terms); a side
         // may sit in a lower-ranked sentence of it.
         var ranked = scored.Select(s => s.Candidate).Where(c => c.DocumentId == lead.DocumentId).Take(ComparisonDepth).ToList();
-        return AnswerWriter.Write(question, lead, new SupportingSentences(support, parts), ranked, units);
+        // A change between two times sets the lead's figure against one of another time, which may not lead.
+        var article = everyScored.Select(s => s.Candidate).Where(c => c.DocumentId == lead.DocumentId).Take(ComparisonDepth).ToList();
+        return AnswerWriter.Write(question, lead, new SupportingSentences(support, parts, article), ranked, units);
     }
 }

@@ -91,8 +91,8 @@ public sealed partial class ReaderFeatures
 
     /// <summary>
     /// Whether an abbreviation of two to seven letters is written out in the text as capitalised words, each giving it
-    /// its first letters, small joining words allowed between them ("pta": "Port Transport Authority"; "mtc": "Ministry
-    /// of Trade and Commerce"; "mofgear": "Ministry of Gears"; see <see cref="AbbreviationReader.SpelledOut"/>).
+    /// its first letters, small joining words allowed between them ("pta": "Port Transport Authority"; "mtw": "Ministry
+    /// of Trade and Wheels"; "mofgear": "Ministry of Gears"; see <see cref="AbbreviationReader.SpelledOut"/>).
     /// </summary>
     private bool SpelledOut(string text, string entity) => SpelledOutAs(text, entity) is not null;
 
