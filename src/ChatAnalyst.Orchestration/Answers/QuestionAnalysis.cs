@@ -95,7 +95,9 @@ public sealed partial record QuestionAnalysis
         }
 
         var excluded = ExcludedTerms(lower);
-        var entities = EntitiesIn(english).Except(excluded).ToList();
+        // A unit the question asks in ("how many GW") names no thing: an article writes it onto its figures ("52.83GW").
+        var wantedUnits = (units ?? UnitNames.Empty).WantedIn(text);
+        var entities = EntitiesIn(english).Except(excluded).Where(e => !wantedUnits.Any(u => u.Equals(e, StringComparison.OrdinalIgnoreCase))).ToList();
         if (isFollowUp)
         {
             if (intent == QuestionIntent.General)
@@ -167,7 +169,7 @@ public sealed partial record QuestionAnalysis
             Excluded = excluded,
             Direction = ChangeDirection.Of(isFollowUp && !MeasureCue().IsMatch(lower) ? $"{lower} {previousEnglish!.ToLowerInvariant()}" : lower),
             WantsChange = ChangeCue().IsMatch(isFollowUp && !MeasureCue().IsMatch(lower) ? $"{lower} {previousEnglish!.ToLowerInvariant()}" : lower),
-            Units = (units ?? UnitNames.Empty).WantedIn(text),
+            Units = wantedUnits,
             QuotedNumbers = QuotedNumber().Matches(text).Where(m => !IsYear(m.Value) && IsFigure(text, m)).Select(m => m.Value).ToList(),
             Years = years,
             IsFollowUp = isFollowUp,

@@ -86,12 +86,21 @@ public static partial class ComparisonWriter
     /// <summary>Whether the words before figure <paramref name="j"/> set it against another ("than the", "up from", "compared with").</summary>
     private static bool IsSetAgainst(string text, List<Figure> figures, int j) => SetAgainstAt(text, figures, j) >= 0;
 
-    /// <summary>Where the words that set figure <paramref name="j"/> against another begin, or -1.</summary>
+    /// <summary>
+    /// Where the words that set figure <paramref name="j"/> against another begin, or -1. A figure listed after one set
+    /// against ("lower than 51.3 percent in January and 53.8 percent in December") is set against from the same words.
+    /// </summary>
     private static int SetAgainstAt(string text, List<Figure> figures, int j)
     {
-        var start = Math.Max(j > 0 ? figures[j - 1].Index + figures[j - 1].Text.Length : 0, figures[j].Index - 40);
+        var previousEnd = j > 0 ? figures[j - 1].Index + figures[j - 1].Text.Length : 0;
+        var start = Math.Max(previousEnd, figures[j].Index - 40);
         var cue = SetAgainst().Match(text[start..figures[j].Index]);
-        return cue.Success ? start + cue.Index : -1;
+        if (cue.Success)
+        {
+            return start + cue.Index;
+        }
+
+        return j > 0 && ListedNext().IsMatch(text[previousEnd..figures[j].Index]) ? SetAgainstAt(text, figures, j - 1) : -1;
     }
 
     /// <summary>The words from the cue that sets figure <paramref name="j"/> against another to the next figure: where its time is named ("from 53.9 percent in June").</summary>
@@ -104,7 +113,7 @@ public static partial class ComparisonWriter
 
     /// <summary>
     /// Whether the words around an earlier figure name the earlier time asked: its year and month where they name
-    /// one, "the previous month" or "a year earlier" for a time one step before the question's, or no time at all.
+    /// one, or "the previous month" or "a year earlier" for a time one step before the question's.
     /// </summary>
     private static bool NamesEarlier(string around, EarlierTime earlier, Period? asked)
     {
@@ -118,7 +127,13 @@ public static partial class ComparisonWriter
                 && (earlier.Month is { } month ? months.Count == 0 || months.Contains(month) : months.Count == 0);
         }
 
-        if (!RelativeTime().IsMatch(around) || earlier.Relative || asked is null)
+        // A figure set against no time named ("above 50 percent") may be a threshold, not the earlier figure.
+        if (!RelativeTime().IsMatch(around))
+        {
+            return false;
+        }
+
+        if (earlier.Relative || asked is null)
         {
             return true;
         }
@@ -191,6 +206,10 @@ public static partial class ComparisonWriter
     // "than the", "up from", "compared with", "far above the": what comes next is the figure set against.
     [GeneratedRegex(@"\b(?:than|from|compared\s+(?:with|to)|against|versus|above|below)\s+(?:(?:the|a|an|its)\s+)?(?:US\$|\$|¥|RMB\s?|CNY\s?)?$", RegexOptions.IgnoreCase)]
     private static partial Regex SetAgainst();
+
+    // "… percent in January and 53.8 …": the next figure of a list, with no verb of its own.
+    [GeneratedRegex(@"^[^\d]{0,30}?\b(?:and|or)\s+(?:(?:the|a|an)\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex ListedNext();
 
     [GeneratedRegex(@"\bfrom\s+(?:the\s+)?(?:US\$|\$|¥)?$", RegexOptions.IgnoreCase)]
     private static partial Regex FromBefore();

@@ -25,6 +25,7 @@ public sealed class ComparisonTimesTests
     [InlineData("By how many points did the gear index rise from June to July 2013?", "The gear index was 54.1 percent in July, up from 53.9 percent in June.", "It was higher: 54.1% against 53.9%", "a difference of 0.2 percentage points")]
     [InlineData("By how many points did the gear index rise from June to July 2013?", "The gear index rose from 53.9 percent in June to 54.1 percent in July.", "It was higher: 54.1% against 53.9%", "a difference of 0.2 percentage points")]
     [InlineData("How many more wheels did Gearco ship in 2017 than in 2016?", "Gearco shipped 52.83 million wheels in 2017, up from 34.54 million wheels in 2016.", "It was higher: 52.83 million wheels against 34.54 million wheels", "a difference of 18.29 million wheels")]
+    [InlineData("By how many points did the gear index fall from December 2012 to February 2013?", "The gear index put the February reading at 50.4 percent, lower than 51.3 percent in January and 53.8 percent in December.", "It was lower: 50.4% against 53.8%", "a difference of 3.4 percentage points")]
     public void A_change_between_two_times_sets_the_later_figure_against_the_earlier(string question, string sentence, string start, string gap)
     {
         var text = Change(question, sentence);
@@ -61,6 +62,12 @@ public sealed class ComparisonTimesTests
         // The sentence sets 8% against another thing, and against no time; the third question asks for 2018, which the
         // sentence's earlier figure is not for (it names 2017).
         Assert.Null(Change(question, "Gear output grew 9.5 percent in 2019, faster than 8 percent for wheel output in 2017."));
+    }
+
+    [Fact]
+    public void A_figure_set_against_no_time_is_a_threshold_not_the_earlier_figure()
+    {
+        Assert.Null(Change("By how many points did the gear index rise from June to December 2019?", "The gear index was 53.8 percent in December, well above 50 percent."));
     }
 
     [Fact]

@@ -193,6 +193,19 @@ public sealed class ReaderSelectionTests
     }
 
     [Fact]
+    public void A_unit_the_question_asks_in_names_no_entity()
+    {
+        var units = new UnitNames([new KeyValuePair<string, string>("吉瓦", "GW")]);
+
+        var asked = QuestionAnalysis.Analyze("How many GW did Gearco install in 2017?", [], BilingualGlossary.Empty, units);
+        var withoutUnits = QuestionAnalysis.Analyze("How many GW did Gearco install in 2017?", [], BilingualGlossary.Empty);
+
+        Assert.Equal(["gearco"], asked.Entities);
+        Assert.Equal(["GW"], asked.Units);
+        Assert.Contains("gw", withoutUnits.Entities);
+    }
+
+    [Fact]
     public void An_abbreviation_the_article_only_spells_out_counts_as_named_but_not_loose_initials()
     {
         var question = QuestionAnalysis.Analyze("How many berths did the PTA open in 2024?", [], BilingualGlossary.Empty);
