@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ChatAnalyst.Knowledge.Indicators;
+using ChatAnalyst.Knowledge.Text;
 using ChatAnalyst.Orchestration.Answers;
 
 namespace ChatAnalyst.Orchestration.Reading;
@@ -17,18 +18,37 @@ public static partial class ComparisonWriter
     /// <summary>The earlier time a question measures a change from: its year and month when it names them, and whether it is relative ("the previous month").</summary>
     internal sealed record EarlierTime(int? Year, int? Month, bool Relative);
 
-    /// <summary>The change sentence and its gap, or null when the question asks no change between times or no sentence sets a figure against the earlier one.</summary>
-    public static (string Text, string Gap)? Change(QuestionAnalysis question, IReadOnlyList<ReaderCandidate> candidates)
+    /// <summary>
+    /// The change sentence and its gap, or null when the question asks no change between times or the evidence gives no
+    /// figure for the earlier one. A sentence of the lead's article that sets a figure against the earlier time answers
+    /// first; else an amount of the lead's kind and counted word that a sentence (of any article) states for the
+    /// question's period in the earlier year ("390 million tonnes" in September 2022 against "330 million tonnes" in
+    /// September 2021).
+    /// </summary>
+    public static (string Text, string Gap)? Change(QuestionAnalysis question, ReaderCandidate lead, IReadOnlyList<ReaderCandidate> candidates)
     {
         ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(lead);
         ArgumentNullException.ThrowIfNull(candidates);
         if (EarlierTimeOf(question.Text) is not { } earlier)
         {
             return null;
         }
 
-        // Levels are compared as well as changes ("the index was 54.1, up from 53.9"): only the measure asked filters.
-        var asked = question with { WantsChange = false };
+        // Levels are compared as well as changes ("the index was 54.1, up from 53.9"): only the measure asked filters, and
+        // a unit asked ("in tonnes") asks for an amount.
+        var asked = question with
+        {
+            WantsChange = false,
+            Measure = question.Units.Count > 0 && !question.Units.Any(UnitNames.IsRate) ? MeasureWanted.Amount : question.Measure,
+        };
+        return SetAgainstIn(asked, earlier, candidates.Where(c => c.DocumentId == lead.DocumentId)) ?? ForEarlierPeriod(asked, earlier, lead, candidates);
+    }
+
+    /// <summary>The change from a sentence that sets a figure against the earlier time ("up from 53.9 percent in June").</summary>
+    private static (string Text, string Gap)? SetAgainstIn(QuestionAnalysis asked, EarlierTime earlier, IEnumerable<ReaderCandidate> candidates)
+    {
+        var question = asked;
         foreach (var candidate in candidates)
         {
             var text = TableRowQuote.Trim(question, candidate.Text, candidate.Item.Source.Published);
@@ -48,14 +68,62 @@ public static partial class ComparisonWriter
                     continue;
                 }
 
-                var signed = now.Falls != then.Falls;
-                var higher = Signed(now, signed) > Signed(then, signed);
-                var (gap, unit, counted) = higher ? GapOf(now, then, signed) : GapOf(then, now, signed);
-                return ($"It was {(higher ? "higher" : "lower")}: {Shown(now, signed)}{counted} against {Shown(then, signed)}{counted} for the earlier period, a difference of {gap}{unit}{counted} {now.Marker}.", gap);
+                return Written(now, then);
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The change from the lead's first amount to one of its kind and counted word that another sentence states for the
+    /// question's period in the earlier year, or null (rates of different sentences may measure different things).
+    /// </summary>
+    private static (string Text, string Gap)? ForEarlierPeriod(QuestionAnalysis asked, EarlierTime earlier, ReaderCandidate lead, IReadOnlyList<ReaderCandidate> candidates)
+    {
+        if (asked.Period is not { } period || earlier.Year is not { } year || year >= period.Year || Shift(period, year, earlier.Month) is not { } then)
+        {
+            return null;
+        }
+
+        var leadText = TableRowQuote.Trim(asked, lead.Text, lead.Item.Source.Published);
+        var leadFigures = Figures(lead, leadText, asked);
+        var now = leadFigures.Where((f, k) => f.Kind != "%" && f.Word.Length > 0 && !IsSetAgainst(leadText, leadFigures, k)).FirstOrDefault();
+        if (now is null || !lead.Periods.Contains(period))
+        {
+            return null;
+        }
+
+        foreach (var candidate in candidates.Where(c => c != lead && c.Periods.Contains(then) && !c.Periods.Contains(period)))
+        {
+            var text = TableRowQuote.Trim(asked, candidate.Text, candidate.Item.Source.Published);
+            if (Figures(candidate, text, asked).FirstOrDefault(f => f.Kind == now.Kind && f.Word == now.Word) is { } figure && figure.Value != now.Value)
+            {
+                return Written(now, figure);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The question's period moved to an earlier year (and month, when one is named for a month asked).</summary>
+    private static Period? Shift(Period period, int year, int? month) => period.Kind switch
+    {
+        PeriodKind.Year => Period.ForYear(year),
+        PeriodKind.Quarter => Period.ForQuarter(year, period.Number),
+        PeriodKind.Month => Period.ForMonth(year, month ?? period.Number),
+        PeriodKind.YearToDate => Period.ForYearToDate(year, period.Number),
+        _ => null,
+    };
+
+    /// <summary>"It was higher: A against B for the earlier period, a difference of N", cited to both figures' sources.</summary>
+    private static (string Text, string Gap) Written(Figure now, Figure then)
+    {
+        var signed = now.Falls != then.Falls;
+        var higher = Signed(now, signed) > Signed(then, signed);
+        var (gap, unit, counted) = higher ? GapOf(now, then, signed) : GapOf(then, now, signed);
+        var markers = now.Marker == then.Marker ? now.Marker : now.Marker + then.Marker;
+        return ($"It was {(higher ? "higher" : "lower")}: {Shown(now, signed)}{counted} against {Shown(then, signed)}{counted} for the earlier period, a difference of {gap}{unit}{counted} {markers}.", gap);
     }
 
     /// <summary>

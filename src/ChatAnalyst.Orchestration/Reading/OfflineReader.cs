@@ -100,8 +100,10 @@ public sealed class OfflineReader(ReaderModel model, UnitNames units, ReaderTrac
         // A comparison is worked out from the lead's article (both figures from one source, in the lead's terms); a side
         // may sit in a lower-ranked sentence of it.
         var ranked = scored.Select(s => s.Candidate).Where(c => c.DocumentId == lead.DocumentId).Take(ComparisonDepth).ToList();
-        // A change between two times sets the lead's figure against one of another time, which may not lead.
-        var article = everyScored.Select(s => s.Candidate).Where(c => c.DocumentId == lead.DocumentId).Take(ComparisonDepth).ToList();
+        // A change between two times sets the lead's figure against one of another time, which may not lead: the best
+        // sentences of the lead's article, and the best of any article for a figure of the earlier period.
+        var article = everyScored.Select(s => s.Candidate).Where(c => c.DocumentId == lead.DocumentId).Take(ComparisonDepth)
+            .Concat(everyScored.Select(s => s.Candidate).Where(c => c.DocumentId != lead.DocumentId).Take(ComparisonDepth)).ToList();
         return AnswerWriter.Write(question, lead, new SupportingSentences(support, parts, article), ranked, units);
     }
 }

@@ -1,4 +1,5 @@
 using ChatAnalyst.Knowledge.Search;
+using ChatAnalyst.Knowledge.Text;
 using ChatAnalyst.Orchestration.Answers;
 using ChatAnalyst.Orchestration.Evidence;
 using ChatAnalyst.Orchestration.Grounding;
@@ -18,7 +19,7 @@ public sealed class ComparisonTimesTests
         sentences.Select((s, i) => new ReaderCandidate(s, new EvidenceItem(EvidenceKind.Passage, Wire, s) { Ref = 1 }, i > 0 ? sentences[i - 1] : string.Empty, 0.5, i, i)).ToList();
 
     private static string? Change(string question, params string[] sentences) =>
-        ComparisonWriter.Change(QuestionAnalysis.Analyze(question, [], BilingualGlossary.Empty), Candidates(sentences))?.Text;
+        ComparisonWriter.Change(QuestionAnalysis.Analyze(question, [], BilingualGlossary.Empty), Candidates(sentences)[0], Candidates(sentences))?.Text;
 
     [Theory]
     [InlineData("In November 2018, how much did gadget price growth slow from October?", "Gadget prices gained 2.1 percent year on year in November, slower than 2.4 percent in the previous month.", "It was lower: 2.1% against 2.4%", "a difference of 0.3 percentage points")]
@@ -45,7 +46,7 @@ public sealed class ComparisonTimesTests
         ];
 
         var text = Change("How much faster did gadget profits grow in Jan-Jul 2017 than in the whole of 2016?", sentences[1..]);
-        var withLead = ComparisonWriter.Change(QuestionAnalysis.Analyze("How much faster did gadget profits grow in Jan-Jul 2017 than in the whole of 2016?", [], BilingualGlossary.Empty), Candidates(sentences).Skip(1).ToList());
+        var withLead = ComparisonWriter.Change(QuestionAnalysis.Analyze("How much faster did gadget profits grow in Jan-Jul 2017 than in the whole of 2016?", [], BilingualGlossary.Empty), Candidates(sentences)[1], Candidates(sentences).Skip(1).ToList());
 
         Assert.Null(text);
         Assert.NotNull(withLead);
@@ -62,6 +63,26 @@ public sealed class ComparisonTimesTests
         // The sentence sets 8% against another thing, and against no time; the third question asks for 2018, which the
         // sentence's earlier figure is not for (it names 2017).
         Assert.Null(Change(question, "Gear output grew 9.5 percent in 2019, faster than 8 percent for wheel output in 2017."));
+    }
+
+    [Fact]
+    public void An_amount_for_the_same_period_a_year_earlier_may_come_from_another_article()
+    {
+        var question = QuestionAnalysis.Analyze("How many more gears did Gearco make in September 2022 than in September 2021?", [], BilingualGlossary.Empty);
+        var earlierWire = Wire with { DocumentId = "earlier.md", Published = new DateOnly(2021, 10, 18) };
+        var laterWire = Wire with { DocumentId = "later.md", Published = new DateOnly(2022, 10, 17) };
+        ReaderCandidate Sentence(SourceInfo source, int reference, string text) =>
+            new(text, new EvidenceItem(EvidenceKind.Passage, source, text) { Ref = reference }, string.Empty, 0.5, 0, 0) { Periods = PeriodReader.Read(text, source.Published) };
+        var lead = Sentence(laterWire, 1, "Gearco made 390 million gears last month, 12.3 percent more than a year earlier.");
+        var earlier = Sentence(earlierWire, 2, "Gearco's output fell 0.9 percent year on year to 330 million gears last month.");
+        var otherKind = Sentence(earlierWire, 2, "Gearco made 330 million wheels last month.");
+
+        var change = ComparisonWriter.Change(question, lead, [lead, otherKind, earlier]);
+        var noEarlier = ComparisonWriter.Change(question, lead, [lead, otherKind]);
+
+        Assert.NotNull(change);
+        Assert.Equal("It was higher: 390 million gears against 330 million gears for the earlier period, a difference of 60 million gears [1][2].", change.Value.Text);
+        Assert.Null(noEarlier);
     }
 
     [Fact]
