@@ -87,6 +87,7 @@ public static partial class PeriodPhraseParser
         (YearRange(), _ => null),
         (DateWithDay(), _ => null),
         (NotAPeriod(), _ => null),
+        (JanuaryAndFebruary(), m => YearToDate(m.Groups["y"].Value, "2")),
         (MonthRange(), m => MonthNumber(m.Groups["from"].Value) == 1 ? YearToDate(m.Groups["y"].Value, MonthNumber(m.Groups["to"].Value).ToString(CultureInfo.InvariantCulture)) : null),
         (FirstMonths(), m => YearToDate(m.Groups["y"].Value, Count(m.Groups["n"].Value)?.ToString(CultureInfo.InvariantCulture) ?? "0")),
         (FirstHalf(), m => YearToDate(m.Groups["y"].Value, "6")),
@@ -170,6 +171,10 @@ public static partial class PeriodPhraseParser
 
     [GeneratedRegex(@"\b(?<from>" + MonthAlternation + @")\.?(?:\s*(?:to|through|until|-|–|—|/)\s*|\s+)(?<to>" + MonthAlternation + @")\.?,?\s*(?:of\s+)?(?<y>(?:19|20)\d{2})\b", RegexOptions.IgnoreCase)]
     private static partial Regex MonthRange();
+
+    // "January and February 2017": the two months released together, a span from January.
+    [GeneratedRegex(@"\b(?:January|Jan\.?)\s+and\s+(?:February|Feb\.?),?\s*(?:of\s+)?(?<y>(?:19|20)\d{2})\b", RegexOptions.IgnoreCase)]
+    private static partial Regex JanuaryAndFebruary();
 
     [GeneratedRegex(@"\bfirst\s+(?<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+(?:of\s+)?(?:the\s+year\s+)?(?<y>(?:19|20)\d{2})\b", RegexOptions.IgnoreCase)]
     private static partial Regex FirstMonths();

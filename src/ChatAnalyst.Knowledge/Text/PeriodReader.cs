@@ -190,7 +190,7 @@ public static partial class PeriodReader
 
     private const string Months = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
 
-    [GeneratedRegex(@"\b(?:(?:January|Jan\.?)\s*(?:to|through|until|-|–|—)|between\s+(?:January|Jan\.?)\s+and)\s*(?<to>" + Months + @")\b(?!\.?\s*\d)|\bfirst\s+(?<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+months\b(?!\s+(?:of\s+)?(?:19|20)\d\d)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:(?:January|Jan\.?)\s*(?:to|through|until|-|–|—)|between\s+(?:January|Jan\.?)\s+and|(?:January|Jan\.?)\s+and(?=\s+(?:February|Feb)\b))\s*(?<to>" + Months + @")\b(?!\.?\s*\d)|\bfirst\s+(?<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+months\b(?!\s+(?:of\s+)?(?:19|20)\d\d)", RegexOptions.IgnoreCase)]
     private static partial Regex YearlessRange();
 
     // Capitalised month names only ("may" is a verb); "April 8" and "8 April" are dates, not periods.

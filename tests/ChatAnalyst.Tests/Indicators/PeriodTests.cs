@@ -68,6 +68,7 @@ public sealed class PeriodTests
     [InlineData("by mid-2025", "2025-06")]
     [InlineData("2025年1-11月", "2025-01..11")]
     [InlineData("2024-01..11", "2024-01..11")]
+    [InlineData("in January and February 2017", "2017-01..02")]
     public void Reads_a_period_phrase(string phrase, string expected)
     {
         Assert.True(PeriodPhraseParser.TryParse(phrase, out var period));

@@ -26,6 +26,8 @@ public sealed class ReaderPartsTests
         Assert.Contains(Period.ForMonth(2025, 11), PeriodReader.Read("Output fell 10.9 percent in November.", published));
         Assert.Contains(Period.ForYearToDate(2025, 11), PeriodReader.Read("Over the first 11 months output declined 4.0 percent.", published));
         Assert.Contains(Period.ForYearToDate(2025, 4), PeriodReader.Read("From January to April, output surpassed 473 GWh.", published));
+        Assert.Equal([Period.ForYearToDate(2025, 2)], PeriodReader.Read("Output rose 3 percent in January and February.", published));
+        Assert.Equal([Period.ForMonth(2025, 3), Period.ForMonth(2025, 4)], PeriodReader.Read("Output rose 3 percent in March and April.", published));
         Assert.Contains(Period.ForYear(2025), PeriodReader.Read("Sales grew faster this year.", published));
         Assert.Equal([Period.ForMonth(2025, 11)], PeriodReader.Read("Sales rose 25 percent last month.", published));
         Assert.Equal([Period.ForYearToDate(2025, 9)], PeriodReader.Read("Investment rose 5.4 percent in the first three quarters of the year.", published));
