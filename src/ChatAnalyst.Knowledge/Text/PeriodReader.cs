@@ -107,6 +107,16 @@ public static partial class PeriodReader
     }
 
     /// <summary>
+    /// The months a text names by name ("in June", "Jan-Sep"), as numbers 1–12 in order; "may" in lower case is the verb,
+    /// not the month.
+    /// </summary>
+    public static IReadOnlyList<int> MonthsNamed(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return MonthWord().Matches(text).Select(m => MonthNumber(m.Value)).ToList();
+    }
+
+    /// <summary>
     /// The years a text's figures are about: the years it names, with a year named as a comparison base ("rose 10.5
     /// percent from 2023", "than in 2023") read as the year after it, the one a year-on-year figure covers, and without
     /// the years of dates with a day ("data released on 21 January 2025"), which date an event, as in <see cref="Read"/>.
@@ -189,6 +199,9 @@ public static partial class PeriodReader
         Array.FindIndex(CultureInfo.InvariantCulture.DateTimeFormat.AbbreviatedMonthNames, a => a.Length > 0 && name.StartsWith(a, StringComparison.OrdinalIgnoreCase)) + 1;
 
     private const string Months = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
+
+    [GeneratedRegex(@"\b(?:(?i:January|February|March|April|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)|May|MAY)\b")]
+    private static partial Regex MonthWord();
 
     [GeneratedRegex(@"\b(?:(?:January|Jan\.?)\s*(?:to|through|until|-|–|—)|between\s+(?:January|Jan\.?)\s+and|(?:January|Jan\.?)\s+and(?=\s+(?:February|Feb)\b))\s*(?<to>" + Months + @")\b(?!\.?\s*\d)|\bfirst\s+(?<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+months\b(?!\s+(?:of\s+)?(?:19|20)\d\d)", RegexOptions.IgnoreCase)]
     private static partial Regex YearlessRange();

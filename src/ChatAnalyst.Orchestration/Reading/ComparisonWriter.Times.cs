@@ -143,12 +143,12 @@ public static partial class ComparisonWriter
             return null;
         }
 
-        var years = YearOf().Matches(phrase);
-        var month = MonthName().Match(phrase);
+        var years = PeriodReader.Years(phrase);
+        var months = PeriodReader.MonthsNamed(phrase);
         var relative = RelativeTime().IsMatch(phrase);
-        return years.Count == 0 && !month.Success && !relative
+        return years.Count == 0 && months.Count == 0 && !relative
             ? null
-            : new EarlierTime(years.Count > 0 ? int.Parse(years[^1].Value, System.Globalization.CultureInfo.InvariantCulture) : null, month.Success ? MonthNumber(month.Value) : null, relative);
+            : new EarlierTime(years.Count > 0 ? years[^1] : null, months.Count > 0 ? months[0] : null, relative);
     }
 
     /// <summary>Whether the words before figure <paramref name="j"/> set it against another ("than the", "up from", "compared with").</summary>
@@ -185,8 +185,8 @@ public static partial class ComparisonWriter
     /// </summary>
     private static bool NamesEarlier(string around, EarlierTime earlier, Period? asked)
     {
-        var years = YearOf().Matches(around).Select(m => int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        var months = MonthName().Matches(around).Select(m => MonthNumber(m.Value)).ToList();
+        var years = PeriodReader.Years(around);
+        var months = PeriodReader.MonthsNamed(around);
         if (years.Count > 0 || months.Count > 0)
         {
             // A year asked must be the one named; a month asked, the one named; and a whole year or a relative time is
@@ -248,11 +248,6 @@ public static partial class ComparisonWriter
         return null;
     }
 
-    private static int MonthNumber(string name) =>
-        Array.FindIndex(MonthPrefixes, p => name.StartsWith(p, StringComparison.OrdinalIgnoreCase)) + 1;
-
-    private static readonly string[] MonthPrefixes = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-
     [GeneratedRegex(@"\bhow\s+(?:much|many|far)\b|\bwhat\s+(?:was|is|were)\s+the\s+(?:change|difference|gap)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DifferenceAsk();
 
@@ -261,12 +256,6 @@ public static partial class ComparisonWriter
 
     [GeneratedRegex(@"^(?:(?:in|during|for|of|at|the|its|a|an|each|whole|full|same|period|previous|prior|preceding|last|earlier|before|ago|years?|months?|quarters?|half|weeks?|level|figure|reading|rate|pace|total|one|two|three|four|five|six|nine|eleven|twelve|first|second|third|fourth|end|(?:19|20)\d\d(?:'s)?|q[1-4]|h[12]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s*[-–]\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)?)(?:\s+|$))+$", RegexOptions.IgnoreCase)]
     private static partial Regex OnlyTimeWords();
-
-    [GeneratedRegex(@"\b(?:19|20)\d\d\b")]
-    private static partial Regex YearOf();
-
-    [GeneratedRegex(@"\b(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex MonthName();
 
     [GeneratedRegex(@"\b(?:previous|prior|preceding|earlier|ago|last\s+(?:year|month|quarter)|same\s+period)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RelativeTime();

@@ -27,6 +27,7 @@ public sealed class ReaderPartsTests
         Assert.Contains(Period.ForYearToDate(2025, 11), PeriodReader.Read("Over the first 11 months output declined 4.0 percent.", published));
         Assert.Contains(Period.ForYearToDate(2025, 4), PeriodReader.Read("From January to April, output surpassed 473 GWh.", published));
         Assert.Equal([Period.ForYearToDate(2025, 2)], PeriodReader.Read("Output rose 3 percent in January and February.", published));
+        Assert.Equal([6, 5, 9], PeriodReader.MonthsNamed("Output may rise in June, after May, and in Sep."));
         Assert.Equal([Period.ForMonth(2025, 3), Period.ForMonth(2025, 4)], PeriodReader.Read("Output rose 3 percent in March and April.", published));
         Assert.Contains(Period.ForYear(2025), PeriodReader.Read("Sales grew faster this year.", published));
         Assert.Equal([Period.ForMonth(2025, 11)], PeriodReader.Read("Sales rose 25 percent last month.", published));
