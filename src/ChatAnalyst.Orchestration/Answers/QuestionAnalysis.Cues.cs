@@ -91,7 +91,7 @@ public sealed partial record QuestionAnalysis
         "full", "whole", "entire", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
         "december", "quarter", "q1", "q2", "q3", "q4", "month", "first", "half", "end", "start", "annual", "yearly",
-        "jan-nov", "previou", "prior", "last", "same", "what", "about", "and", "too", "second", "third", "fourth", "own",
+        "previou", "prior", "last", "same", "what", "about", "and", "too", "second", "third", "fourth", "own",
         "alone", "itself", "only", "single", "before", "earlier", "ago", "later", "after", "next", "one", "two", "three", "four", "five", "both", "top", "leader", "who",
     };
 

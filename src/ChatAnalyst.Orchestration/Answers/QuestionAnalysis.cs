@@ -185,8 +185,12 @@ public sealed partial record QuestionAnalysis
 
     private static List<string> SubjectTerms(string text) =>
         TextTerms.ContentTerms(text)
-            .Where(t => !PeriodWords.Contains(t) && !MeasureWords.Contains(t) && !IsYear(t))
+            .Where(t => !IsPeriodWord(t) && !MeasureWords.Contains(t) && !IsYear(t))
             .ToList();
+
+    /// <summary>A word that only names a period, hyphenated ones too ("january-february", "jan-nov", "2021-2022").</summary>
+    private static bool IsPeriodWord(string term) =>
+        PeriodWords.Contains(term) || (term.Contains('-', StringComparison.Ordinal) && term.Split('-').All(p => PeriodWords.Contains(p) || IsYear(p)));
 
     private static bool IsYear(string term) => term.Length == 4 && int.TryParse(term, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is > 1990 and < 2100;
 

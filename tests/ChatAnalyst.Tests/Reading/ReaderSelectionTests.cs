@@ -192,6 +192,18 @@ public sealed class ReaderSelectionTests
         Assert.Equal(0, found);
     }
 
+    [Theory]
+    [InlineData("Was that faster or slower than in January-February?", "january-february")]
+    [InlineData("Gear output growth in Jan-Sep 2019?", "jan-sep")]
+    [InlineData("Gear output over 2021-2022?", "2021-2022")]
+    public void A_hyphenated_period_is_no_subject_word(string question, string period)
+    {
+        var analysis = QuestionAnalysis.Analyze(question, ["How fast did gear output grow in the first quarter of 2019?"], BilingualGlossary.Empty);
+
+        Assert.DoesNotContain(period, analysis.Terms.Keys);
+        Assert.Contains(analysis.Terms.Keys, t => t.StartsWith("gear", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_unit_the_question_asks_in_names_no_entity()
     {
