@@ -47,6 +47,9 @@ internal sealed class DenseSnapshot
 
     public long Version { get; }
 
+    /// <summary>Sentence vectors of chunks searches returned, read from the index at this version.</summary>
+    public SentenceVectorCache SentenceVectors { get; } = new();
+
     public IReadOnlyDictionary<string, StoredDocument> Documents => _documents;
 
     public IReadOnlyList<EmbeddedChunk> Chunks => _chunks;

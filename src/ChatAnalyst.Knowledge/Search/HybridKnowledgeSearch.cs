@@ -117,13 +117,43 @@ public sealed class HybridKnowledgeSearch : IKnowledgeSearch, IDisposable
 
         // Sentence vectors are not held in memory: they are read for the passages returned, and only when scored.
         var chosen = Diversify(fused, snapshot, top);
-        var sentenceVectors = queryVector.IsEmpty
-            ? null
-            : await _index.GetSentenceVectorsAsync(chosen.Select(c => c.ChunkId).ToList(), _modelId, cancellationToken);
+        var sentenceVectors = queryVector.IsEmpty ? null : await SentenceVectorsAsync(snapshot, chosen, cancellationToken);
         return chosen
             .Select(f => ToPassage(snapshot, f.ChunkId, f.Score, queryVector, sentenceVectors))
             .OfType<Passage>()
             .ToList();
+    }
+
+    /// <summary>Empties the cache of sentence vectors (the bench, to time searches whose passages are read from the index).</summary>
+    internal void ClearSentenceVectorCache() => _snapshot?.SentenceVectors.Clear();
+
+    /// <summary>The chosen chunks' sentence vectors: those the snapshot's cache holds, the others read from the index (and kept).</summary>
+    private async Task<IReadOnlyDictionary<string, float[]>> SentenceVectorsAsync(DenseSnapshot snapshot, List<(string ChunkId, double Score)> chosen, CancellationToken cancellationToken)
+    {
+        var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        List<string>? missing = null;
+        foreach (var (chunkId, _) in chosen)
+        {
+            if (snapshot.SentenceVectors.TryGet(chunkId, out var cached))
+            {
+                vectors[chunkId] = cached;
+            }
+            else
+            {
+                (missing ??= []).Add(chunkId);
+            }
+        }
+
+        if (missing is not null)
+        {
+            foreach (var (chunkId, read) in await _index.GetSentenceVectorsAsync(missing, _modelId, cancellationToken))
+            {
+                vectors[chunkId] = read;
+                snapshot.SentenceVectors.Add(chunkId, read);
+            }
+        }
+
+        return vectors;
     }
 
     /// <summary>Reloads the in-memory vectors now rather than on the next search.</summary>

@@ -89,11 +89,16 @@ internal sealed class FunctionCallingLoop(Kernel kernel, AiOptions options, Limi
     /// <summary>Runs one round's calls (a refused call's result is its refusal) and adds each result to the chat, in call order.</summary>
     private async Task RunCallsAsync(AnswerTurn turn, List<FunctionCallContent> calls, List<string?> refusals, bool lastToolRound, CancellationToken cancellationToken)
     {
-        var results = calls.Count == 1
-            ? [refusals[0] ?? await InvokeToolAsync(calls[0], cancellationToken)]
-            : await Task.WhenAll(calls.Select((call, i) => refusals[i] is { } refused
-                ? Task.FromResult<object?>(refused)
-                : Task.Run(() => InvokeToolAsync(call, cancellationToken), cancellationToken)));
+        // The first call (the planner's article search: its query embedding is the turn's longest step) runs here, after
+        // the others go to the pool; queued with them it started last, as a pool thread takes its newest item first.
+        var tasks = new Task<object?>[calls.Count];
+        for (var i = calls.Count - 1; i >= 0; i--)
+        {
+            var call = calls[i];
+            tasks[i] = refusals[i] is { } refused ? Task.FromResult<object?>(refused) : i == 0 ? InvokeToolAsync(call, cancellationToken) : Task.Run(() => InvokeToolAsync(call, cancellationToken), cancellationToken);
+        }
+
+        var results = await Task.WhenAll(tasks);
         for (var i = 0; i < calls.Count; i++)
         {
             var result = results[i] is ToolEvidence evidence ? turn.Ledger.Register(lastToolRound ? evidence.WithoutSeriesIds() : evidence) : results[i];

@@ -7,6 +7,12 @@ namespace ChatAnalyst.Orchestration.Grounding;
 /// </summary>
 public sealed class EvidenceNumbers
 {
+    /// <summary>
+    /// What each evidence text supports, read once: the guard reads the same passages and series turn after turn.
+    /// A pure function of the text; at most 2,048 texts, emptied when full.
+    /// </summary>
+    private static readonly Reading.BoundedCache<string, (decimal[] Figures, decimal[] DateParts)> Read = new(StringComparer.Ordinal, 2048);
+
     private readonly HashSet<decimal> _figures = [];
     private readonly HashSet<decimal> _dateParts = [];
 
@@ -18,13 +24,25 @@ public sealed class EvidenceNumbers
             return;
         }
 
-        foreach (var mention in NumberReader.Read(text))
+        var (figures, dateParts) = NumbersOf(text);
+        _figures.UnionWith(figures);
+        _dateParts.UnionWith(dateParts);
+    }
+
+    /// <summary>The numbers <paramref name="text"/> states and its month numbers, from the cache when read before.</summary>
+    internal static (decimal[] Figures, decimal[] DateParts) NumbersOf(string text)
+    {
+        if (!Read.TryGetValue(text, out var numbers))
         {
-            _figures.UnionWith(mention.Values);
+            numbers = (NumberReader.Read(text).SelectMany(m => m.Values).ToArray(), NumberReader.MonthNumbersIn(text).ToArray());
+            Read.Add(text, numbers);
         }
 
-        _dateParts.UnionWith(NumberReader.MonthNumbersIn(text));
+        return numbers;
     }
+
+    /// <summary>Empties the cache of texts read (tests, and the bench's first-sight figures).</summary>
+    internal static void ClearCache() => Read.Clear();
 
     /// <summary>Adds a publication date: its year as a number, its month and day as date parts.</summary>
     public void Add(DateOnly date)

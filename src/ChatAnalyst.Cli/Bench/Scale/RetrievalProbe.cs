@@ -22,6 +22,7 @@ internal static class RetrievalProbe
         ArgumentNullException.ThrowIfNull(options);
         var kernel = host.Get<Kernel>();
         var glossary = host.Get<BilingualGlossary>();
+        var search = host.Get<HybridKnowledgeSearch>();
         var reader = new OfflineReader(host.Get<ReaderModel>(), host.Get<UnitNames>());
         var retrieval = new Latencies();
         var reading = new Latencies();
@@ -32,6 +33,8 @@ internal static class RetrievalProbe
         {
             var question = questions[(i + options.Warmup) % questions.Count];
             var analysis = QuestionAnalysis.Analyze(question, [], glossary, host.Get<UnitNames>());
+            // At scale most passages a search returns were not returned lately: their sentence vectors are read from the index.
+            search.ClearSentenceVectorCache();
             host.Clock.Reset();
             var started = Stopwatch.GetTimestamp();
             var result = await kernel.InvokeAsync(KnowledgeBasePlugin.PluginName, KnowledgeBasePlugin.SearchArticles, new() { ["query"] = analysis.SearchText, ["top"] = 6 }, cancellationToken);
