@@ -48,14 +48,13 @@ public static partial class ComparisonWriter
     /// <summary>The change from a sentence that sets a figure against the earlier time ("up from 53.9 percent in June").</summary>
     private static (string Text, string Gap)? SetAgainstIn(QuestionAnalysis asked, EarlierTime earlier, IEnumerable<ReaderCandidate> candidates)
     {
-        var question = asked;
         foreach (var candidate in candidates)
         {
-            var text = TableRowQuote.Trim(question, candidate.Text, candidate.Item.Source.Published);
+            var text = TableRowQuote.Trim(asked, candidate.Text, candidate.Item.Source.Published);
             var figures = Figures(candidate, text, asked);
             for (var j = 0; j < figures.Count; j++)
             {
-                if (!IsSetAgainst(text, figures, j) || !NamesEarlier(Around(text, figures, j), earlier, question.Period))
+                if (!IsSetAgainst(text, figures, j) || !NamesEarlier(Around(text, figures, j), earlier, asked.Period))
                 {
                     continue;
                 }
