@@ -63,7 +63,7 @@ public static partial class ComparisonWriter
     [GeneratedRegex(@"(?:^|[,:–]|\b(?:faster|slower|higher|lower|larger|bigger|smaller|more|less|fewer|better|worse|stronger|weaker)\b|\b(?:did|does|was|were|is|are)\b)\s*(?:in\s+\d{4}\s*,?\s*)?(?:in china\s*,?\s*|china'?s?\s+)?(?<a>[^,:?]{2,80}?)\s+(?:or|vs\.?|versus)\s+(?<b>[^,?:–—]{2,80}?)(?=\s*(?:[,?:–—]|\band\b|\bin\s+(?:19|20)\d\d|$))", RegexOptions.IgnoreCase)]
     private static partial Regex OrPattern();
 
-    [GeneratedRegex(@"\b(?:did|does|was|were|is|are)\s+(?<a>.{2,80}?)\s+(?:grow|rise|increase|fall|expand)?\s*(?:faster|slower|more|higher|lower|less|bigger|larger)\s+than\s+(?<b>[^,?]{2,80}?)(?=\s*(?:[,?]|$|\bin\b))|\b(?<a>[^,?]{2,60}?)\s+(?:exceed|exceeds|outpace|outpaces|beat|beats)\s+(?<b>[^,?]{2,60}?)(?=\s*(?:[,?]|$|\bin\b))|\bhow\s+(?:much|many|far)\s+(?:more|bigger|larger|higher|greater|faster|lower|smaller|less)\s+(?:is|are|was|were)\s+(?<a>.{2,80}?)\s+than\s+(?<b>[^,?]{2,80}?)(?=\s*(?:[,?]|$|\bin\b))|\bhow\s+(?:much|many|far)\s+(?:more|bigger|larger|higher|greater|faster|slower|lower|smaller|less|fewer)\s+(?:[a-z-]+\s+){0,2}?(?:did|does|do|has|have|had)\s+(?<a>[^,?]{2,80}?)\s+[a-z]+\s+than\s+(?<b>[^,?]{2,80}?)(?=\s*(?:[,?]|$|\bin\b))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:did|does|was|were|is|are)\s+(?<a>.{2,80}?)\s+(?:grow|rise|increase|fall|expand)?\s*(?:faster|slower|more|higher|lower|less|bigger|larger)\s+than\s+(?<b>[^,?]{2,80}?)(?=\s*(?:[,?]|$|\bin\b))|\b(?<a>[^,?]{2,60}?)\s+(?:exceed|exceeds|outpace|outpaces|beat|beats)\s+(?<b>[^,?]{2,60}?)(?=\s*(?:[,?]|$|\bin\b))|\bhow\s+(?:much|many|far)\s+(?:(?:percentage\s+)?points?\s+)?(?:more|bigger|larger|higher|greater|faster|lower|smaller|less)\s+(?:is|are|was|were)\s+(?<a>.{2,80}?)\s+than\s+(?<b>[^,?]{2,80}?)(?=\s*(?:[,?]|$|\bin\b))|\bhow\s+(?:much|many|far)\s+(?:(?:percentage\s+)?points?\s+)?(?:more|bigger|larger|higher|greater|faster|slower|lower|smaller|less|fewer)\s+(?:[a-z-]+\s+){0,2}?(?:did|does|do|has|have|had)\s+(?<a>[^,?]{2,80}?)\s+[a-z]+\s+than\s+(?<b>[^,?]{2,80}?)(?=\s*(?:[,?]|$|\bin\b))", RegexOptions.IgnoreCase)]
     private static partial Regex ThanPattern();
 
     [GeneratedRegex(@"\b(?:compare|comparing|between)\s+(?<a>[^,?]{2,80}?)\s+(?:and|with|to)\s+(?<b>[^,?–]{2,80}?)(?=\s*(?:[,?–]|\bin\s+(?:19|20)\d\d|$))", RegexOptions.IgnoreCase)]
@@ -113,6 +113,9 @@ public static partial class ComparisonWriter
     // no change), holding a joining word.
     [GeneratedRegex(@"^(?=[^\d.;]{0,80}$)(?!.*\b(?:is|are|was|were|be|been|has|have|had|accounted|accounting|made|making|reached|reaching|stood|standing|share|shares|proportion|total)\b).*(?:\band\b|,|\bor\b|\bwhile\b)", RegexOptions.IgnoreCase)]
     private static partial Regex ListedAfter();
+
+    [GeneratedRegex(@"^\s*(?:%|percent|per cent)?\s*(?:share|stake|proportion|of\s+(?:the\s+)?(?:total|all|overall))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ShareAfter();
 
     [GeneratedRegex(@"^\s(?<w>[a-z][a-z-]{1,24})\b(?!-)")]
     private static partial Regex CountedWord();

@@ -33,6 +33,8 @@ public sealed class ComparisonSidesTests
     [InlineData("H1 2019: was gadget trade with Ruritania or with Freedonia bigger?", "gadget trade with Ruritania", "Freedonia")]
     [InlineData("Did gears or wheels add more capacity in 2019?", "gears", "wheels")]
     [InlineData("Gear output vs wheel output during the spring rush: which rose more?", "Gear output", "wheel output")]
+    [InlineData("Nov 2019: how many points faster did gear output grow than wheel output?", "gear output", "wheel output")]
+    [InlineData("How many percentage points higher was gadget growth than gear growth in 2019?", "gadget growth", "gear growth")]
     public void The_sides_are_read_from_the_ways_analysts_ask(string question, string left, string right)
     {
         var sides = ComparisonWriter.Sides(question);
@@ -49,6 +51,21 @@ public sealed class ComparisonSidesTests
     [InlineData("Did gadget sales grow more than 5% in 2019?")]
     public void A_side_that_is_only_another_time_or_several_things_is_no_pair(string question) =>
         Assert.Null(ComparisonWriter.Sides(question));
+
+    [Fact]
+    public void A_share_written_after_a_change_is_not_a_second_change()
+    {
+        // "a 9.5 percent share" follows a rise with only a comma between them, as a second rate in a list would; it is
+        // a proportion, so the wheel side has no change to compare and no gap is claimed from it.
+        var text = Compare(
+            "In 2019, how many points faster did gear exports grow than wheel trade?",
+            "Gear exports climbed 20.7 percent in 2019.",
+            "Wheel trade came to 13 billion, up 17.9 percent, giving wheels a 9.5 percent share of all trade.");
+
+        Assert.NotNull(text);
+        Assert.Contains("20.7% against 17.9%", text, StringComparison.Ordinal);
+        Assert.Contains("2.8 percentage points", text, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void A_rise_beats_a_fall_and_the_gap_spans_both()
