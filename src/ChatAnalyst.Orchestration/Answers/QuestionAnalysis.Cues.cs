@@ -28,10 +28,11 @@ public sealed partial record QuestionAnalysis
     private static partial Regex ExcludedCue();
 
     /// <summary>
-    /// Whether the period asked is the period of the figure asked for. In "who" and "when" questions it often dates an
-    /// event instead ("who spoke at the January press conference"), so it does not rule out sentences about other periods.
+    /// Whether the period asked is the period of the figure asked for. In "who", "when" and "why" questions it often dates
+    /// an event instead ("who spoke at the January press conference", "why did output drop in 2019" answered by a sentence
+    /// about the first nine months or by one that names no period), so it does not rule out sentences about other periods.
     /// </summary>
-    public bool PeriodDatesFigure => Intent is not (QuestionIntent.Who or QuestionIntent.When);
+    public bool PeriodDatesFigure => Intent is not (QuestionIntent.Who or QuestionIntent.When or QuestionIntent.Explain);
 
     /// <summary>
     /// Whether a number the user wrote is a figure they quote ("9.2%", "3.6 trillion", "17 investors"), not a count that

@@ -95,9 +95,12 @@ public sealed class ReaderSelectionTests
         var otherPeriod = Features((conflict, 1), (number, 1));
         var asked = Features((match, 1), (number, 1));
         var who = QuestionAnalysis.Analyze("Who chaired the January 2025 press conference of the port authority?", [], BilingualGlossary.Empty);
+        var why = QuestionAnalysis.Analyze("Why did port throughput drop in 2025?", [], BilingualGlossary.Empty);
         var figure = QuestionAnalysis.Analyze("How much did port throughput grow in January 2025?", [], BilingualGlossary.Empty);
 
         Assert.False(who.PeriodDatesFigure);
+        Assert.Equal(QuestionIntent.Explain, why.Intent);
+        Assert.False(why.PeriodDatesFigure);
         Assert.True(figure.PeriodDatesFigure);
         Assert.Equal(0, ReaderSelector.Select([otherPeriod, asked], [9.0, 3.0], ReaderSelector.RulesFor(who)));
         Assert.Equal(1, ReaderSelector.Select([otherPeriod, asked], [9.0, 3.0], ReaderSelector.RulesFor(figure)));
