@@ -177,8 +177,9 @@ public sealed partial record QuestionAnalysis
     }
 
     /// <summary>The text with the English of its Chinese terms added (the glossary's), for the English cues.</summary>
+    /// <summary>The question in English words (a Chinese one with its glossary terms), a misspelt month read as the month.</summary>
     private static string EnglishOf(string text, BilingualGlossary glossary) =>
-        TextTerms.IsChinese(text) ? text + " " + string.Join(' ', glossary.EnglishTermsIn(text)) : text;
+        TextTerms.IsChinese(text) ? text + " " + string.Join(' ', glossary.EnglishTermsIn(text)) : MonthSpelling.Fix(text);
 
     private static MeasureWanted MeasureOf(string lower) =>
         RateCue().IsMatch(lower) ? MeasureWanted.Rate : AmountCue().IsMatch(lower) ? MeasureWanted.Amount : MeasureWanted.Any;
