@@ -35,6 +35,7 @@ public sealed class ComparisonSidesTests
     [InlineData("Gear output vs wheel output during the spring rush: which rose more?", "Gear output", "wheel output")]
     [InlineData("Nov 2019: how many points faster did gear output grow than wheel output?", "gear output", "wheel output")]
     [InlineData("How many percentage points higher was gadget growth than gear growth in 2019?", "gadget growth", "gear growth")]
+    [InlineData("How many kilometres longer was the Ruritania gear line than Freedonia's?", "Ruritania gear line", "Freedonia's")]
     public void The_sides_are_read_from_the_ways_analysts_ask(string question, string left, string right)
     {
         var sides = ComparisonWriter.Sides(question);

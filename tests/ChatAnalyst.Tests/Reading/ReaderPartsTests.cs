@@ -122,6 +122,8 @@ public sealed class ReaderPartsTests
     [InlineData("Which market saw the steeper fall in widget sales, the north or the south?")]
     [InlineData("Did the north or the south see a sharper drop in 2024?")]
     [InlineData("Which grew faster, exports or imports?")]
+    [InlineData("By how much did gadget revenue beat gear revenue in H1 2014?")]
+    [InlineData("How many kilometres longer was the Ruritania gear line than Freedonia's?")]
     public void A_comparative_makes_a_comparison_question(string question) =>
         Assert.Equal(QuestionIntent.Comparison, QuestionAnalysis.Analyze(question, [], BilingualGlossary.Empty).Intent);
 
