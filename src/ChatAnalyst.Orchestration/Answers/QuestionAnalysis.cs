@@ -176,8 +176,10 @@ public sealed partial record QuestionAnalysis
         };
     }
 
-    /// <summary>The text with the English of its Chinese terms added (the glossary's), for the English cues.</summary>
-    /// <summary>The question in English words (a Chinese one with its glossary terms), a misspelt month read as the month.</summary>
+    /// <summary>
+    /// The text for the English cues: a Chinese question with the English of its terms added (the glossary's), an
+    /// English one with a misspelt month before a year read as the month.
+    /// </summary>
     private static string EnglishOf(string text, BilingualGlossary glossary) =>
         TextTerms.IsChinese(text) ? text + " " + string.Join(' ', glossary.EnglishTermsIn(text)) : MonthSpelling.Fix(text);
 

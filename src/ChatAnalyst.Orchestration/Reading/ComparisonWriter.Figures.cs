@@ -37,7 +37,7 @@ public static partial class ComparisonWriter
 
             // "rising 7.7 percent and 8.9 percent", "grew 5.0 percent in A, B 6.2 percent", "by 3 percent in A and 4 percent
             // in B": a rate listed after a change, with only a few words and a joining word between them, is a change too.
-            // A rate that is a share ("up 4.1 percent, giving it a 9.5 percent share") is listed after one, not a change.
+            // A share written after a change ("up 4.1 percent, giving it a 9.5 percent share") is not a second change.
             var listed = previousChangeEnd >= 0 && ListedAfter().IsMatch(text[previousChangeEnd..m.Index]) && !ShareAfter().IsMatch(text[(m.Index + m.Length)..]);
             var isChange = kind == "%" && (listed || ChangeBefore().IsMatch(text[Math.Max(0, m.Index - 30)..m.Index]) || ChangeAfter().IsMatch(text[(m.Index + m.Length)..]));
             // A bare figure under a column headed by its period alone says nothing of its kind; within one column it
