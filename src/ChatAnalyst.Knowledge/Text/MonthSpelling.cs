@@ -14,6 +14,9 @@ public static partial class MonthSpelling
 {
     private static readonly string[] Names = CultureInfo.InvariantCulture.DateTimeFormat.MonthNames.Where(n => n.Length > 0).ToArray();
 
+    /// <summary>The months a misspelling is read as, lower-case: those of five letters or more.</summary>
+    private static readonly (string Name, string Lower)[] Readable = Names.Where(n => n.Length >= 5).Select(n => (n, n.ToLowerInvariant())).ToArray();
+
     /// <summary>The text with each misspelt month name before a year written as the month's name.</summary>
     public static string Fix(string text)
     {
@@ -25,16 +28,17 @@ public static partial class MonthSpelling
     public static string? Month(string word)
     {
         ArgumentNullException.ThrowIfNull(word);
-        if (word.Length < 4 || Names.Any(n => n.StartsWith(word, StringComparison.OrdinalIgnoreCase)) || word.Equals("sept", StringComparison.OrdinalIgnoreCase))
+        // A month name, or its start ("Sept", "Augu"), is no misspelling.
+        if (word.Length < 4 || Names.Any(n => n.StartsWith(word, StringComparison.OrdinalIgnoreCase)))
         {
             return null;
         }
 
         var lower = word.ToLowerInvariant();
-        foreach (var name in Names.Where(n => n.Length >= 5))
+        foreach (var (name, month) in Readable)
         {
             var limit = name.Length >= 8 ? 2 : 1;
-            if (char.ToLowerInvariant(name[0]) == lower[0] && EditDistance.Compute(lower, name.ToLowerInvariant(), limit) <= limit)
+            if (month[0] == lower[0] && EditDistance.Compute(lower, month, limit) <= limit)
             {
                 return name;
             }

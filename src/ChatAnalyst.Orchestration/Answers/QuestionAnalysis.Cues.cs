@@ -160,7 +160,7 @@ public sealed partial record QuestionAnalysis
     private static partial Regex Pronoun();
 
 
-    [GeneratedRegex(@"\b(faster|slower|higher|lower|bigger|larger|smaller|greater|stronger|weaker|better|worse|steeper|sharper|deeper|quicker|more|less|fewer|margin|gap|difference|apart(?!\s+from)|how close|versus|vs\.?|compare[sd]?|comparison|stack up|outpace[sd]?|exceed(?:s|ed)?|ahead of|behind|longer|shorter|beat|beats|topped|trailed)\b|哪个|更快|更高|更大|相比|比较|对比")]
+    [GeneratedRegex(@"\b(faster|slower|higher|lower|bigger|larger|smaller|greater|stronger|weaker|better|worse|steeper|sharper|deeper|quicker|more|less|fewer|margin|gap|difference|apart(?!\s+from)|how close|versus|vs\.?|compare[sd]?|comparison|stack up|outpace[sd]?|exceed(?:s|ed)?|ahead of|behind|(?<!\bno\s)longer|shorter|beat|beats|topped|trailed)\b|哪个|更快|更高|更大|相比|比较|对比")]
     private static partial Regex ComparisonCue();
 
     [GeneratedRegex(@"\b(?:than|compared\s+(?:with|to)|versus|vs\.?)\s.*$")]

@@ -127,6 +127,10 @@ public sealed class ReaderPartsTests
     public void A_comparative_makes_a_comparison_question(string question) =>
         Assert.Equal(QuestionIntent.Comparison, QuestionAnalysis.Analyze(question, [], BilingualGlossary.Empty).Intent);
 
+    [Fact]
+    public void No_longer_is_no_comparative() =>
+        Assert.NotEqual(QuestionIntent.Comparison, QuestionAnalysis.Analyze("Is Gearco no longer the largest gadget maker?", [], BilingualGlossary.Empty).Intent);
+
     [Theory]
     [InlineData("What did the ministry attribute the rapid growth of the sector to?")]
     [InlineData("What initiative does the agency credit for the build-out of the network?")]
