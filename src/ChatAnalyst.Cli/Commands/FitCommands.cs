@@ -27,7 +27,7 @@ public static class FitCommands
         var train = new Option<string[]>("--train")
         {
             Description = "FILE@FOLDER: an answers JSONL and the article folder its questions are about (repeatable).",
-            DefaultValueFactory = _ => ["tests/eval/answers.jsonl@knowledge/articles", "tests/eval/train-sources.jsonl@../shared/sources", "tests/eval/train-news.jsonl@tests/eval/train-news", "tests/eval/train-news2.jsonl@tests/eval/train-news2", "tests/eval/train-news3.jsonl@tests/eval/train-news3", "tests/eval/train-news4.jsonl@tests/eval/train-news4", "tests/eval/train-news5.jsonl@tests/eval/train-news5", "tests/eval/train-news6.jsonl@tests/eval/train-news6", "tests/eval/train-news7.jsonl@tests/eval/train-news7", "tests/eval/train-news8.jsonl@tests/eval/train-news8"],
+            DefaultValueFactory = _ => ["tests/eval/answers.jsonl@knowledge/articles", "tests/eval/train-sources.jsonl@../shared/sources", "tests/eval/train-news.jsonl@tests/eval/train-news", "tests/eval/train-news2.jsonl@tests/eval/train-news2", "tests/eval/train-news3.jsonl@tests/eval/train-news3", "tests/eval/train-news4.jsonl@tests/eval/train-news4", "tests/eval/train-news5.jsonl@tests/eval/train-news5", "tests/eval/train-news6.jsonl@tests/eval/train-news6", "tests/eval/train-news7.jsonl@tests/eval/train-news7", "tests/eval/train-news8.jsonl@tests/eval/train-news8", "tests/eval/train-news9.jsonl@tests/eval/train-news9"],
         };
         var output = new Option<string>("--out") { Description = "Where to write the model.", DefaultValueFactory = _ => DefaultOut };
         var reader = new Command("reader", "Fit the offline reader's ranker and abstainer.") { train, output };
