@@ -130,4 +130,8 @@ public static partial class ComparisonWriter
     // A figure, not an ordinal ("ranked 12th"). A currency code written onto the figure ("CNY115.2 billion") does not hide it.
     [GeneratedRegex(@"(?:(?<![\w.])|(?<=\b(?-i:[A-Z]{2,3})))(?<n>\d+(?:,\d{3})*(?:\.\d+)?)(?![\d,.]\d|\d|(?:st|nd|rd|th)\b)(?:\s*(?<u>%|percent|per cent|million|billion|trillion|thousand)\b|(?<u>%))?", RegexOptions.IgnoreCase)]
     private static partial Regex FigurePattern();
+
+    /// <summary>A side clause of a sentence: from ", which", ", while", "; " and the like to the next comma (not one inside a number), semicolon or the end.</summary>
+    [GeneratedRegex(@"(?:,\s*(?:which|while|whereas|but|against|compared\s+with|up\s+from|down\s+from)\b|;)(?:[^,;]|(?<=\d),(?=\d))*", RegexOptions.IgnoreCase)]
+    private static partial Regex SideClauses();
 }

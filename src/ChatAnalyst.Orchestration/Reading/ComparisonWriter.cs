@@ -143,12 +143,21 @@ public static partial class ComparisonWriter
 
     /// <summary>
     /// " in January–November 2025" when both figures are for one period and the cited sentence writes its year, so the
-    /// reader sees what the figures cover without reading on; otherwise nothing.
+    /// reader sees what the figures cover without reading on; otherwise nothing. Within one sentence a year written in a
+    /// side clause with only one of the figures ("A has 45,400 km, behind B, which had 90,000 km in 2005") dates that
+    /// figure alone.
     /// </summary>
-    private static string PeriodOf(Figure high, Figure low) =>
-        high.Period is { } period && period == low.Period && high.Sentence.Contains(period.Year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            ? " in " + period.Label
-            : string.Empty;
+    private static string PeriodOf(Figure high, Figure low)
+    {
+        var year = high.Period?.Year.ToString(CultureInfo.InvariantCulture);
+        var at = year is null || high.Period != low.Period ? -1 : high.Sentence.IndexOf(year, StringComparison.Ordinal);
+        var oneSided = at >= 0 && high.Sentence == low.Sentence
+            && SideClauses().Matches(high.Sentence).FirstOrDefault(c => c.Index <= at && at < c.Index + c.Length) is { } clause
+            && Inside(clause, high.Index) != Inside(clause, low.Index);
+        return at >= 0 && !oneSided ? " in " + high.Period!.Value.Label : string.Empty;
+    }
+
+    private static bool Inside(Match clause, int index) => clause.Index <= index && index < clause.Index + clause.Length;
 
     /// <summary>The side's own words: its content terms (years included) that the other side does not share.</summary>
     private static string[] Distinct(string side, string other)

@@ -22,6 +22,12 @@ public sealed class ComparisonSidesTests
     private static string? Compare(string question, params string[] sentences) =>
         ComparisonWriter.Compare(QuestionAnalysis.Analyze(question, [], BilingualGlossary.Empty), Candidates(sentences));
 
+    /// <summary>As <see cref="Compare"/>, with the one sentence dated to <paramref name="year"/> as the candidate builder dates it.</summary>
+    private static string? CompareIn(int year, string question, string sentence) =>
+        ComparisonWriter.Compare(
+            QuestionAnalysis.Analyze(question, [], BilingualGlossary.Empty),
+            Candidates(sentence).Select(c => c with { Periods = [Period.ForYear(year)] }).ToList());
+
     [Theory]
     [InlineData("H1 2019: gadget sales to Ruritania vs Freedonia — which was larger and by how much?", "gadget sales to Ruritania", "Freedonia")]
     [InlineData("Gear sales vs wheel sales in H1 2019: how many more gears?", "Gear sales", "wheel sales")]
@@ -120,6 +126,31 @@ public sealed class ComparisonSidesTests
 
         Assert.NotNull(text);
         Assert.Contains("a gap of 16,700 stalls", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_year_in_a_side_clause_dates_only_its_own_figure()
+    {
+        // 2005 is the year of the Ruritania figure alone ("which had … in 2005"); the Freedonia figure is for "now".
+        var text = CompareIn(
+            2005,
+            "How many kilometres longer was the Ruritania gear line in 2005 than Freedonia's?",
+            "Freedonia now has 45,400 kilometers of gear line, second behind Ruritania, which had 90,000 kilometers in 2005.");
+
+        Assert.NotNull(text);
+        Assert.StartsWith("The larger figure is for Ruritania gear line: 90,000 kilometers against 45,400 kilometers for Freedonia's, a gap of 44,600", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_year_that_heads_both_figures_dates_them_both()
+    {
+        var text = CompareIn(
+            2019,
+            "Which handled more stalls in 2019, Gearport or Wheelport?",
+            "In 2019 Wheelport handled 83,700 stalls, and Gearport 67,000 stalls, which was a record.");
+
+        Assert.NotNull(text);
+        Assert.Contains("for Gearport in 2019, a gap of 16,700 stalls", text, StringComparison.Ordinal);
     }
 
     [Fact]
