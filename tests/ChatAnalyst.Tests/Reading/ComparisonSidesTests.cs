@@ -128,29 +128,19 @@ public sealed class ComparisonSidesTests
         Assert.Contains("a gap of 16,700 stalls", text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_year_in_a_side_clause_dates_only_its_own_figure()
+    /// <summary>
+    /// A year dates both figures in the lead only when it is written for both: 2005 in "which had … in 2005" is the
+    /// Ruritania figure's alone (Freedonia's is for "now"), while "In 2019" heads both.
+    /// </summary>
+    [Theory]
+    [InlineData(2005, "How many kilometres longer was the Ruritania gear line in 2005 than Freedonia's?", "Freedonia now has 45,400 kilometers of gear line, second behind Ruritania, which had 90,000 kilometers in 2005.", "90,000 kilometers against 45,400 kilometers for Freedonia's, a gap of 44,600")]
+    [InlineData(2019, "Which handled more stalls in 2019, Gearport or Wheelport?", "In 2019 Wheelport handled 83,700 stalls, and Gearport 67,000 stalls, which was a record.", "67,000 stalls for Gearport in 2019, a gap of 16,700 stalls")]
+    public void A_year_dates_only_the_figures_it_is_written_for(int year, string question, string sentence, string expected)
     {
-        // 2005 is the year of the Ruritania figure alone ("which had … in 2005"); the Freedonia figure is for "now".
-        var text = CompareIn(
-            2005,
-            "How many kilometres longer was the Ruritania gear line in 2005 than Freedonia's?",
-            "Freedonia now has 45,400 kilometers of gear line, second behind Ruritania, which had 90,000 kilometers in 2005.");
+        var text = CompareIn(year, question, sentence);
 
         Assert.NotNull(text);
-        Assert.StartsWith("The larger figure is for Ruritania gear line: 90,000 kilometers against 45,400 kilometers for Freedonia's, a gap of 44,600", text, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_year_that_heads_both_figures_dates_them_both()
-    {
-        var text = CompareIn(
-            2019,
-            "Which handled more stalls in 2019, Gearport or Wheelport?",
-            "In 2019 Wheelport handled 83,700 stalls, and Gearport 67,000 stalls, which was a record.");
-
-        Assert.NotNull(text);
-        Assert.Contains("for Gearport in 2019, a gap of 16,700 stalls", text, StringComparison.Ordinal);
+        Assert.Contains(expected, text, StringComparison.Ordinal);
     }
 
     [Fact]
