@@ -152,7 +152,7 @@ public static partial class ComparisonWriter
         var year = high.Period?.Year.ToString(CultureInfo.InvariantCulture);
         var at = year is null || high.Period != low.Period ? -1 : high.Sentence.IndexOf(year, StringComparison.Ordinal);
         var oneSided = at >= 0 && high.Sentence == low.Sentence
-            && SideClauses().Matches(high.Sentence).FirstOrDefault(c => c.Index <= at && at < c.Index + c.Length) is { } clause
+            && SideClauses().Matches(high.Sentence).FirstOrDefault(c => Inside(c, at)) is { } clause
             && Inside(clause, high.Index) != Inside(clause, low.Index);
         return at >= 0 && !oneSided ? " in " + high.Period!.Value.Label : string.Empty;
     }
