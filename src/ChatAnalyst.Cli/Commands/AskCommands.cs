@@ -53,12 +53,15 @@ public static class AskCommands
     {
         ArgumentNullException.ThrowIfNull(global);
         var json = new Option<bool>("--json") { Description = "Print each answer as JSON." };
-        var command = new Command("chat", "Interactive conversation with history; 'help' lists the commands, 'reset' clears the history, an empty line or 'exit' quits.") { json };
+        var explain = new Option<bool>("--explain") { Description = "After each answer, print the offline reader's best candidates with their scores (to stderr)." };
+        var command = new Command("chat", "Interactive conversation with history; 'help' lists the commands, 'reset' clears the history, an empty line or 'exit' quits.") { json, explain };
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var host = global.BuildHost(parse);
             await CliHost.EnsureKnowledgeAsync(host, cancellationToken);
             var orchestrator = host.Services.GetRequiredService<AnswerOrchestrator>();
+            var traces = host.Services.GetRequiredService<ReaderTraceSink>();
+            traces.Enabled = parse.GetValue(explain);
             var history = new List<ChatTurn>();
             Console.WriteLine("ChatAnalyst — ask about China's AI and industrial economy. 'help' lists the commands; an empty line quits.");
             while (!cancellationToken.IsCancellationRequested)
@@ -85,6 +88,11 @@ public static class AskCommands
 
                 var answer = await orchestrator.AnswerAsync(history, line, cancellationToken);
                 AnswerPrinter.Print(answer, parse.GetValue(json), Console.Out);
+                if (traces.Enabled)
+                {
+                    ReaderExplanation.Print(traces.Drain(), host.Services.GetRequiredService<ReaderModel>(), Console.Error);
+                }
+
                 Console.WriteLine();
                 history.Add(new ChatTurn(ChatTurn.User, line));
                 history.Add(new ChatTurn(ChatTurn.Assistant, answer.Text));

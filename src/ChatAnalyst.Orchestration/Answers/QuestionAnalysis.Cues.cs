@@ -35,6 +35,16 @@ public sealed partial record QuestionAnalysis
     public bool PeriodDatesFigure => Intent is not (QuestionIntent.Who or QuestionIntent.When or QuestionIntent.Explain);
 
     /// <summary>
+    /// Whether the period named dates a report rather than (or as well as) its figures: "per the May 2007 report", "the
+    /// ministry's January 2025 release", "according to the agency in January 2008". An article published in that period
+    /// then meets it, whatever period its figures cover.
+    /// </summary>
+    public bool PeriodDatesSource => SourceDated().IsMatch(Text);
+
+    [GeneratedRegex(@"\b(?:19|20)\d\d\s+(?:[a-z'-]+\s+){0,2}?(?:report|release|story|article|white\s+paper|bulletin|briefing|brief|survey|statement|press\s+conference|interview|list|yearbook|edition)\b|\b(?:according\s+to|per)\s+(?:[\w'&.-]+\s+){1,6}?(?:in|on)\s+(?:(?:early|mid|late)[- ]?)?(?:[a-z]+\.?\s+)?(?:19|20)\d\d\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SourceDated();
+
+    /// <summary>
     /// Whether a number the user wrote is a figure they quote ("9.2%", "3.6 trillion", "17 investors"), not a count that
     /// frames the question ("the first 11 months", "the top 3", "over 5 years").
     /// </summary>

@@ -53,14 +53,21 @@ public sealed partial class ReaderFeatures
     }
 
     /// <summary>
-    /// Years the evidence is about: the periods its sentences and titles cover, and the year an undated article's address
-    /// files it under; not any year it mentions in passing (a release date, a base year).
+    /// Years the evidence is about: the periods its sentences and titles cover, the year an undated article's address files
+    /// it under, and its publication years when the question dates a report; not any year it mentions in passing (a
+    /// release date, a base year).
     /// </summary>
     private HashSet<int> Covered(IReadOnlyList<ReaderCandidate> candidates) =>
         candidates.SelectMany(c => c.Periods.Select(p => p.Year))
             .Concat(_documents.Values.SelectMany(d => d.Periods.Select(x => x.Year)))
             .Concat(candidates.Where(c => c.Item.Source.Published is null).Select(c => PeriodReader.UrlYear(c.Item.Source.Url)).OfType<int>())
+            .Concat(_question.PeriodDatesSource ? candidates.Select(c => c.Item.Source.Published?.Year).OfType<int>() : [])
             .ToHashSet();
+
+    /// <summary>The question's period dates a report (<see cref="Answers.QuestionAnalysis.PeriodDatesSource"/>) and the candidate's article was published in it.</summary>
+    private bool SourceDated(ReaderCandidate candidate) =>
+        _question.PeriodDatesSource && candidate.Item.Source.Published is { } published
+        && _asked.Any(a => a.Year == published.Year && published.Month >= a.StartMonth && published.Month <= a.EndMonth);
 
     /// <summary>The share of the question's entities the article never names (worked out once per article).</summary>
     private double EntitiesMissingFrom(DocumentState document) =>

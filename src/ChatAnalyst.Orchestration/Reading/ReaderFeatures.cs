@@ -198,6 +198,8 @@ public sealed partial class ReaderFeatures
         var numbers = FigureNumber().Count(text);
         var periods = candidate.Periods;
         var documentPeriods = document.Periods;
+        // A period that dates a report ("per the May 2007 report") is met by an article published in it.
+        var dated = SourceDated(candidate);
         // Read only when the question names a year: it is the one feature that needs them.
         var years = _askedYears.Count > 0 ? ReaderCache.StatedYearsOf(text) : [];
 
@@ -210,12 +212,12 @@ public sealed partial class ReaderFeatures
             document.Coverage ??= Coverage(document.Terms),
             // Entities are looked up in the plain text too: a folded synonym ("integrated circuit" → one term) must not hide a name.
             EntitiesMissingFrom(document),
-            _asked.Count > 0 && periods.Any(_asked.Contains) ? 1 : 0,
-            _asked.Count > 0 && periods.Count > 0 && !periods.Any(_asked.Contains) ? 1 : 0,
-            _asked.Count > 0 && !periods.Any(_asked.Contains) && periods.Any(p => _asked.Any(a => a.Year == p.Year)) ? 1 : 0,
-            _asked.Count > 0 && documentPeriods.Any(_asked.Contains) ? 1 : 0,
-            _asked.Count > 0 && documentPeriods.Count > 0 && !documentPeriods.Any(_asked.Contains) ? 1 : 0,
-            _askedYears.Count > 0 && years.Count > 0 && !years.Any(_askedYears.Contains) ? 1 : 0,
+            _asked.Count > 0 && (dated || periods.Any(_asked.Contains)) ? 1 : 0,
+            _asked.Count > 0 && !dated && periods.Count > 0 && !periods.Any(_asked.Contains) ? 1 : 0,
+            _asked.Count > 0 && !dated && !periods.Any(_asked.Contains) && periods.Any(p => _asked.Any(a => a.Year == p.Year)) ? 1 : 0,
+            _asked.Count > 0 && (dated || documentPeriods.Any(_asked.Contains)) ? 1 : 0,
+            _asked.Count > 0 && !dated && documentPeriods.Count > 0 && !documentPeriods.Any(_asked.Contains) ? 1 : 0,
+            _askedYears.Count > 0 && !dated && years.Count > 0 && !years.Any(_askedYears.Contains) ? 1 : 0,
             AnswerType(text, numbers),
             MeasureMatch(text, numbers),
             MeasureConflict(text, numbers),

@@ -139,6 +139,22 @@ public sealed class ReaderCuesTests
         Assert.Equal(elsewhere, new ReaderFeatures(analysis, candidates).IsAboutSomethingElse);
     }
 
+    [Theory]
+    [InlineData("How many gadget plants were there in 2018, per the November 2019 report?", true)]
+    [InlineData("How many gadget plants were there, according to Jo Roe in November 2019?", true)]
+    [InlineData("How many gadget plants were there in November 2019?", false)]
+    [InlineData("How many gadget plants did the November 2019 count find?", false)]
+    public void A_period_that_dates_a_report_is_met_by_an_article_published_in_it(string question, bool datesReport)
+    {
+        var analysis = QuestionAnalysis.Analyze(question, [], BilingualGlossary.Empty);
+        var candidate = Candidates(["The country had 1,200 gadget plants at the end of 2018."])[0] with { Periods = [Period.ForYear(2018)] };
+        var features = new ReaderFeatures(analysis, [candidate]).Compute(candidate);
+
+        Assert.Equal(datesReport, analysis.PeriodDatesSource);
+        Assert.Equal(datesReport ? 1 : 0, features[ReaderFeatures.PeriodMatch]);
+        Assert.Equal(datesReport ? 0 : 1, features[ReaderFeatures.PeriodConflict]);
+    }
+
     [Fact]
     public void The_guard_reads_a_figure_written_onto_a_currency_code()
     {
