@@ -40,8 +40,43 @@ public static partial class ComparisonWriter
             }
         }
 
-        return null;
+        return MoreThanSides(question);
     }
+
+    /// <summary>
+    /// "How many more tonnes did the country sell to A than to B", "how much more A than B did it make", "how many more
+    /// visitors came in 2010 than in 2009": the side after "than" names the other by its leading preposition (the last
+    /// phrase before "than" with the same one), or, with none, the words between "more" and "than" are the first side.
+    /// </summary>
+    private static (string Left, string Right, bool Coordinated)? MoreThanSides(string question)
+    {
+        var m = MoreThan().Match(question);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var (rest, b) = (m.Groups["rest"].Value, m.Groups["b"].Value.Trim());
+        var preposition = LeadingPreposition().Match(b);
+        var at = preposition.Success ? rest.LastIndexOf(" " + preposition.Groups["p"].Value + " ", StringComparison.OrdinalIgnoreCase) : 0;
+        var a = (at < 0 ? string.Empty : rest[at..]).Trim();
+        a = preposition.Success ? a[Math.Min(a.Length, preposition.Groups["p"].Value.Length)..].Trim() : a;
+        b = b[preposition.Length..].Trim();
+        if (PeriodReader.Years(a) is [.., var first] && YearOnly().IsMatch(b) && PeriodReader.Years(b) is [var second])
+        {
+            return (first.ToString(CultureInfo.InvariantCulture), second.ToString(CultureInfo.InvariantCulture), false);
+        }
+
+        return Tidy(a) is { Length: > 0 } left && Tidy(b, second: true) is { Length: > 0 } right && !Threshold().IsMatch(right) && !TimeOnly().IsMatch(right)
+            ? (left, right, false)
+            : null;
+    }
+
+    [GeneratedRegex(@"\bhow\s+(?:much|many)\s+(?:more|less|fewer|higher|lower|bigger|larger)\s+(?<rest>[^?]{2,120}?)\s+than\s+(?<b>[^,?]{2,80}?)(?=\s*(?:[,?]|$|\b(?:did|does|do|was|were|is|are|had|has|have)\b))", RegexOptions.IgnoreCase)]
+    private static partial Regex MoreThan();
+
+    [GeneratedRegex(@"^(?<p>to|from|in|for|at|on|among|by|with|into)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingPreposition();
 
     private static string Tidy(string side, bool second = false)
     {
@@ -63,7 +98,7 @@ public static partial class ComparisonWriter
     [GeneratedRegex(@"(?:^|[,:–]|\b(?:faster|slower|higher|lower|larger|bigger|smaller|more|less|fewer|better|worse|stronger|weaker)\b|\b(?:did|does|was|were|is|are)\b)\s*(?:in\s+\d{4}\s*,?\s*)?(?:in china\s*,?\s*|china'?s?\s+)?(?<a>[^,:?]{2,80}?)\s+(?:or|vs\.?|versus)\s+(?<b>[^,?:–—]{2,80}?)(?=\s*(?:[,?:–—]|\band\b|\bin\s+(?:19|20)\d\d|$))", RegexOptions.IgnoreCase)]
     private static partial Regex OrPattern();
 
-    [GeneratedRegex(@"\b(?:did|does|was|were|is|are)\s+(?<a>.{2,80}?)\s+(?:grow|rise|increase|fall|expand)?\s*(?:faster|slower|more|higher|lower|less|bigger|larger)\s+than\s+(?<b>[^,?]{2,80}?)(?=\s*(?:[,?]|$|\bin\b))|\b(?<a>[^,?]{2,60}?)\s+(?:exceed|exceeds|outpace|outpaces|beat|beats)\s+(?<b>[^,?]{2,60}?)(?=\s*(?:[,?]|$|\bin\b))|\bhow\s+(?:much|many|far)\s+(?:[a-z-]+\s+){0,2}?(?:more|bigger|larger|higher|greater|faster|lower|smaller|less|longer|shorter)\s+(?:is|are|was|were)\s+(?<a>.{2,80}?)\s+than\s+(?<b>[^,?]{2,80}?)(?=\s*(?:[,?]|$|\bin\b))|\bhow\s+(?:much|many|far)\s+(?:[a-z-]+\s+){0,2}?(?:more|bigger|larger|higher|greater|faster|slower|lower|smaller|less|fewer|longer|shorter)\s+(?:[a-z-]+\s+){0,2}?(?:did|does|do|has|have|had)\s+(?<a>[^,?]{2,80}?)\s+[a-z]+\s+than\s+(?<b>[^,?]{2,80}?)(?=\s*(?:[,?]|$|\bin\b))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:did|does|was|were|is|are)\s+(?<a>.{2,80}?)\s+(?:grow|rise|increase|fall|expand)?\s*(?:faster|slower|more|higher|lower|less|bigger|larger)\s+than\s+(?<b>[^,?]{2,80}?)(?=\s*(?:[,?]|$|\bin\b))|\b(?<a>[^,?:]{2,80}?)\s+(?:exceed|exceeds|outpace|outpaces|beat|beats)\s+(?<b>[^,?]{2,60}?)(?=\s*(?:[,?]|$|\bin\b))|\bhow\s+(?:much|many|far)\s+(?:[a-z-]+\s+){0,2}?(?:more|bigger|larger|higher|greater|faster|lower|smaller|less|longer|shorter)\s+(?:is|are|was|were)\s+(?<a>.{2,80}?)\s+than\s+(?<b>[^,?]{2,80}?)(?=\s*(?:[,?]|$|\bin\b))|\bhow\s+(?:much|many|far)\s+(?:[a-z-]+\s+){0,2}?(?:more|bigger|larger|higher|greater|faster|slower|lower|smaller|less|fewer|longer|shorter)\s+(?:[a-z-]+\s+){0,2}?(?:did|does|do|has|have|had)\s+(?<a>[^,?]{2,80}?)\s+[a-z]+\s+than\s+(?<b>[^,?]{2,80}?)(?=\s*(?:[,?]|$|\bin\b))", RegexOptions.IgnoreCase)]
     private static partial Regex ThanPattern();
 
     [GeneratedRegex(@"\b(?:compare|comparing|between)\s+(?<a>[^,?]{2,80}?)\s+(?:and|with|to)\s+(?<b>[^,?–]{2,80}?)(?=\s*(?:[,?–]|\bin\s+(?:19|20)\d\d|$))", RegexOptions.IgnoreCase)]
@@ -93,8 +128,15 @@ public static partial class ComparisonWriter
     [GeneratedRegex(@"[,;](?!\d{3})|\s(?:while|whereas|but)\s")]
     internal static partial Regex ClauseBreak();
 
-    [GeneratedRegex(@"^\s*(?:in\s+)?(?:19|20)\d\d\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:in\s+)?(?:19|20)\d\d(?:'s)?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex YearOnly();
+
+    /// <summary>From a figure to the thing it counts: "14.62 million tonnes of ", "5,572 tons of ", "$3 billion worth of ".</summary>
+    [GeneratedRegex(@"^[\d.,]+\s*(?:%|[a-z$-]+\s+){0,3}(?:worth\s+)?of\s+(?:the\s+)?$")]
+    private static partial Regex CountsOf();
+
+    [GeneratedRegex(@"\b[A-Z]{2,5}\b")]
+    private static partial Regex Acronym();
 
     [GeneratedRegex(@"[a-z]{2,}")]
     private static partial Regex Word();

@@ -167,10 +167,12 @@ public static partial class ComparisonWriter
             .Concat(PeriodReader.Years(side).Select(y => y.ToString(CultureInfo.InvariantCulture)))
             .Distinct(StringComparer.Ordinal)
             .Where(t => !theirs.Contains(t))
-            .ToArray();
+            .ToList();
+        // An abbreviation the term list reads as a common word ("US") still names the side, first of all.
+        own.InsertRange(0, Acronym().Matches(side).Select(m => m.Value).Where(a => !other.Contains(a, StringComparison.Ordinal)).Where(a => TextTerms.ContentTerms(a).Count == 0).Select(a => a.ToLowerInvariant()));
 
         // A side named only by a word the term list ignores (a country the whole knowledge base is about) keeps that word.
-        return own.Length > 0 ? own : Word().Matches(side.ToLowerInvariant()).Select(m => m.Value).Where(w => !other.Contains(w, StringComparison.OrdinalIgnoreCase)).ToArray();
+        return own.Count > 0 ? [.. own] : Word().Matches(side.ToLowerInvariant()).Select(m => m.Value).Where(w => !other.Contains(w, StringComparison.OrdinalIgnoreCase)).ToArray();
     }
 
     /// <summary>Each side's figure in one sentence: by "respectively" order, else the figure nearest to where the side is named.</summary>
@@ -207,7 +209,7 @@ public static partial class ComparisonWriter
             if (named[0].Count > 0 != named[1].Count > 0)
             {
                 var side = named[0].Count > 0 ? 0 : 1;
-                var distance = named[side].Min(i => Distance(i, figure.Index));
+                var distance = named[side].Min(i => Distance(lower, i, figure.Index));
                 if (distance < claimedDistance[side])
                 {
                     (result[side], claimedDistance[side]) = (figure, distance);
@@ -221,7 +223,7 @@ public static partial class ComparisonWriter
             // A clause naming both sides with just two figures pairs them in order ("by 15.7% in A and 17.6% in B").
             var both = named[0].Count > 0;
             var near = both ? named : mentions;
-            var distances = near.Select(m => m.Count == 0 ? int.MaxValue : m.Min(i => Distance(i, figure.Index))).ToArray();
+            var distances = near.Select(m => m.Count == 0 ? int.MaxValue : m.Min(i => Distance(lower, i, figure.Index))).ToArray();
             var inClause = figures.Where(f => f.Index >= start && f.Index < end).ToList();
             if (both && inClause.Count == 2 && named[0][0] != named[1][0])
             {
@@ -246,8 +248,12 @@ public static partial class ComparisonWriter
         return result;
     }
 
-    // A figure usually follows what it measures ("capacity of A: 887 million"), so one before the name counts as farther.
-    private static int Distance(int mention, int figure) => figure >= mention ? figure - mention : (mention - figure) * 2;
+    // A figure usually follows what it measures ("capacity of A: 887 million"), so one before the name counts as farther,
+    // unless it counts the named thing ("14.6 million tonnes of A, 3.9 million tonnes of B"): then it is A's.
+    private static int Distance(string lower, int mention, int figure) =>
+        figure >= mention ? figure - mention
+        : CountsOf().IsMatch(lower[figure..mention]) ? 0
+        : (mention - figure) * 2;
 
     /// <summary>
     /// The words that may name the first side of "A or B", from the conjunction backwards, all but the first (which may

@@ -42,6 +42,11 @@ public sealed class ComparisonSidesTests
     [InlineData("Nov 2019: how many points faster did gear output grow than wheel output?", "gear output", "wheel output")]
     [InlineData("How many percentage points higher was gadget growth than gear growth in 2019?", "gadget growth", "gear growth")]
     [InlineData("How many kilometres longer was the Ruritania gear line than Freedonia's?", "Ruritania gear line", "Freedonia's")]
+    [InlineData("Q1 2019: how many more tonnes of gadgets did Gearco sell to Ruritania than to Freedonia?", "Ruritania", "Freedonia")]
+    [InlineData("In 2011, how much more gear oil than wheel grease did Gearco produce?", "gear oil", "wheel grease")]
+    [InlineData("How many more gadgets were sold in 2010 than in 2009?", "2010", "2009")]
+    [InlineData("By how many points did gadget output growth in 2007 exceed 2006's?", "2007", "2006")]
+    [InlineData("Jan-Sep 2019: by how much did gear imports exceed gear exports?", "gear imports", "gear exports")]
     public void The_sides_are_read_from_the_ways_analysts_ask(string question, string left, string right)
     {
         var sides = ComparisonWriter.Sides(question);
