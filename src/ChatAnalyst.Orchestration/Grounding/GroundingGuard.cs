@@ -94,7 +94,7 @@ public sealed partial class GroundingGuard
     /// <summary>How far a figure marked as approximate may lie from the cited one (relative).</summary>
     private const decimal RoundingTolerance = 0.05m;
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:gap|difference|margin) of (?<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|\bby (?<n>\d+(?:\.\d+)?) (?:percentage )?points?\b|\b(?<n>\d+(?:\.\d+)?) (?:percentage )?points? (?:higher|lower|faster|slower|more|less|above|below|ahead)\b|(?:差距为?|高出|低了?|快了?|多了?)(?<n>\d+(?:\.\d+)?)\s*个百分点")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:(?:gap|difference|margin) of|[Tt]hat leaves) (?<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|\bby (?<n>\d+(?:\.\d+)?) (?:percentage )?points?\b|\b(?<n>\d+(?:\.\d+)?) (?:percentage )?points? (?:higher|lower|faster|slower|more|less|above|below|ahead)\b|(?:差距为?|高出|低了?|快了?|多了?)(?<n>\d+(?:\.\d+)?)\s*个百分点")]
     private static partial System.Text.RegularExpressions.Regex Gap();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?:\b(?:about|around|roughly|nearly|almost|approximately|some|over|more than|close to|just under|just over|upwards of)\s+|约|近|超过|逾|大约)(?:US\$|\$|¥)?(?<n>\d+(?:[.,]\d+)*)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]

@@ -46,8 +46,10 @@ public static partial class AnswerWriter
 
         // A comparison is worked out unless the lead already states that very difference ("A grew 8.9%, 1.2 percentage
         // points faster than B"); a gap it states against something else ("5.0 points faster than a year before") is no answer.
-        // A change of one thing between two times ("from June to July") is worked out the same way, whatever the intent.
+        // A change of one thing between two times ("from June to July") and what is left of a total ("how many were not A")
+        // are worked out the same way, whatever the intent.
         var worked = ComparisonWriter.Change(question, lead, support.Article ?? ranked)
+            ?? ComparisonWriter.Remainder(question, lead, support.Article ?? ranked)
             ?? (question.Intent == QuestionIntent.Comparison ? ComparisonWriter.Work(question, ranked) : null);
         if (worked is { } comparison && !(StatedGap().IsMatch(lead.Text) && Numbers(lead.Text).Contains(comparison.Gap)))
         {

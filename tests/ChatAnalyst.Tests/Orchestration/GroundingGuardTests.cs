@@ -127,4 +127,13 @@ public sealed class GroundingGuardTests
         Assert.True(new GroundingGuard().Check("Gearport: 83,700 against 67,000, a gap of 16,700 [1].", ledger).IsGrounded);
         Assert.False(new GroundingGuard().Check("Gadgets lead, a gap of 3.9 percentage points [1].", ledger).IsGrounded);
     }
+
+    [Fact]
+    public void What_a_total_leaves_after_a_cited_part_is_recomputed()
+    {
+        var ledger = Ledger("Gearco made 59 million gadgets, of which 32 million were wheels.");
+
+        Assert.True(new GroundingGuard().Check("That leaves 27 million: 59 million in all, less 32 million [1].", ledger).IsGrounded);
+        Assert.False(new GroundingGuard().Check("That leaves 28 million: 59 million in all, less 32 million [1].", ledger).IsGrounded);
+    }
 }

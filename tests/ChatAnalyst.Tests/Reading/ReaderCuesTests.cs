@@ -79,6 +79,19 @@ public sealed class ReaderCuesTests
     }
 
     [Theory]
+    [InlineData("H1 2004: how many of the gadgets made by Gearco were not wheels?", "Gearco made 59 million gadgets, of which 32 million were wheels.", "Gears are round.", "That leaves 27 million: 59 million in all, less 32 million [1].")]
+    [InlineData("How much of Ruritania's H1 2010 gear output did not come from state mills?", "In the first half of 2010 its gear output totalled 159.24 tons, up 8.69%.", "Of that, state mills produced 131.47 tons, up 9.76% year on year.", "That leaves 27.77 tons: 159.24 tons in all, less 131.47 tons [1].")]
+    [InlineData("How many gadget applications in 2017 were not approved?", "About 479 firms applied for a gadget licence in 2017, and 380 were approved.", "Licences are rare.", "That leaves 99: 479 in all, less 380 [1].")]
+    [InlineData("How many gadgets were made in 2017?", "About 479 firms applied for a gadget licence in 2017, and 380 were approved.", "Licences are rare.", null)]
+    public void What_is_not_a_named_part_is_the_total_less_that_part(string question, string first, string second, string? expected)
+    {
+        var analysis = QuestionAnalysis.Analyze(question, [], BilingualGlossary.Empty);
+        var candidates = Candidates([first, second]);
+
+        Assert.Equal(expected, ComparisonWriter.Remainder(analysis, candidates[0], candidates)?.Text);
+    }
+
+    [Theory]
     [InlineData("Visitors rose 27.1 percent on the same period last year.")]
     [InlineData("The index was 2.2 percent, down from 2.5 percent last month.")]
     [InlineData("Sales grew faster than last year.")]
