@@ -79,6 +79,9 @@ public readonly struct Period : IEquatable<Period>, IComparable<Period>
 
     public static Period ForYearToDate(int year, int throughMonth) => Create(PeriodKind.YearToDate, year, throughMonth);
 
+    /// <summary>The same span a year before: January–May 2013 for January–May 2014, Q3 2019 for Q3 2020.</summary>
+    public Period YearEarlier() => Create(Kind, Year - 1, Number);
+
     /// <summary>Parses the machine form; throws <see cref="FormatException"/> with the reason and the accepted forms.</summary>
     public static Period Parse(string text) =>
         TryParse(text, out var period, out var error) ? period : throw new FormatException(error);

@@ -221,7 +221,7 @@ public sealed partial record QuestionAnalysis
     private static partial Regex MonthWord();
 
 
-    [GeneratedRegex(@"\b(full|whole|entire) year\b|全年")]
+    [GeneratedRegex(@"\b(full|whole|entire) year\b|\bwhole of (the )?(previous |prior |last )?year\b|\byear as a whole\b|全年")]
     private static partial Regex FullYear();
 
 

@@ -122,7 +122,7 @@ public sealed partial record QuestionAnalysis
             if (period is null)
             {
                 var inheritedPeriod = PeriodPhraseParser.FindFirst(previousEnglish!) ?? ChinesePeriod(previous!);
-                var relative = inheritedPeriod is { } p ? YearlessPeriod(lower, p.Year) : null;
+                var relative = inheritedPeriod is { } p ? YearlessPeriod(lower, p) : null;
                 period = relative ?? inheritedPeriod;
                 years = relative is { } r ? [r.Year] : YearsOf(previousEnglish!, period);
             }
@@ -238,8 +238,9 @@ public sealed partial record QuestionAnalysis
     }
 
     /// <summary>"the fourth quarter" or "December" with no year, read in the year the conversation is about.</summary>
-    private static Period? YearlessPeriod(string lower, int year)
+    private static Period? YearlessPeriod(string lower, Period inherited)
     {
+        var year = inherited.Year;
         // A span written without its year ("the first eight months", "Jan–Nov", "January-February") is read with the
         // previous question's year; a bare year found this way would be the appended one, so years are left to the rules below.
         // "Was that faster than in January-February?" compares with that span; the period asked is still the inherited one.
@@ -271,7 +272,7 @@ public sealed partial record QuestionAnalysis
 
         if (YearBefore().IsMatch(lower))
         {
-            return Knowledge.Indicators.Period.ForYear(year - 1);
+            return FullYear().IsMatch(lower) ? Knowledge.Indicators.Period.ForYear(year - 1) : inherited.YearEarlier();
         }
 
         return FullYear().IsMatch(lower) ? Knowledge.Indicators.Period.ForYear(year) : null;

@@ -80,7 +80,12 @@ public static partial class CandidateBuilder
         // An undated article is read in the year its title names, else the year its address files it under.
         var about = ReaderCache.YearAboutOf(item.Source.Title) ?? (published is null ? PeriodReader.UrlYear(item.Source.Url) : null);
         var periods = ReaderCache.PeriodsOf(text, published, about);
-        if (periods.Count == 0 && previous.Length > 0)
+        // "In the same period last year, …" dates the sentence a year before the span the sentence before it covers.
+        if (previous.Length > 0 && SamePeriodEarlier().IsMatch(text) && ReaderCache.PeriodsOf(previous, published, about) is { Count: > 0 } spans)
+        {
+            periods = spans.Select(p => p.YearEarlier()).ToList();
+        }
+        else if (periods.Count == 0 && previous.Length > 0)
         {
             var before = ReaderCache.PeriodsOf(previous, published, about);
             // In an undated article a bare "in March" after "the first quarter of 2018" is March 2018.
@@ -128,6 +133,9 @@ public static partial class CandidateBuilder
 
     [GeneratedRegex(@"\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?(?:\s+\d{1,2}\b)?|\b(?:19|20)\d\d\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")]
     private static partial Regex DatePart();
+
+    [GeneratedRegex(@"^(?:in|during|over|for)\s+the\s+same\s+(?:period|months?|quarter)\s+(?:of\s+)?(?:last|the\s+previous|the\s+prior|a)\s+year\b|^a\s+year\s+(?:earlier|ago|before)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SamePeriodEarlier();
 
     [GeneratedRegex(@"(?<![\w'’])[a-z][a-z'’-]+\b")]
     private static partial Regex LowerWord();

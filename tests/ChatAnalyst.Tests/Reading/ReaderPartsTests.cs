@@ -86,6 +86,39 @@ public sealed class ReaderPartsTests
     }
 
     [Fact]
+    public void A_sentence_that_opens_with_the_same_period_last_year_is_about_the_span_before_it_a_year_earlier()
+    {
+        var passage = new EvidenceItem(EvidenceKind.Passage, Wire, "x")
+        {
+            Ref = 1,
+            Sentences =
+            [
+                new ScoredSentence("Widget revenue reached 12.52 billion yuan in January-May 2014.", 0.6),
+                new ScoredSentence("In the same period last year, widgets had brought in 2.53 billion yuan.", 0.5),
+                new ScoredSentence("Gadget revenue was 1.2 billion yuan in January-May 2014, up from the same period last year.", 0.4),
+            ],
+        };
+
+        var candidates = CandidateBuilder.Build([new ToolEvidence("search_articles", [passage])]);
+
+        Assert.Equal([Period.ForYearToDate(2014, 5)], candidates[0].Periods);
+        Assert.Equal([Period.ForYearToDate(2013, 5)], candidates[1].Periods);
+        Assert.Equal([Period.ForYearToDate(2014, 5)], candidates[2].Periods);
+    }
+
+    [Theory]
+    [InlineData("And a year earlier?", "2013-01..05")]
+    [InlineData("Same period a year before?", "2013-01..05")]
+    [InlineData("And in the whole of the previous year?", "2013")]
+    public void A_follow_up_a_year_earlier_asks_for_the_same_span_a_year_before_unless_it_says_the_whole_year(string followUp, string period)
+    {
+        var analysis = QuestionAnalysis.Analyze(followUp, ["How many widgets were sold in January-May 2014?"], BilingualGlossary.Empty);
+
+        Assert.True(analysis.IsFollowUp);
+        Assert.Equal(Period.Parse(period), analysis.Period);
+    }
+
+    [Fact]
     public void An_undated_article_reads_a_month_without_a_year_in_the_latest_year_its_title_names()
     {
         var undated = Wire with { Title = "Widget sales up 32.7 percent in Jan-Oct 2024, after a weak 2023", Published = null };
