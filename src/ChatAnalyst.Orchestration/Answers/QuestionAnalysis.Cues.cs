@@ -116,7 +116,7 @@ public sealed partial record QuestionAnalysis
         "went", "go", "goe", "put", "book", "booked", "produce", "produced", "sit", "sat", "make", "made", "see", "seen",
         "happen", "happened", "come", "came", "look", "like", "main", "headline", "key", "overall", "number", "figure",
         "chart", "plot", "graph", "draw", "visualise", "visualize", "all", "show", "break", "down", "list", "tell", "give",
-        "speed", "slow", "accelerate", "accelerat", "is", "that", "wa", "same", "against", "relative", "compared", "versus",
+        "speed", "rate", "slow", "accelerate", "accelerat", "is", "that", "wa", "same", "against", "relative", "compared", "versus",
         // What an explain question asks for, not what it is about: "what did the bureau blame for the pickup".
         "blame", "blamed", "attribute", "attributed", "drove", "driven", "caused", "reason", "explain", "explained", "pickup",
         "slowdown",

@@ -107,6 +107,18 @@ public sealed class ReaderPartsTests
     }
 
     [Theory]
+    [InlineData("What was the growth rate?")]
+    [InlineData("How fast did that grow?")]
+    public void A_follow_up_that_names_only_a_measure_keeps_the_whole_subject_it_inherits(string followUp)
+    {
+        var analysis = QuestionAnalysis.Analyze(followUp, ["How much did Gearco invest in gadget plants in 2023?"], BilingualGlossary.Empty);
+
+        Assert.True(analysis.IsFollowUp);
+        Assert.Equal(1.0, analysis.Terms["gadget"]);
+        Assert.False(analysis.Terms.ContainsKey("rate"));
+    }
+
+    [Theory]
     [InlineData("And a year earlier?", "2013-01..05")]
     [InlineData("Same period a year before?", "2013-01..05")]
     [InlineData("And in the whole of the previous year?", "2013")]
