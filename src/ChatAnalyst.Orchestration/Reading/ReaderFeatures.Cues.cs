@@ -115,7 +115,7 @@ public sealed partial class ReaderFeatures
 
     // A number that is not a year (a year may end the sentence: "than in 2023."): a figure, a share, a count; not part of
     // a name or an ordinal ("X5", "B2", "12th").
-    [GeneratedRegex(@"(?<![\w.])(?!(?:19|20)\d\d(?![\d,%]|\.\d))\d+(?:[.,]\d+)*(?![A-Za-z\d])(?:\s*(?:%|percent|per cent))?")]
+    [GeneratedRegex(@"(?<![\w.])(?!(?:19|20)\d\d(?![\d,%]|\.\d))\d+(?:[.,]\d+)*(?![A-Za-z\d])(?:\s*(?:%|percent|per cent))?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\s+(?:hundred|thousand|million|billion|trillion)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FigureNumber();
 
     [GeneratedRegex(@"\b(?:gr[eo]w(?:th|n|s)?|ris(?:e|es|en|ing)|rose|fell|fall(?:s|en|ing)?|drop(?:ped|s)?|declin(?:e|ed|es|ing)|increas(?:e|ed|es|ing)|decreas(?:e|ed|es|ing)|up|down|expand(?:ed|s)?|year[- ]on[- ]year|yoy|higher|lower|more|less)\b|增长|下降|减少|同比")]

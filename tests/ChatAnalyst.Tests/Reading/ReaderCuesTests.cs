@@ -155,6 +155,18 @@ public sealed class ReaderCuesTests
     }
 
     [Theory]
+    [InlineData("Gearco made more than two million gadgets and one million gears last year.", 1)]
+    [InlineData("Gearco made 2.1 million gadgets last year.", 1)]
+    [InlineData("Gearco made gadgets for one of its two plants last year.", 0)]
+    public void A_figure_written_in_words_is_a_number(string sentence, double hasNumber)
+    {
+        var analysis = QuestionAnalysis.Analyze("How many gadgets did Gearco make last year?", [], BilingualGlossary.Empty);
+        var candidate = Candidates([sentence])[0];
+
+        Assert.Equal(hasNumber, new ReaderFeatures(analysis, [candidate]).Compute(candidate)[ReaderFeatures.HasNumber]);
+    }
+
+    [Theory]
     [InlineData("How many gadget plants were there in 2018, per the November 2019 report?", true)]
     [InlineData("How many gadget plants were there, according to Jo Roe in November 2019?", true)]
     [InlineData("How many gadget plants were there in November 2019?", false)]
