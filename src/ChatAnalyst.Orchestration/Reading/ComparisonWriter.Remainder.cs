@@ -63,13 +63,13 @@ public static partial class ComparisonWriter
 
         var (gap, unit, counted) = GapOf(total, partFigure, signed: false);
         var markers = total.Marker == partFigure.Marker ? total.Marker : total.Marker + partFigure.Marker;
-        return ($"That leaves {gap}{unit}{counted}: {Shown(total, false)}{counted} in all, less {Shown(partFigure, false)}{counted} {markers}.", gap);
+        return ($"That leaves {gap}{unit}{counted}{PeriodOf(total, partFigure)}: {Shown(total, false)}{counted} in all, less {Shown(partFigure, false)}{counted} {markers}.", gap);
     }
 
-    /// <summary>Verbs of the negated part that name nothing ("did not come from A", "were not made by A").</summary>
+    /// <summary>Verbs of the negated part that name nothing ("did not come from A", "were not made by A"); its small words are no terms either.</summary>
     private static readonly HashSet<string> RemainderVerbs = new(StringComparer.Ordinal) { "come", "came", "made", "make", "get", "got", "go", "went" };
 
     /// <summary>"How many … were not A", "how much … did not come from A", "… weren't A".</summary>
-    [GeneratedRegex(@"\bhow\s+(?:much|many)\b[^?]*?\b(?:not|n't)\s+(?:(?:come|came|made|get|go)\s+)?(?:from|by|in|as)?\s*(?<x>[^,?]{2,60}?)(?=\s*(?:[,?]|$|\b(?:in|during)\s+(?:(?:h[12]|q[1-4]|[a-z]+)\s+)?(?:19|20)\d\d))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bhow\s+(?:much|many)\b[^?]*?\b(?:not|n't)\s+(?<x>[^,?]{2,60}?)(?=\s*(?:[,?]|$|\b(?:in|during)\s+(?:(?:h[12]|q[1-4]|[a-z]+)\s+)?(?:19|20)\d\d))", RegexOptions.IgnoreCase)]
     private static partial Regex NotPart();
 }

@@ -61,12 +61,17 @@ public sealed partial class ReaderFeatures
         candidates.SelectMany(c => c.Periods.Select(p => p.Year))
             .Concat(_documents.Values.SelectMany(d => d.Periods.Select(x => x.Year)))
             .Concat(candidates.Where(c => c.Item.Source.Published is null).Select(c => PeriodReader.UrlYear(c.Item.Source.Url)).OfType<int>())
-            .Concat(_question.PeriodDatesSource ? candidates.Select(c => c.Item.Source.Published?.Year).OfType<int>() : [])
+            .Concat(DatesSource ? candidates.Select(c => c.Item.Source.Published?.Year).OfType<int>() : [])
             .ToHashSet();
+
+    private bool? _datesSource;
+
+    // Read once per turn, not once per candidate: the cue is a pattern over the question.
+    private bool DatesSource => _datesSource ??= _question.PeriodDatesSource;
 
     /// <summary>The question's period dates a report (<see cref="Answers.QuestionAnalysis.PeriodDatesSource"/>) and the candidate's article was published in it.</summary>
     private bool SourceDated(ReaderCandidate candidate) =>
-        _question.PeriodDatesSource && candidate.Item.Source.Published is { } published
+        DatesSource && candidate.Item.Source.Published is { } published
         && _asked.Any(a => a.Year == published.Year && published.Month >= a.StartMonth && published.Month <= a.EndMonth);
 
     /// <summary>The share of the question's entities the article never names (worked out once per article).</summary>

@@ -91,6 +91,17 @@ public sealed class ReaderCuesTests
         Assert.Equal(expected, ComparisonWriter.Remainder(analysis, candidates[0], candidates)?.Text);
     }
 
+    [Fact]
+    public void What_is_left_of_a_total_states_the_period_both_figures_cover()
+    {
+        var analysis = QuestionAnalysis.Analyze("How much of Ruritania's 2010 gear output did not come from state mills?", [], BilingualGlossary.Empty);
+        var candidates = Candidates(["In 2010 its gear output totalled 159.24 tons, up 8.69%.", "Of that, state mills produced 131.47 tons."])
+            .Select(c => c with { Periods = [Period.ForYear(2010)] })
+            .ToList();
+
+        Assert.Equal("That leaves 27.77 tons in 2010: 159.24 tons in all, less 131.47 tons [1].", ComparisonWriter.Remainder(analysis, candidates[0], candidates)?.Text);
+    }
+
     [Theory]
     [InlineData("Visitors rose 27.1 percent on the same period last year.")]
     [InlineData("The index was 2.2 percent, down from 2.5 percent last month.")]
