@@ -185,7 +185,7 @@ public sealed partial record QuestionAnalysis
     private static partial Regex ListCue();
 
 
-    [GeneratedRegex(@"\b(when|what (date|day|period|year|month)|which (period|year|month)|on what date|since when)\b|什么时候|何时|哪一年|哪天")]
+    [GeneratedRegex(@"\b(when|what (date|day|period|year|month)|which (date|day|period|year|month)|on what date|since when)\b|什么时候|何时|哪一年|哪天")]
     private static partial Regex WhenCue();
 
 

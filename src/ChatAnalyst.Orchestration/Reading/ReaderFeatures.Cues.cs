@@ -151,4 +151,33 @@ public sealed partial class ReaderFeatures
 
     [GeneratedRegex(@"\b(?:cumulative|cumulatively|in total|installed base|at the end of|stood at|on hand|in operation)\b|累计", RegexOptions.IgnoreCase)]
     private static partial Regex StockWord();
+
+    private static double NumberNear(string text, string key)
+    {
+        // No word can start with the key when the text does not hold it.
+        var lower = text.ToLowerInvariant();
+        if (!lower.Contains(key, StringComparison.Ordinal))
+        {
+            return 0;
+        }
+
+        var words = lower.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (!words[i].StartsWith(key, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            for (var j = Math.Max(0, i - 6); j < Math.Min(words.Length, i + 7); j++)
+            {
+                if (FigureNumber().IsMatch(words[j]))
+                {
+                    return 1;
+                }
+            }
+        }
+
+        return 0;
+    }
 }

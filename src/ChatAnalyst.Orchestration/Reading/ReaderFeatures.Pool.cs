@@ -1,6 +1,7 @@
 using System.Text;
 using ChatAnalyst.Knowledge.Indicators;
 using ChatAnalyst.Knowledge.Text;
+using ChatAnalyst.Orchestration.Answers;
 
 namespace ChatAnalyst.Orchestration.Reading;
 
@@ -89,6 +90,19 @@ public sealed partial class ReaderFeatures
                 _defined.TryAdd(abbreviation, longForm);
             }
         }
+    }
+
+    /// <summary>
+    /// Whether no article of the pool holds a single word of the thing an English question asks a figure of (its names
+    /// and years aside; a mistyped word read as the candidates' nearest): "the weather in Gearville tomorrow" shares only
+    /// a place with the knowledge base. Questions about an event ("on what day…", "why did…") are left to the
+    /// abstainer: their words describe the event ("publish", "founded") and its article may not repeat them.
+    /// </summary>
+    private bool NoSubjectWordHeld(HashSet<string> vocabulary)
+    {
+        var subject = _question.Terms.Keys.Where(t => !t.All(char.IsDigit) && !_question.Entities.Contains(t)).ToList();
+        return !_question.IsChinese && _question.Intent is QuestionIntent.Figure or QuestionIntent.General && subject.Count > 0
+            && !subject.Any(t => _documents.Values.Any(d => Mentions(d.Terms, t) || Mentions(d.Terms, Corrected(t, vocabulary))));
     }
 
     /// <summary>Whether some candidate or article names the entity.</summary>

@@ -123,7 +123,8 @@ public sealed partial class ReaderFeatures
         }
 
         IsAboutSomethingElse = unnamed
-            || (_askedYears.Count > 0 && !_askedYears.Any(Covered(candidates).Contains) && !QuotesEvidence);
+            || (_askedYears.Count > 0 && !_askedYears.Any(Covered(candidates).Contains) && !QuotesEvidence)
+            || NoSubjectWordHeld(vocabulary ??= sets.SelectMany(t => t).ToHashSet(StringComparer.Ordinal));
 
         // Rarer words say more about what is asked: weight = the question's own weight × idf among the candidates. A
         // word no candidate has is read as the nearest word they do have, when it is a likely typo ("softwre").
@@ -259,35 +260,6 @@ public sealed partial class ReaderFeatures
 
     /// <summary>Whether a figure sits within a few words of the question's most specific term in the sentence.</summary>
     private double NumberNearSubject(string text) => _nearKey is null ? 0 : ReaderCache.NumberNear(text, _nearKey, NumberNear);
-
-    private static double NumberNear(string text, string key)
-    {
-        // No word can start with the key when the text does not hold it.
-        var lower = text.ToLowerInvariant();
-        if (!lower.Contains(key, StringComparison.Ordinal))
-        {
-            return 0;
-        }
-
-        var words = lower.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        for (var i = 0; i < words.Length; i++)
-        {
-            if (!words[i].StartsWith(key, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            for (var j = Math.Max(0, i - 6); j < Math.Min(words.Length, i + 7); j++)
-            {
-                if (FigureNumber().IsMatch(words[j]))
-                {
-                    return 1;
-                }
-            }
-        }
-
-        return 0;
-    }
 
     private double Coverage(HashSet<string> terms) =>
         _totalWeight <= 0 ? 0 : _weights.Where(w => Mentions(terms, w.Key)).Sum(w => w.Value) / _totalWeight;

@@ -166,6 +166,27 @@ public sealed class ReaderCuesTests
     }
 
     [Theory]
+    [InlineData("What's the weather going to be in Gearville tomorrow?", true)]
+    [InlineData("How many gadgets did Gearville make in 2019?", false)]
+    [InlineData("How many gadgts did Gearville make in 2019?", false)]
+    [InlineData("Why did Gearville's weather change?", false)]
+    public void A_figure_question_sharing_only_a_name_with_the_evidence_is_about_something_else(string question, bool elsewhere)
+    {
+        var analysis = QuestionAnalysis.Analyze(question, [], BilingualGlossary.Empty);
+        var candidates = Candidates(["Gearville made 12.5 million gadgets in 2019.", "The Gearville gadget works opened a second plant."]);
+
+        Assert.Equal(elsewhere, new ReaderFeatures(analysis, candidates).IsAboutSomethingElse);
+    }
+
+    [Theory]
+    [InlineData("On which day of the week did Gearco announce its results?")]
+    [InlineData("On what date did Gearco announce its results?")]
+    public void Asking_for_a_day_or_date_is_a_when_question(string question)
+    {
+        Assert.Equal(QuestionIntent.When, QuestionAnalysis.Analyze(question, [], BilingualGlossary.Empty).Intent);
+    }
+
+    [Theory]
     [InlineData("Gearco made more than two million gadgets and one million gears last year.", 1)]
     [InlineData("Gearco made 2.1 million gadgets last year.", 1)]
     [InlineData("Gearco made gadgets for one of its two plants last year.", 0)]
