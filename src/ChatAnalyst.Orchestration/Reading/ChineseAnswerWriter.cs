@@ -41,7 +41,7 @@ public static partial class ChineseAnswerWriter
         (ReaderCandidate Sentence, string? Value, double Score)? best = null;
         foreach (var sentence in close.Where(c => c.DocumentId == lead.DocumentId).Prepend(lead))
         {
-            foreach (var (value, words, following, exact) in Figures(sentence.Text, units, question.Units))
+            foreach (var (value, words, following, clause, exact) in Figures(sentence.Text, units, question.Units))
             {
                 // An amount is not answered with a rate ("收入是多少" with "rose 8.2 percent to 1.07 trillion yuan"), nor a rate
                 // with an amount.
@@ -50,7 +50,10 @@ public static partial class ChineseAnswerWriter
                     continue;
                 }
 
-                var score = (exact ? 1000 : 0) + (10 * Score(question, following)) + Score(question, words);
+                // Of two rates, the one of the kind asked ("同比增长": a change, "份额": a share) answers; then the figure whose own
+                // words name the subject.
+                var score = (exact ? 1000 : 0) + (value?.EndsWith('%') == true ? 5 * Kind(question, words + clause) : 0)
+                    + (10 * Score(question, following)) + Score(question, words);
                 if (best is null || score > best.Value.Score)
                 {
                     best = (sentence, value, score);
@@ -75,6 +78,19 @@ public static partial class ChineseAnswerWriter
         return Supported(text, source) ? text : null;
     }
 
+    /// <summary>+1 when a rate's words are of the kind the question asks (a change or a share), −1 when only of the other.</summary>
+    private static int Kind(QuestionAnalysis question, string words)
+    {
+        var share = ShareCue().IsMatch(question.Text);
+        if (share == question.WantsChange)
+        {
+            return 0;
+        }
+
+        var (isChange, isShare) = (ChangeWords().IsMatch(words), ShareWords().IsMatch(words));
+        return isChange == isShare ? 0 : isShare == share ? 1 : -1;
+    }
+
     private static double Score(QuestionAnalysis question, string words) =>
         TextTerms.ContentTerms(words).Sum(w => question.Terms.Where(t => w.StartsWith(t.Key, StringComparison.Ordinal)).Sum(t => t.Value));
 
@@ -91,7 +107,7 @@ public static partial class ChineseAnswerWriter
     /// text from the number before it up to it, and the name attached after it ("rose 3.1 percent in A, 6.1 percent in
     /// B": B's is 6.1), which tells the figures of such a list apart better than the words they share.
     /// </summary>
-    private static IEnumerable<(string? Value, string Words, string Following, bool Exact)> Figures(string sentence, UnitNames units, IReadOnlyList<string>? wanted)
+    private static IEnumerable<(string? Value, string Words, string Following, string Clause, bool Exact)> Figures(string sentence, UnitNames units, IReadOnlyList<string>? wanted)
     {
         var matches = FigurePattern().Matches(sentence);
         var previousEnd = 0;
@@ -102,8 +118,8 @@ public static partial class ChineseAnswerWriter
             var end = m.Index + m.Length;
             var after = sentence[end..(i + 1 < matches.Count ? matches[i + 1].Index : sentence.Length)];
             var words = before[(ComparisonWriter.ClauseBreak().Matches(before).LastOrDefault() is { } open ? open.Index + open.Length : 0)..];
-            var following = ComparisonWriter.ClauseBreak().Match(after) is { Success: true } close ? after[..close.Index] : after;
-            following = AttachedName().IsMatch(following) ? following : string.Empty;
+            var clause = ComparisonWriter.ClauseBreak().Match(after) is { Success: true } close ? after[..close.Index] : after;
+            var following = AttachedName().IsMatch(clause) ? clause : string.Empty;
             previousEnd = end;
             if (!decimal.TryParse(m.Groups["n"].Value.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
                 || (m.Groups["scale"].Length == 0 && m.Groups["pct"].Length == 0 && number is >= 1900 and <= 2100))
@@ -125,7 +141,7 @@ public static partial class ChineseAnswerWriter
 
             // A figure in the very unit asked ("多少个百分点": 1.3 percentage points) says more than one in percent.
             var exact = wanted is { Count: > 0 } && !rate;
-            yield return (Convert(m, number, qualified, unit), words, following, exact);
+            yield return (Convert(m, number, qualified, unit), words, following, clause, exact);
         }
     }
 
@@ -210,6 +226,15 @@ public static partial class ChineseAnswerWriter
     // "6.1 percent in B", "2.3 million for B": the name a figure of a list is given after it.
     [GeneratedRegex(@"^\s*(?:%|percent|per cent|thousand|million|billion|trillion)?\s*(?:in|for)\s+(?!(?:19|20)\d\d)", RegexOptions.IgnoreCase)]
     private static partial Regex AttachedName();
+
+    [GeneratedRegex(@"份额|占比|比重|占[^，,]{0,12}(?:多少|几)|\b(?:share|proportion)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ShareCue();
+
+    [GeneratedRegex(@"\b(?:rose|rise|rising|risen|up|grew|grow|growth|increase[sd]?|jump(?:ed)?|climb(?:ed)?|fell|fall|down|drop(?:ped)?|declin(?:e|ed)|decrease[sd]?|year[- ]on[- ]year|y/y|(?:more|less|higher|lower) than (?:a|the) year)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ChangeWords();
+
+    [GeneratedRegex(@"\b(?:share|accounted for|accounting for|accounts for|made up|making up|makes up|proportion|of (?:the )?(?:total|national|global|world))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ShareWords();
 
     [GeneratedRegex(@"去年|今年|前年")]
     private static partial Regex RelativeYear();

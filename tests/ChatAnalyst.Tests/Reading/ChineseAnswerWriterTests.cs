@@ -114,6 +114,19 @@ public sealed class ChineseAnswerWriterTests
         Assert.Contains("：8.2%[1]", rate, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("港口吞吐量占全国多少份额？", "：37.8%[1]")]
+    [InlineData("港口吞吐量同比增长多少？", "：6.7%[1]")]
+    public void Of_two_rates_the_chinese_lead_takes_the_kind_asked_a_share_or_a_change(string asked, string expected)
+    {
+        var glossary = new BilingualGlossary([new("港口", "port"), new("吞吐量", "throughput")]);
+        var lead = Candidate("Port throughput made up 37.8 percent of the national total, and rose 6.7 percent year on year.");
+        var shareLast = Candidate("Port throughput grew 6.7 percent year on year, giving a share of 37.8 percent of the national total.");
+
+        Assert.Contains(expected, ChineseAnswerWriter.Lead(QuestionAnalysis.Analyze(asked, [], glossary, Units), lead, [], Units), StringComparison.Ordinal);
+        Assert.Contains(expected, ChineseAnswerWriter.Lead(QuestionAnalysis.Analyze(asked, [], glossary, Units), shareLast, [], Units), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void No_chinese_lead_when_the_figure_the_subject_names_cannot_be_stated_exactly()
     {
