@@ -23,7 +23,10 @@ public static partial class ComparisonWriter
         {
             if (!decimal.TryParse(m.Groups["n"].Value.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
                 || (m.Groups["u"].Length == 0 && value is >= 1900 and <= 2100)
-                || Per().IsMatch(text[..m.Index]))
+                || Per().IsMatch(text[..m.Index])
+                // "58.5%, 2.6 percentage points lower than the previous month": the points are the distance between two
+                // figures, not a figure of a side, unless the question asks how far something moved.
+                || (!question.WantsChange && PointsApart().IsMatch(text[(m.Index + m.Groups["n"].Length)..])))
             {
                 continue;
             }

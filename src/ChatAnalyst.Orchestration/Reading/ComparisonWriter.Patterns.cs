@@ -162,6 +162,9 @@ public static partial class ComparisonWriter
     [GeneratedRegex(@"^\s(?<w>[a-z][a-z-]{1,24})\b(?!-)")]
     private static partial Regex CountedWord();
 
+    [GeneratedRegex(@"^\s*(?:percentage\s+)?points?\s+(?:[a-z]+\s+){0,2}(?:than|from|over|on|compared)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PointsApart();
+
     [GeneratedRegex(@"\bper\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex Per();
 

@@ -29,6 +29,30 @@ public sealed class ComparisonSidesTests
             Candidates(sentence).Select(c => c with { Periods = [Period.ForYear(year)] }).ToList());
 
     [Theory]
+    [InlineData("In October 2019, which was higher, the gear or the wheel business activity index?", "58.5% against 53.5%")]
+    [InlineData("In October 2019, which was higher, the gear or the wheel business activity index, and by how much?", null)]
+    public void Points_that_set_a_figure_against_another_time_are_no_side_of_a_comparison(string asked, string? expected)
+    {
+        var question = QuestionAnalysis.Analyze(asked, [], BilingualGlossary.Empty);
+        var candidates = Candidates(
+            "By industry, the business activity index of the wheel industry was 53.5%, down 0.9 percentage point from the previous month.",
+            "The gear business activity index was 58.5%, 2.6 percentage points lower than the previous month.");
+
+        // "How much" asks for amounts: with only rates on either side, no comparison is worked out rather than one of the points.
+        var answer = ComparisonWriter.Compare(question, candidates.Select(c => c with { Periods = [Period.ForMonth(2019, 10)] }).ToList());
+
+        Assert.DoesNotContain("2.6", answer ?? string.Empty, StringComparison.Ordinal);
+        if (expected is null)
+        {
+            Assert.Null(answer);
+        }
+        else
+        {
+            Assert.Contains(expected, answer, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
     [InlineData("H1 2019: gadget sales to Ruritania vs Freedonia — which was larger and by how much?", "gadget sales to Ruritania", "Freedonia")]
     [InlineData("Gear sales vs wheel sales in H1 2019: how many more gears?", "Gear sales", "wheel sales")]
     [InlineData("September 2019: how many percentage points apart were gadget inflation and the gear price change?", "gadget inflation", "gear price change")]
