@@ -39,6 +39,7 @@ public static partial class ChineseAnswerWriter
         ArgumentNullException.ThrowIfNull(close);
         ArgumentNullException.ThrowIfNull(units);
         (ReaderCandidate Sentence, string? Value, double Score)? best = null;
+        var share = ShareCue().IsMatch(question.Text);
         foreach (var sentence in close.Where(c => c.DocumentId == lead.DocumentId).Prepend(lead))
         {
             foreach (var (value, words, following, clause, exact) in Figures(sentence.Text, units, question.Units))
@@ -52,7 +53,7 @@ public static partial class ChineseAnswerWriter
 
                 // Of two rates, the one of the kind asked ("同比增长": a change, "份额": a share) answers; then the figure whose own
                 // words name the subject.
-                var score = (exact ? 1000 : 0) + (value?.EndsWith('%') == true ? 5 * Kind(question, words + clause) : 0)
+                var score = (exact ? 1000 : 0) + (value?.EndsWith('%') == true ? 5 * Kind(share, question.WantsChange, words + clause) : 0)
                     + (10 * Score(question, following)) + Score(question, words);
                 if (best is null || score > best.Value.Score)
                 {
@@ -79,10 +80,9 @@ public static partial class ChineseAnswerWriter
     }
 
     /// <summary>+1 when a rate's words are of the kind the question asks (a change or a share), −1 when only of the other.</summary>
-    private static int Kind(QuestionAnalysis question, string words)
+    private static int Kind(bool share, bool change, string words)
     {
-        var share = ShareCue().IsMatch(question.Text);
-        if (share == question.WantsChange)
+        if (share == change)
         {
             return 0;
         }
@@ -105,7 +105,8 @@ public static partial class ChineseAnswerWriter
     /// The figures of the sentence (years left out; only those in the unit asked when <paramref name="wanted"/> names
     /// one), each in Chinese form or null when it cannot be stated exactly, with its own words: within its clause, the
     /// text from the number before it up to it, and the name attached after it ("rose 3.1 percent in A, 6.1 percent in
-    /// B": B's is 6.1), which tells the figures of such a list apart better than the words they share.
+    /// B": B's is 6.1), which tells the figures of such a list apart better than the words they share; and the rest of its
+    /// clause after it, which tells a share from a change ("37.8 percent of the total", "6.7 percent more than a year earlier").
     /// </summary>
     private static IEnumerable<(string? Value, string Words, string Following, string Clause, bool Exact)> Figures(string sentence, UnitNames units, IReadOnlyList<string>? wanted)
     {
@@ -230,7 +231,7 @@ public static partial class ChineseAnswerWriter
     [GeneratedRegex(@"份额|占比|比重|占[^，,]{0,12}(?:多少|几)|\b(?:share|proportion)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ShareCue();
 
-    [GeneratedRegex(@"\b(?:rose|rise|rising|risen|up|grew|grow|growth|increase[sd]?|jump(?:ed)?|climb(?:ed)?|fell|fall|down|drop(?:ped)?|declin(?:e|ed)|decrease[sd]?|year[- ]on[- ]year|y/y|(?:more|less|higher|lower) than (?:a|the) year)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:rose|rises?|rising|risen|(?<!\b(?:made|make|makes|making)\s)up(?! to)|grew|grows?|growth|increas(?:e[sd]?|ing)|jump(?:s|ed)?|climb(?:s|ed)?|fell|falls?|down|drops?|dropped|declin(?:e[sd]?|ing)|decreas(?:e[sd]?|ing)|year[- ]on[- ]year|y/y|(?:more|less|higher|lower) than (?:a|the) year)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ChangeWords();
 
     [GeneratedRegex(@"\b(?:share|accounted for|accounting for|accounts for|made up|making up|makes up|proportion|of (?:the )?(?:total|national|global|world))\b", RegexOptions.IgnoreCase)]

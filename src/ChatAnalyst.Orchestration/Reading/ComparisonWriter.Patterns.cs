@@ -162,7 +162,9 @@ public static partial class ComparisonWriter
     [GeneratedRegex(@"^\s(?<w>[a-z][a-z-]{1,24})\b(?!-)")]
     private static partial Regex CountedWord();
 
-    [GeneratedRegex(@"^\s*(?:percentage\s+)?points?\s+(?:[a-z]+\s+){0,2}(?:than|from|over|on|compared)\b", RegexOptions.IgnoreCase)]
+    // "2.6 percentage points lower than", "0.9 percentage point from", "3 points higher than"; not a level in points ("52
+    // points from 50").
+    [GeneratedRegex(@"^\s*(?:percentage[\s-]+points?\s+(?:[a-z]+\s+){0,2}|points?\s+(?:higher|lower|more|less|faster|slower|above|below|up|down)\s+)(?:than|from|over|on|compared)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PointsApart();
 
     [GeneratedRegex(@"\bper\s*$", RegexOptions.IgnoreCase)]

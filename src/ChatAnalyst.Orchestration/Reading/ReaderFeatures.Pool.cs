@@ -93,16 +93,24 @@ public sealed partial class ReaderFeatures
     }
 
     /// <summary>
-    /// Whether no article of the pool holds a single word of the thing an English question asks a figure of (its names
-    /// and years aside; a mistyped word read as the candidates' nearest): "the weather in Gearville tomorrow" shares only
-    /// a place with the knowledge base. Questions about an event ("on what day…", "why did…") are left to the
-    /// abstainer: their words describe the event ("publish", "founded") and its article may not repeat them.
+    /// Whether no article of the pool — its title and retrieved sentences — holds a single word of what an English
+    /// figure question asks about (its subject terms less its names and numbers; a mistyped word read as the candidates'
+    /// nearest): "the weather in Gearville tomorrow" shares only a place with the knowledge base. Questions about an event
+    /// ("on what day…", "why did…") are left to the abstainer: their words describe the event ("publish", "founded")
+    /// and its article may not repeat them. A question asked only in a synonym the articles never use ("earnings" where
+    /// they say "revenue") is declined too: the rule trades it for the chit-chat it stops.
     /// </summary>
-    private bool NoSubjectWordHeld(HashSet<string> vocabulary)
+    private bool NoSubjectWordHeld(Func<HashSet<string>> vocabulary)
     {
+        if (_question.IsChinese || _question.Intent is not (QuestionIntent.Figure or QuestionIntent.General))
+        {
+            return false;
+        }
+
         var subject = _question.Terms.Keys.Where(t => !t.All(char.IsDigit) && !_question.Entities.Contains(t)).ToList();
-        return !_question.IsChinese && _question.Intent is QuestionIntent.Figure or QuestionIntent.General && subject.Count > 0
-            && !subject.Any(t => _documents.Values.Any(d => Mentions(d.Terms, t) || Mentions(d.Terms, Corrected(t, vocabulary))));
+        return subject.Count > 0 && !subject.Any(t => Held(t) || Held(Corrected(t, vocabulary())));
+
+        bool Held(string term) => _documents.Values.Any(d => Mentions(d.Terms, term));
     }
 
     /// <summary>Whether some candidate or article names the entity.</summary>

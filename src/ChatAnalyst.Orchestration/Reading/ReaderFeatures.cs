@@ -124,7 +124,7 @@ public sealed partial class ReaderFeatures
 
         IsAboutSomethingElse = unnamed
             || (_askedYears.Count > 0 && !_askedYears.Any(Covered(candidates).Contains) && !QuotesEvidence)
-            || NoSubjectWordHeld(vocabulary ??= sets.SelectMany(t => t).ToHashSet(StringComparer.Ordinal));
+            || NoSubjectWordHeld(() => vocabulary ??= sets.SelectMany(t => t).ToHashSet(StringComparer.Ordinal));
 
         // Rarer words say more about what is asked: weight = the question's own weight × idf among the candidates. A
         // word no candidate has is read as the nearest word they do have, when it is a likely typo ("softwre").
@@ -177,8 +177,9 @@ public sealed partial class ReaderFeatures
 
     /// <summary>
     /// True when the evidence as a whole is about something else: a named entity of the question (a country, an
-    /// organisation, a product code) appears in no candidate or title, or the question names years that no candidate
-    /// covers. No ranking can make such evidence answer the question.
+    /// organisation, a product code) appears in no candidate or title, the question names years that no candidate
+    /// covers, or an English figure question shares none of its subject words with any article. No ranking can make
+    /// such evidence answer the question.
     /// </summary>
     public bool IsAboutSomethingElse { get; private set; }
 

@@ -115,13 +115,13 @@ public sealed class ChineseAnswerWriterTests
     }
 
     [Theory]
-    [InlineData("港口吞吐量占全国多少份额？", "：37.8%[1]")]
-    [InlineData("港口吞吐量同比增长多少？", "：6.7%[1]")]
+    [InlineData("小工具产量占全国多少份额？", "：37.8%[1]")]
+    [InlineData("小工具产量同比增长多少？", "：6.7%[1]")]
     public void Of_two_rates_the_chinese_lead_takes_the_kind_asked_a_share_or_a_change(string asked, string expected)
     {
-        var glossary = new BilingualGlossary([new("港口", "port"), new("吞吐量", "throughput")]);
-        var lead = Candidate("Port throughput made up 37.8 percent of the national total, and rose 6.7 percent year on year.");
-        var shareLast = Candidate("Port throughput grew 6.7 percent year on year, giving a share of 37.8 percent of the national total.");
+        var glossary = new BilingualGlossary([new("小工具", "gadget"), new("产量", "output")]);
+        var lead = Candidate("Gadget output made up 37.8 percent of the national total, and rose 6.7 percent year on year.");
+        var shareLast = Candidate("Gadget output grew 6.7 percent year on year, giving a share of 37.8 percent of the national total.");
 
         Assert.Contains(expected, ChineseAnswerWriter.Lead(QuestionAnalysis.Analyze(asked, [], glossary, Units), lead, [], Units), StringComparison.Ordinal);
         Assert.Contains(expected, ChineseAnswerWriter.Lead(QuestionAnalysis.Analyze(asked, [], glossary, Units), shareLast, [], Units), StringComparison.Ordinal);
