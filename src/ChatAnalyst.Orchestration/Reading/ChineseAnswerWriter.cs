@@ -42,7 +42,7 @@ public static partial class ChineseAnswerWriter
         var share = ShareCue().IsMatch(question.Text);
         foreach (var sentence in close.Where(c => c.DocumentId == lead.DocumentId).Prepend(lead))
         {
-            foreach (var (value, words, following, clause, exact) in Figures(sentence.Text, units, question.Units))
+            foreach (var (value, words, following, rate, exact) in Figures(sentence.Text, units, question.Units))
             {
                 // An amount is not answered with a rate ("收入是多少" with "rose 8.2 percent to 1.07 trillion yuan"), nor a rate
                 // with an amount.
@@ -53,7 +53,7 @@ public static partial class ChineseAnswerWriter
 
                 // Of two rates, the one of the kind asked ("同比增长": a change, "份额": a share) answers; then the figure whose own
                 // words name the subject.
-                var score = (exact ? 1000 : 0) + (value?.EndsWith('%') == true ? 5 * Kind(share, question.WantsChange, words + clause) : 0)
+                var score = (exact ? 1000 : 0) + (value?.EndsWith('%') == true ? 5 * Kind(share, question.WantsChange, rate) : 0)
                     + (10 * Score(question, following)) + Score(question, words);
                 if (best is null || score > best.Value.Score)
                 {
@@ -79,17 +79,9 @@ public static partial class ChineseAnswerWriter
         return Supported(text, source) ? text : null;
     }
 
-    /// <summary>+1 when a rate's words are of the kind the question asks (a change or a share), −1 when only of the other.</summary>
-    private static int Kind(bool share, bool change, string words)
-    {
-        if (share == change)
-        {
-            return 0;
-        }
-
-        var (isChange, isShare) = (ChangeWords().IsMatch(words), ShareWords().IsMatch(words));
-        return isChange == isShare ? 0 : isShare == share ? 1 : -1;
-    }
+    /// <summary>+1 when a rate reads as the kind the question asks (a change or a share), −1 when only as the other.</summary>
+    private static int Kind(bool share, bool change, (bool Change, bool Share) rate) =>
+        share == change || rate.Change == rate.Share ? 0 : rate.Share == share ? 1 : -1;
 
     private static double Score(QuestionAnalysis question, string words) =>
         TextTerms.ContentTerms(words).Sum(w => question.Terms.Where(t => w.StartsWith(t.Key, StringComparison.Ordinal)).Sum(t => t.Value));
@@ -105,10 +97,10 @@ public static partial class ChineseAnswerWriter
     /// The figures of the sentence (years left out; only those in the unit asked when <paramref name="wanted"/> names
     /// one), each in Chinese form or null when it cannot be stated exactly, with its own words: within its clause, the
     /// text from the number before it up to it, and the name attached after it ("rose 3.1 percent in A, 6.1 percent in
-    /// B": B's is 6.1), which tells the figures of such a list apart better than the words they share; and the rest of its
-    /// clause after it, which tells a share from a change ("37.8 percent of the total", "6.7 percent more than a year earlier").
+    /// B": B's is 6.1), which tells the figures of such a list apart better than the words they share; and whether it
+    /// reads as a change or a share, as a comparison reads it.
     /// </summary>
-    private static IEnumerable<(string? Value, string Words, string Following, string Clause, bool Exact)> Figures(string sentence, UnitNames units, IReadOnlyList<string>? wanted)
+    private static IEnumerable<(string? Value, string Words, string Following, (bool Change, bool Share) Rate, bool Exact)> Figures(string sentence, UnitNames units, IReadOnlyList<string>? wanted)
     {
         var matches = FigurePattern().Matches(sentence);
         var previousEnd = 0;
@@ -119,8 +111,8 @@ public static partial class ChineseAnswerWriter
             var end = m.Index + m.Length;
             var after = sentence[end..(i + 1 < matches.Count ? matches[i + 1].Index : sentence.Length)];
             var words = before[(ComparisonWriter.ClauseBreak().Matches(before).LastOrDefault() is { } open ? open.Index + open.Length : 0)..];
-            var clause = ComparisonWriter.ClauseBreak().Match(after) is { Success: true } close ? after[..close.Index] : after;
-            var following = AttachedName().IsMatch(clause) ? clause : string.Empty;
+            var following = ComparisonWriter.ClauseBreak().Match(after) is { Success: true } close ? after[..close.Index] : after;
+            following = AttachedName().IsMatch(following) ? following : string.Empty;
             previousEnd = end;
             if (!decimal.TryParse(m.Groups["n"].Value.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
                 || (m.Groups["scale"].Length == 0 && m.Groups["pct"].Length == 0 && number is >= 1900 and <= 2100))
@@ -142,7 +134,8 @@ public static partial class ChineseAnswerWriter
 
             // A figure in the very unit asked ("多少个百分点": 1.3 percentage points) says more than one in percent.
             var exact = wanted is { Count: > 0 } && !rate;
-            yield return (Convert(m, number, qualified, unit), words, following, clause, exact);
+            var reads = m.Groups["pct"].Length > 0 ? (ComparisonWriter.IsChangeAt(sentence, m.Index, end), ComparisonWriter.IsShareAt(sentence, m.Index, end)) : (false, false);
+            yield return (Convert(m, number, qualified, unit), words, following, reads, exact);
         }
     }
 
@@ -230,12 +223,6 @@ public static partial class ChineseAnswerWriter
 
     [GeneratedRegex(@"份额|占比|比重|占[^，,]{0,12}(?:多少|几)|\b(?:share|proportion)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ShareCue();
-
-    [GeneratedRegex(@"\b(?:rose|rises?|rising|risen|(?<!\b(?:made|make|makes|making)\s)up(?! to)|grew|grows?|growth|increas(?:e[sd]?|ing)|jump(?:s|ed)?|climb(?:s|ed)?|fell|falls?|down|drops?|dropped|declin(?:e[sd]?|ing)|decreas(?:e[sd]?|ing)|year[- ]on[- ]year|y/y|(?:more|less|higher|lower) than (?:a|the) year)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex ChangeWords();
-
-    [GeneratedRegex(@"\b(?:share|accounted for|accounting for|accounts for|made up|making up|makes up|proportion|of (?:the )?(?:total|national|global|world))\b", RegexOptions.IgnoreCase)]
-    private static partial Regex ShareWords();
 
     [GeneratedRegex(@"去年|今年|前年")]
     private static partial Regex RelativeYear();

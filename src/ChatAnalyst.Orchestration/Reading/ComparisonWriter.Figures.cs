@@ -42,7 +42,7 @@ public static partial class ComparisonWriter
             // in B": a rate listed after a change, with only a few words and a joining word between them, is a change too.
             // A share written after a change ("up 4.1 percent, giving it a 9.5 percent share") is not a second change.
             var listed = previousChangeEnd >= 0 && ListedAfter().IsMatch(text[previousChangeEnd..m.Index]) && !ShareAfter().IsMatch(text[(m.Index + m.Length)..]);
-            var isChange = kind == "%" && (listed || ChangeBefore().IsMatch(text[Math.Max(0, m.Index - 30)..m.Index]) || ChangeAfter().IsMatch(text[(m.Index + m.Length)..]));
+            var isChange = kind == "%" && (listed || IsChangeAt(text, m.Index, m.Index + m.Length));
             // A bare figure under a column headed by its period alone says nothing of its kind; within one column it
             // compares as the table gives it ("Gears — Oct 2019: 8.2" against "Wheels — Oct 2019: 4.4"), gap unit-less.
             isChange |= kind == Count && header is not null && TableRowQuote.PeriodHeader(header, candidate.Item.Source.Published);
@@ -66,6 +66,14 @@ public static partial class ComparisonWriter
 
         return figures;
     }
+
+    /// <summary>Whether the rate written from <paramref name="start"/> to <paramref name="end"/> reads as a change ("rose 6.7 percent", "6.7 percent more than a year earlier").</summary>
+    internal static bool IsChangeAt(string text, int start, int end) =>
+        ChangeBefore().IsMatch(text[Math.Max(0, start - 30)..start]) || ChangeAfter().IsMatch(text[end..]);
+
+    /// <summary>Whether the rate written from <paramref name="start"/> to <paramref name="end"/> reads as a share ("made up 37.8 percent", "37.8 percent of the total").</summary>
+    internal static bool IsShareAt(string text, int start, int end) =>
+        ShareAfter().IsMatch(text[end..]) || ShareBefore().IsMatch(text[Math.Max(0, start - 30)..start]);
 
     private static bool Counts(Figure figure, QuestionAnalysis question) =>
         figure.Word.Length > 0 && question.Terms.ContainsKey(TextTerms.Stem(figure.Word.ToLowerInvariant()));

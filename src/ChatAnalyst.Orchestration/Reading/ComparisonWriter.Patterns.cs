@@ -156,8 +156,11 @@ public static partial class ComparisonWriter
     [GeneratedRegex(@"^(?=[^\d.;]{0,80}$)(?!.*\b(?:is|are|was|were|be|been|has|have|had|accounted|accounting|made|making|reached|reaching|stood|standing|share|shares|proportion|total)\b).*(?:\band\b|,|\bor\b|\bwhile\b)", RegexOptions.IgnoreCase)]
     private static partial Regex ListedAfter();
 
-    [GeneratedRegex(@"^\s*(?:%|percent|per cent)?\s*(?:share|stake|proportion|of\s+(?:the\s+)?(?:total|all|overall))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:%|percent|per cent)?\s*(?:share|stake|proportion|of\s+(?:the\s+)?(?:[a-z']+\s+)?(?:total|all|overall))\b", RegexOptions.IgnoreCase)]
     private static partial Regex ShareAfter();
+
+    [GeneratedRegex(@"\b(?:made|make|makes|making|account|accounts|accounted|accounting)\s+(?:up|for)\s+(?:about\s+|around\s+|nearly\s+|some\s+|over\s+)?$|\b(?:share|proportion)\s+of\s+(?:about\s+|around\s+|nearly\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex ShareBefore();
 
     [GeneratedRegex(@"^\s(?<w>[a-z][a-z-]{1,24})\b(?!-)")]
     private static partial Regex CountedWord();
