@@ -6,8 +6,10 @@ namespace ChatAnalyst.Tests.Storage;
 
 /// <summary>
 /// The factory sets a native connection up once; the pool hands the same native connection out again, and it must
-/// still carry every setting then.
+/// still carry every setting then. Run alone: other test classes clear every SQLite pool when they finish, which
+/// would hand this test a new native connection in the middle of it.
 /// </summary>
+[Collection(SqlitePoolCollectionDefinition.Name)]
 public sealed class SqliteConnectionFactoryTests : IDisposable
 {
     // journal mode, foreign keys, busy timeout (ms), synchronous (1 = NORMAL).
@@ -61,4 +63,11 @@ public sealed class SqliteConnectionFactoryTests : IDisposable
 
         return [.. values];
     }
+}
+
+/// <summary>Tests that watch the SQLite pool itself, run after the parallel ones and one at a time.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class SqlitePoolCollectionDefinition
+{
+    public const string Name = "SQLite pool";
 }
