@@ -12,7 +12,8 @@ public static partial class ComparisonWriter
     // Word: the word right after the figure, when it can be what the figure counts ("tonnes"), else empty.
     // Falls: a change the sentence says went down ("dropped 2.1 percent"); Value is its size either way.
     // Currency: the symbol written before the figure ("$", "US$"), shown with it.
-    private sealed record Figure(string Text, decimal Value, string Kind, int Index, string Marker, string DocumentId, string Sentence, Period? Period, string Word, bool Falls = false, string Currency = "");
+    // Unit: the unit as the sentence writes it ("percent", "per cent", "%", "million"), shown the same way.
+    private sealed record Figure(string Text, decimal Value, string Kind, int Index, string Marker, string DocumentId, string Sentence, Period? Period, string Word, bool Falls = false, string Currency = "", string Unit = "");
 
     /// <summary>The figures of the kind the question compares: changes for "grew faster", rates, or amounts.</summary>
     private static List<Figure> Figures(ReaderCandidate candidate, string text, QuestionAnalysis question)
@@ -53,7 +54,7 @@ public static partial class ComparisonWriter
                 var word = CountedWord().Match(text[(m.Index + m.Length)..]) is { Success: true } w && !TextTerms.IsStopWord(w.Groups["w"].Value) ? w.Groups["w"].Value : string.Empty;
                 var falls = isChange && FallBefore().IsMatch(text[Math.Max(0, m.Index - 30)..m.Index]);
                 var currency = CurrencyBefore().Match(text[Math.Max(0, m.Index - 3)..m.Index]).Value;
-                figures.Add(new Figure(m.Groups["n"].Value, value, kind, m.Index, AnswerWriter.Marker(candidate), candidate.DocumentId, text, candidate.Periods.Count > 0 ? candidate.Periods[0] : null, word, falls, currency));
+                figures.Add(new Figure(m.Groups["n"].Value, value, kind, m.Index, AnswerWriter.Marker(candidate), candidate.DocumentId, text, candidate.Periods.Count > 0 ? candidate.Periods[0] : null, word, falls, currency, m.Groups["u"].Value));
             }
         }
 
@@ -78,7 +79,7 @@ public static partial class ComparisonWriter
     private static bool Counts(Figure figure, QuestionAnalysis question) =>
         figure.Word.Length > 0 && question.Terms.ContainsKey(TextTerms.Stem(figure.Word.ToLowerInvariant()));
 
-    /// <summary>The figure as the answer states it: its currency symbol, number and unit; "a fall of …" when the comparison mixes a rise and a fall.</summary>
+    /// <summary>The figure as the answer states it: its currency symbol, number and unit as the source writes them; "a fall of …" when the comparison mixes a rise and a fall.</summary>
     private static string Shown(Figure figure, bool signed) => (signed && figure.Falls ? "a fall of " : string.Empty) + figure.Currency + figure.Text + Suffix(figure);
 
     /// <summary>The figure's value for comparing: below zero for a fall when the other side rose.</summary>
@@ -87,7 +88,12 @@ public static partial class ComparisonWriter
     private static string Kind(string unit) =>
         unit.Length == 0 ? Count : unit.Contains('%', StringComparison.Ordinal) || unit.StartsWith("per", StringComparison.OrdinalIgnoreCase) ? "%" : unit.ToLowerInvariant();
 
-    private static string Suffix(Figure figure) => figure.Kind == "%" ? "%" : figure.Kind is { Length: > 0 } kind && kind != Count ? " " + kind : string.Empty;
+    // "34.6 percent" stays "34.6 percent" and "34.6%" stays "34.6%"; a rate under a column headed in percent is shown with "%".
+    private static string Suffix(Figure figure) =>
+        figure.Unit is "%" ? "%"
+        : figure.Unit.Length > 0 ? " " + figure.Unit
+        : figure.Kind == "%" ? "%"
+        : figure.Kind is { Length: > 0 } kind && kind != Count ? " " + kind : string.Empty;
 
     private static int Decimals(string number) => number.Contains('.', StringComparison.Ordinal) ? number.Length - number.IndexOf('.', StringComparison.Ordinal) - 1 : 0;
 }

@@ -99,7 +99,7 @@ public sealed class ComparisonSidesTests
             "Wheel trade came to 13 billion, up 17.9 percent, giving wheels a 9.5 percent share of all trade.");
 
         Assert.NotNull(text);
-        Assert.Contains("20.7% against 17.9%", text, StringComparison.Ordinal);
+        Assert.Contains("20.7 percent against 17.9 percent", text, StringComparison.Ordinal);
         Assert.Contains("2.8 percentage points", text, StringComparison.Ordinal);
     }
 
@@ -112,7 +112,7 @@ public sealed class ComparisonSidesTests
             "The gear price index dropped 2.1 percent year-on-year in September, the bureau said.");
 
         Assert.NotNull(text);
-        Assert.StartsWith("The larger figure is for gadget inflation: 1.7% against a fall of 2.1% for gear price change", text, StringComparison.Ordinal);
+        Assert.StartsWith("The larger figure is for gadget inflation: 1.7 percent against a fall of 2.1 percent for gear price change", text, StringComparison.Ordinal);
         Assert.Contains("a gap of 3.8 percentage points", text, StringComparison.Ordinal);
     }
 
@@ -122,7 +122,7 @@ public sealed class ComparisonSidesTests
         var text = Compare("Which fell more in 2019, gear output or wheel output?", "Gear output fell 3.2 percent, while wheel output dropped 5.4 percent.");
 
         Assert.NotNull(text);
-        Assert.StartsWith("The larger figure is for wheel output: 5.4% against 3.2%", text, StringComparison.Ordinal);
+        Assert.StartsWith("The larger figure is for wheel output: 5.4 percent against 3.2 percent", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public sealed class ComparisonSidesTests
         var text = Compare("Which grew faster in 2019, gear output or wheel output?", "Gear output growth fell to 3.2 percent, while wheel output rose 2.4 percent.");
 
         Assert.NotNull(text);
-        Assert.Contains("3.2% against 2.4%", text, StringComparison.Ordinal);
+        Assert.Contains("3.2 percent against 2.4 percent", text, StringComparison.Ordinal);
         Assert.DoesNotContain("a fall of", text, StringComparison.Ordinal);
     }
 
@@ -192,7 +192,7 @@ public sealed class ComparisonSidesTests
             "Investment in the mining sector rose 20.8 percent year on year in the first three months and in the gear sector 29.8 percent, respectively 5.0 percentage points faster and 7.5 percentage points slower than in the first two months.");
 
         Assert.NotNull(text);
-        Assert.StartsWith("The larger figure is for gear investment: 29.8% against 20.8%", text, StringComparison.Ordinal);
+        Assert.StartsWith("The larger figure is for gear investment: 29.8 percent against 20.8 percent", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,11 +22,11 @@ public sealed class ComparisonTimesTests
         ComparisonWriter.Change(QuestionAnalysis.Analyze(question, [], BilingualGlossary.Empty), Candidates(sentences)[0], Candidates(sentences))?.Text;
 
     [Theory]
-    [InlineData("In November 2018, how much did gadget price growth slow from October?", "Gadget prices gained 2.1 percent year on year in November, slower than 2.4 percent in the previous month.", "It was lower: 2.1% against 2.4%", "a difference of 0.3 percentage points")]
-    [InlineData("By how many points did the gear index rise from June to July 2013?", "The gear index was 54.1 percent in July, up from 53.9 percent in June.", "It was higher: 54.1% against 53.9%", "a difference of 0.2 percentage points")]
-    [InlineData("By how many points did the gear index rise from June to July 2013?", "The gear index rose from 53.9 percent in June to 54.1 percent in July.", "It was higher: 54.1% against 53.9%", "a difference of 0.2 percentage points")]
+    [InlineData("In November 2018, how much did gadget price growth slow from October?", "Gadget prices gained 2.1 percent year on year in November, slower than 2.4 percent in the previous month.", "It was lower: 2.1 percent against 2.4 percent", "a difference of 0.3 percentage points")]
+    [InlineData("By how many points did the gear index rise from June to July 2013?", "The gear index was 54.1 percent in July, up from 53.9 percent in June.", "It was higher: 54.1 percent against 53.9 percent", "a difference of 0.2 percentage points")]
+    [InlineData("By how many points did the gear index rise from June to July 2013?", "The gear index rose from 53.9 percent in June to 54.1 percent in July.", "It was higher: 54.1 percent against 53.9 percent", "a difference of 0.2 percentage points")]
     [InlineData("How many more wheels did Gearco ship in 2017 than in 2016?", "Gearco shipped 52.83 million wheels in 2017, up from 34.54 million wheels in 2016.", "It was higher: 52.83 million wheels against 34.54 million wheels", "a difference of 18.29 million wheels")]
-    [InlineData("By how many points did the gear index fall from December 2012 to February 2013?", "The gear index put the February reading at 50.4 percent, lower than 51.3 percent in January and 53.8 percent in December.", "It was lower: 50.4% against 53.8%", "a difference of 3.4 percentage points")]
+    [InlineData("By how many points did the gear index fall from December 2012 to February 2013?", "The gear index put the February reading at 50.4 percent, lower than 51.3 percent in January and 53.8 percent in December.", "It was lower: 50.4 percent against 53.8 percent", "a difference of 3.4 percentage points")]
     public void A_change_between_two_times_sets_the_later_figure_against_the_earlier(string question, string sentence, string start, string gap)
     {
         var text = Change(question, sentence);

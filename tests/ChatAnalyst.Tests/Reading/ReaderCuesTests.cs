@@ -64,7 +64,7 @@ public sealed class ReaderCuesTests
 
     [Theory]
     [InlineData("How much more revenue did Gearco have than Wheelco?", "Gearco heads the list with annual revenue of CNY122.7 billion.", "Wheelco is third with CNY115.2 billion.", "Gearco: 122.7 billion against 115.2 billion", "7.5 billion")]
-    [InlineData("How much faster did gadget prices rise than non-gadget prices?", "Gadget prices were up 6.1 percent year on year, while prices of non-gadget products rose 1.6 percent.", "Prices are a gauge.", "gadget prices: 6.1% against 1.6%", "4.5 percentage points")]
+    [InlineData("How much faster did gadget prices rise than non-gadget prices?", "Gadget prices were up 6.1 percent year on year, while prices of non-gadget products rose 1.6 percent.", "Prices are a gauge.", "gadget prices: 6.1 percent against 1.6 percent", "4.5 percentage points")]
     [InlineData("In 2011, how much more gear oil than wheel grease did Ruritania produce?", "Ruritania made 41.79 million tonnes of gear oil, 14.62 million tonnes of wheel grease and 3.86 million tonnes of paste.", "Oil is a lubricant.", "gear oil: 41.79 million tonnes against 14.62 million tonnes", "27.17 million tonnes")]
     [InlineData("How many kilometres longer was the US gear line than Ruritania's?", "Ruritania has 45,400 kilometers of gear line, behind the US, which had 90,000 kilometers.", "Lines are long.", "US gear line: 90,000 kilometers against 45,400 kilometers", "44,600 kilometers")]
     public void How_much_more_did_A_than_B_names_the_larger_side_and_the_gap(string question, string first, string second, string expected, string gap)

@@ -215,11 +215,11 @@ public sealed class ReaderPartsTests
     [InlineData(
         "In 2025, did China's urban or rural retail sales grow faster, and by how many percentage points?",
         "In 2025, retail sales in urban regions rose 3.6 percent year on year, while those in rural areas grew 4.1 percent.",
-        "rural", "4.1%", "3.6%", "0.5 percentage points")]
+        "rural", "4.1 percent", "3.6 percent", "0.5 percentage points")]
     [InlineData(
         "Which rose faster, digital infrastructure or digital technology?",
         "Momentum was strong in digital infrastructure and digital technology, whose indicators rose 17.55 percent and 13.56 percent year on year respectively.",
-        "digital infrastructure", "17.55%", "13.56%", "3.99 percentage points")]
+        "digital infrastructure", "17.55 percent", "13.56 percent", "3.99 percentage points")]
     [InlineData(
         "Between January and November 2025, did advanced equipment makers or high-tech manufacturers post the stronger value-added growth?",
         "High-tech manufacturing firms raised their value added by 9.2%, and advanced equipment manufacturers increased it by 9.3% compared to the same months in 2024.",
@@ -227,11 +227,11 @@ public sealed class ReaderPartsTests
     [InlineData(
         "Was industrial output growth faster in 2024 or in 2023, and what was the gap?",
         "Industrial output rose 5.8 percent year on year in 2024, faster than the 4.6 percent growth of 2023.",
-        "2024", "5.8%", "4.6%", "1.2 percentage points")]
+        "2024", "5.8 percent", "4.6 percent", "1.2 percentage points")]
     [InlineData(
         "Which grew faster in 2024, high-tech manufacturing or equipment manufacturing?",
         "Value added in equipment manufacturing and high-tech manufacturing grew faster than industry as a whole, rising 7.7 percent and 8.9 percent respectively in 2024.",
-        "high-tech manufacturing", "8.9%", "7.7%", "1.2 percentage points")]
+        "high-tech manufacturing", "8.9 percent", "7.7 percent", "1.2 percentage points")]
     [InlineData(
         "How much higher was the northern plant's output than the southern plant's in 2025?",
         "In 2025 the southern plant produced 9.1 million tons, while the northern plant produced 12.5 million tons.",
@@ -251,31 +251,31 @@ public sealed class ReaderPartsTests
     [InlineData(
         "In 2024, whose freight grew faster, the eastern or the western depots, and by how much?",
         "Freight handled by the eastern, central and western depots rose 16.4 percent, 9.1 percent and 17.8 percent year on year respectively in 2024.",
-        "western depots", "17.8%", "16.4%", "1.4 percentage points")]
+        "western depots", "17.8 percent", "16.4 percent", "1.4 percentage points")]
     [InlineData(
         "Which grew faster in the quarter, the north or the south, and by how much?",
         "Sales in the north rose 20.8 percent in the quarter and in the south 29.8 percent, respectively 5.0 percentage points faster and 7.5 percentage points slower than in the quarter before.",
-        "south", "29.8%", "20.8%", "9.0 percentage points")]
+        "south", "29.8 percent", "20.8 percent", "9.0 percentage points")]
     [InlineData(
         "In Q1 2021, which grew faster in the region, farming or fishing spending, and by how much?",
         "Spending in the region's farming sector rose 20.8 percent year on year in the first three months and in the fishing sector 29.8 percent, respectively 5.0 percentage points faster and 7.5 percentage points slower than in the first two months.",
-        "fishing spending", "29.8%", "20.8%", "9.0 percentage points")]
+        "fishing spending", "29.8 percent", "20.8 percent", "9.0 percentage points")]
     [InlineData(
         "By what margin does the fleet's fuel-to-load ratio exceed the regional average?",
         "Fuel intensity of 2.68 percent put the fleet 12th among operators, above the regional average of 2.11 percent.",
-        "fleet's fuel-to-load ratio", "2.68%", "2.11%", "0.57 percentage points")]
+        "fleet's fuel-to-load ratio", "2.68 percent", "2.11 percent", "0.57 percentage points")]
     [InlineData(
         "Did assembly or packaging grow faster, and by how much?",
         "By stage, value added in packaging grew 5.0 percent year on year, assembly 6.2 percent, and testing 3.3 percent.",
-        "assembly", "6.2%", "5.0%", "1.2 percentage points")]
+        "assembly", "6.2 percent", "5.0 percent", "1.2 percentage points")]
     [InlineData(
         "Which grew faster, spare parts revenue or repair revenue, and by how much?",
         "Within that, leasing revenue soared 130.3 percent year on year, while spare parts revenue rose 56.4 percent and repair revenue 24.5 percent.",
-        "spare parts revenue", "56.4%", "24.5%", "31.9 percentage points")]
+        "spare parts revenue", "56.4 percent", "24.5 percent", "31.9 percentage points")]
     [InlineData(
         "Was growth faster in the eastern or the western district, and by how much?",
         "Investment in both districts kept growing, by 15.7 percent in the eastern district and 17.6 percent in the western district.",
-        "western district", "17.6%", "15.7%", "1.9 percentage points")]
+        "western district", "17.6 percent", "15.7 percent", "1.9 percentage points")]
     public void A_comparison_names_the_larger_side_and_the_gap(string question, string sentence, string larger, string high, string low, string gap)
     {
         var analysis = QuestionAnalysis.Analyze(question, [], BilingualGlossary.Empty);
@@ -366,7 +366,7 @@ public sealed class ReaderPartsTests
         var text = ComparisonWriter.Compare(analysis, candidates);
 
         Assert.NotNull(text);
-        Assert.StartsWith("The larger figure is for freight revenue: 10.5% against 8.3%", text, StringComparison.Ordinal);
+        Assert.StartsWith("The larger figure is for freight revenue: 10.5 percent against 8.3 percent", text, StringComparison.Ordinal);
         Assert.Contains("a gap of 2.2 percentage points", text, StringComparison.Ordinal);
     }
 
