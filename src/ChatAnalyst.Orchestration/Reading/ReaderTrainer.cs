@@ -49,7 +49,7 @@ public static class ReaderTrainer
         }
 
         var abstainer = FitLogistic(rows);
-        var threshold = BestThreshold(rows, abstainer);
+        var threshold = BestThreshold(OutOfFold(rows));
         return ReaderModel.From(ranker, abstainer, threshold, provenance);
     }
 
@@ -211,9 +211,8 @@ public static class ReaderTrainer
     /// not cover costs <see cref="WrongAnswerCost"/> times a false refusal (a wrong figure misleads; a refusal only fails
     /// to help). Ties go to the lower cut.
     /// </summary>
-    private static double BestThreshold(List<(double[] Inputs, bool Answer)> rows, double[] w)
+    private static double BestThreshold(List<(double P, bool Answer)> probabilities)
     {
-        var probabilities = rows.Select(r => (P: 1 / (1 + Math.Exp(-Dot(w, r.Inputs))), r.Answer)).ToList();
         var best = 0.5;
         var bestCost = double.MaxValue;
         foreach (var cut in Enumerable.Range(1, 98).Select(i => i / 100.0))
@@ -226,6 +225,25 @@ public static class ReaderTrainer
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// Each row's answer probability from an abstainer fitted on the other folds' rows: what the threshold is chosen on,
+    /// so it is set on probabilities like those of questions the fit has not seen, not on the fit's own.
+    /// </summary>
+    private static List<(double P, bool Answer)> OutOfFold(List<(double[] Inputs, bool Answer)> rows, int folds = 5)
+    {
+        var probabilities = new (double P, bool Answer)[rows.Count];
+        for (var fold = 0; fold < folds; fold++)
+        {
+            var w = FitLogistic(rows.Where((_, i) => i % folds != fold).ToList());
+            for (var i = fold; i < rows.Count; i += folds)
+            {
+                probabilities[i] = (1 / (1 + Math.Exp(-Dot(w, rows[i].Inputs))), rows[i].Answer);
+            }
+        }
+
+        return [.. probabilities];
     }
 
     private static double Dot(double[] w, double[] x)
